@@ -1,0 +1,13 @@
+//! Hearth's domain: the words every other crate speaks.
+//!
+//! No I/O lives here. Input from people is parsed into the newtypes of
+//! [`input`]; who may do what is decided by [`policy::policy`] alone.
+
+pub mod ids;
+pub mod input;
+pub mod org;
+pub mod policy;
+pub mod roles;
+
+pub use ids::*;
+pub use roles::{PeerWorkerKind, Role, RoleGrant, Scope};

@@ -1,0 +1,197 @@
+//! Who may do what: the one place that decides.
+//!
+//! Every page, form and live command asks [`policy`]. Handlers never look at
+//! roles themselves, so a rule changed here changes everywhere at once.
+
+use crate::UserId;
+use crate::roles::{Role, RoleGrant, Scope};
+
+/// The person asking, with every role they hold.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user: UserId,
+    pub grants: Vec<RoleGrant>,
+}
+
+/// Something a person wants to do. The target [`Scope`] says where.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// See the lists of sites, programmes and cohorts.
+    ViewStructure,
+    /// Create, edit or archive sites.
+    ManageSites,
+    /// Create, edit or archive programmes and their phases.
+    ManageProgrammes,
+    /// Create, edit or archive cohorts (and set who facilitates them).
+    ManageCohorts,
+    /// Open a cohort's page: its staff and its members.
+    ViewCohort,
+    /// Search the people directory and open a person's page.
+    ViewPeople,
+    /// Invite, import and deactivate people.
+    ManagePeople,
+    /// Give or take away a role.
+    GrantRole(Role),
+    /// Add and edit services in the directory.
+    ManageServices,
+    /// The organisation's name, time zone and crisis numbers.
+    ManageOrganisation,
+    /// Read the audit log of who read what is sensitive.
+    ViewAuditLog,
+}
+
+/// May `actor` do `action` at `target`?
+pub fn policy(actor: &Actor, action: Action, target: Scope) -> bool {
+    actor
+        .grants
+        .iter()
+        .any(|grant| grant.scope.covers(target) && role_allows(grant.role, action, grant.scope))
+}
+
+/// What a role allows within its own scope.
+fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
+    use Action::*;
+    match role {
+        Role::Administrator => true,
+        Role::Coordinator => match action {
+            ViewStructure | ViewCohort | ViewPeople | ManagePeople | ManageCohorts => true,
+            // Sites and programmes span the organisation; a coordinator of one
+            // site edits that site but not the organisation's shape.
+            ManageSites | ManageProgrammes | ManageServices | ManageOrganisation => {
+                held_at == Scope::Organisation
+            }
+            GrantRole(granted) => granted != Role::Administrator,
+            ViewAuditLog => false,
+        },
+        Role::Supervisor => matches!(action, ViewStructure | ViewCohort | ViewPeople),
+        Role::SafeguardingLead => matches!(action, ViewStructure | ViewCohort | ViewAuditLog),
+        Role::Facilitator => matches!(action, ViewStructure | ViewCohort),
+        // Members of a cohort see their own cohort; nothing of the structure.
+        Role::PeerWorker(_) | Role::Participant => {
+            action == ViewCohort && matches!(held_at, Scope::Cohort { .. })
+        }
+    }
+}
+
+/// Whether the person holds `role` anywhere.
+pub fn holds(actor: &Actor, role: Role) -> bool {
+    actor.grants.iter().any(|g| g.role == role)
+}
+
+/// Whether the person holds any peer-worker role.
+pub fn is_peer_worker(actor: &Actor) -> bool {
+    actor
+        .grants
+        .iter()
+        .any(|g| matches!(g.role, Role::PeerWorker(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::roles::PeerWorkerKind;
+    use crate::{CohortId, SiteId};
+
+    fn actor(role: Role, scope: Scope) -> Actor {
+        Actor {
+            user: UserId::new(),
+            grants: vec![RoleGrant { role, scope }],
+        }
+    }
+
+    #[test]
+    fn administrator_may_do_everything() {
+        let admin = actor(Role::Administrator, Scope::Organisation);
+        assert!(policy(
+            &admin,
+            Action::GrantRole(Role::Administrator),
+            Scope::Organisation
+        ));
+        assert!(policy(
+            &admin,
+            Action::ViewAuditLog,
+            Scope::Site(SiteId::new())
+        ));
+    }
+
+    #[test]
+    fn coordinator_cannot_make_administrators_or_read_the_audit_log() {
+        let coordinator = actor(Role::Coordinator, Scope::Organisation);
+        assert!(policy(
+            &coordinator,
+            Action::GrantRole(Role::Facilitator),
+            Scope::Organisation
+        ));
+        assert!(!policy(
+            &coordinator,
+            Action::GrantRole(Role::Administrator),
+            Scope::Organisation
+        ));
+        assert!(!policy(
+            &coordinator,
+            Action::ViewAuditLog,
+            Scope::Organisation
+        ));
+    }
+
+    #[test]
+    fn site_coordinator_stays_in_their_site() {
+        let site = SiteId::new();
+        let coordinator = actor(Role::Coordinator, Scope::Site(site));
+        let here = Scope::Cohort {
+            cohort: CohortId::new(),
+            site,
+        };
+        let elsewhere = Scope::Cohort {
+            cohort: CohortId::new(),
+            site: SiteId::new(),
+        };
+        assert!(policy(&coordinator, Action::ManageCohorts, here));
+        assert!(!policy(&coordinator, Action::ManageCohorts, elsewhere));
+        assert!(!policy(
+            &coordinator,
+            Action::ManageSites,
+            Scope::Organisation
+        ));
+    }
+
+    #[test]
+    fn participants_see_only_their_own_cohort() {
+        let site = SiteId::new();
+        let mine = Scope::Cohort {
+            cohort: CohortId::new(),
+            site,
+        };
+        let other = Scope::Cohort {
+            cohort: CohortId::new(),
+            site,
+        };
+        let participant = actor(Role::Participant, mine);
+        assert!(policy(&participant, Action::ViewCohort, mine));
+        assert!(!policy(&participant, Action::ViewCohort, other));
+        assert!(!policy(
+            &participant,
+            Action::ViewStructure,
+            Scope::Organisation
+        ));
+        assert!(!policy(
+            &participant,
+            Action::ViewPeople,
+            Scope::Organisation
+        ));
+        let peer = actor(
+            Role::PeerWorker(PeerWorkerKind::PeerEducator),
+            Scope::Organisation,
+        );
+        assert!(!policy(&peer, Action::ViewCohort, mine));
+    }
+
+    #[test]
+    fn nobody_without_a_role_may_do_anything() {
+        let nobody = Actor {
+            user: UserId::new(),
+            grants: vec![],
+        };
+        assert!(!policy(&nobody, Action::ViewStructure, Scope::Organisation));
+    }
+}

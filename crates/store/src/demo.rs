@@ -1,0 +1,393 @@
+//! The demo organisation: enough of a real programme that a newcomer sees
+//! what Hearth is for the moment they sign in.
+
+use crate::Store;
+use crate::error::StoreError;
+use crate::org::{NewCohort, NewSite};
+use crate::password;
+use crate::services::NewService;
+use hearth_domain::input::{Email, Name};
+use hearth_domain::org::{ServiceKind, SiteKind};
+use hearth_domain::roles::{PeerWorkerKind, Role, RoleGrant, Scope};
+use hearth_domain::{CohortId, SiteId, UserId};
+
+/// Every demo account signs in with this password.
+pub const DEMO_PASSWORD: &str = "hearth-demo";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoOutcome {
+    Loaded,
+    /// The database already had people in it, so nothing was added.
+    AlreadyHasData,
+}
+
+const PARTICIPANTS: &[(&str, &str)] = &[
+    ("Arta Krasniqi", "sq"),
+    ("Blerim Gashi", "sq"),
+    ("Dafina Berisha", "sq"),
+    ("Egzon Hoxha", "sq"),
+    ("Fjolla Morina", "sq"),
+    ("Granit Shala", "sq"),
+    ("Hana Kelmendi", "sq"),
+    ("Ilir Bytyqi", "sq"),
+    ("Jeta Rexhepi", "sq"),
+    ("Kaltrina Osmani", "sq"),
+    ("Leon Murphy", "en"),
+    ("Maya Chen", "en"),
+    ("Noah Patel", "en"),
+    ("Olivia Brooks", "en"),
+    ("Priya Nair", "en"),
+    ("Quinn O'Neill", "en"),
+    ("Rosa Alvarez", "en"),
+    ("Samir Haddad", "en"),
+    ("Tara Singh", "en"),
+    ("Uma Okafor", "en"),
+    ("Victor Lund", "en"),
+    ("Wren Taylor", "en"),
+    ("Yusuf Demir", "en"),
+];
+
+pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
+    if store.people().count().await? > 0 {
+        return Ok(DemoOutcome::AlreadyHasData);
+    }
+    store
+        .org()
+        .ensure_organisation("Hearth Demo Network", "Europe/Belgrade", true)
+        .await?;
+    store
+        .org()
+        .update_organisation(
+            "Hearth Demo Network",
+            "Europe/Belgrade",
+            "If you or someone near you is in danger now, call 112. You do not have to go through this alone.",
+        )
+        .await?;
+
+    // One hash for every demo account: they share the demo password, and
+    // hashing thirty times would make `--demo` start slowly.
+    let hash = password::hash(DEMO_PASSWORD)
+        .await
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+
+    let org = store.org();
+    let school = org
+        .create_site(&NewSite {
+            name: "Xheladin Rekaliu School".into(),
+            kind: SiteKind::School,
+            address: Some("Podujevë/Podujevo".into()),
+        })
+        .await?;
+    let municipality = org
+        .create_site(&NewSite {
+            name: "Podujevë Municipality".into(),
+            kind: SiteKind::Municipality,
+            address: Some("Podujevë/Podujevo".into()),
+        })
+        .await?;
+    let campus = org
+        .create_site(&NewSite {
+            name: "Riverside Campus".into(),
+            kind: SiteKind::Campus,
+            address: Some("Student Centre, 12 College Road".into()),
+        })
+        .await?;
+    org.create_site(&NewSite {
+        name: "Northside Community Centre".into(),
+        kind: SiteKind::CommunityCentre,
+        address: None,
+    })
+    .await?;
+
+    let field = org
+        .create_programme(
+            "Peer to Peer Support in Schools",
+            Some("Building the capacity of teachers and learning-community staff to support pupils, then peer support groups that keep going."),
+        )
+        .await?;
+    let phase_one = org
+        .add_phase(
+            field,
+            "Field Phase I: coaching",
+            Some("2026-02-01"),
+            Some("2026-06-30"),
+        )
+        .await?;
+    org.add_phase(
+        field,
+        "Field Phase II: peer support groups",
+        Some("2026-09-01"),
+        Some("2027-01-31"),
+    )
+    .await?;
+    let campus_programme = org
+        .create_programme(
+            "Campus Peer Support",
+            Some("Online dialogue events and peer support training for students."),
+        )
+        .await?;
+    let autumn = org
+        .add_phase(
+            campus_programme,
+            "Autumn term",
+            Some("2026-09-14"),
+            Some("2026-12-18"),
+        )
+        .await?;
+
+    let dialogue = org
+        .create_cohort(&NewCohort {
+            name: "Autumn dialogue cohort".into(),
+            programme_id: campus_programme,
+            phase_id: Some(autumn),
+            site_id: campus,
+            starts_on: Some("2026-09-21".into()),
+            ends_on: Some("2026-12-14".into()),
+        })
+        .await?;
+    let teachers = org
+        .create_cohort(&NewCohort {
+            name: "Teachers' wellbeing coaching".into(),
+            programme_id: field,
+            phase_id: Some(phase_one),
+            site_id: school,
+            starts_on: Some("2026-03-02".into()),
+            ends_on: Some("2026-06-15".into()),
+        })
+        .await?;
+
+    let cohort_scope = |cohort: CohortId, site: SiteId| Scope::Cohort { cohort, site };
+    let staff: &[(&str, &str, &str, &[(Role, Scope)])] = &[
+        (
+            "admin@demo.example",
+            "Alex Admin",
+            "en",
+            &[(Role::Administrator, Scope::Organisation)],
+        ),
+        (
+            "coordinator@demo.example",
+            "Drita Coordinator",
+            "sq",
+            &[(Role::Coordinator, Scope::Organisation)],
+        ),
+        (
+            "supervisor@demo.example",
+            "Sam Supervisor",
+            "en",
+            &[(Role::Supervisor, Scope::Site(campus))],
+        ),
+        (
+            "safeguarding@demo.example",
+            "Sara Safeguarding",
+            "en",
+            &[(Role::SafeguardingLead, Scope::Site(campus))],
+        ),
+        (
+            "facilitator@demo.example",
+            "Fatima Facilitator",
+            "en",
+            &[
+                (
+                    Role::Facilitator,
+                    Scope::Cohort {
+                        cohort: dialogue,
+                        site: campus,
+                    },
+                ),
+                (
+                    Role::Facilitator,
+                    Scope::Cohort {
+                        cohort: teachers,
+                        site: school,
+                    },
+                ),
+            ],
+        ),
+        (
+            "peer@demo.example",
+            "Pat Peer",
+            "en",
+            &[
+                (
+                    Role::PeerWorker(PeerWorkerKind::PeerSupportWorker),
+                    Scope::Site(campus),
+                ),
+                (
+                    Role::Participant,
+                    Scope::Cohort {
+                        cohort: dialogue,
+                        site: campus,
+                    },
+                ),
+            ],
+        ),
+        (
+            "participant@demo.example",
+            "Parveen Participant",
+            "en",
+            &[(
+                Role::Participant,
+                Scope::Cohort {
+                    cohort: dialogue,
+                    site: campus,
+                },
+            )],
+        ),
+        (
+            "teacher@demo.example",
+            "Teuta Teacher",
+            "sq",
+            &[(
+                Role::Participant,
+                Scope::Cohort {
+                    cohort: teachers,
+                    site: school,
+                },
+            )],
+        ),
+        (
+            "municipality@demo.example",
+            "Mentor Municipality",
+            "sq",
+            &[(Role::Coordinator, Scope::Site(municipality))],
+        ),
+    ];
+    for (email, name, language, grants) in staff {
+        let id = create_person(store, email, name, language, &hash).await?;
+        for (role, scope) in grants.iter() {
+            store
+                .people()
+                .add_grant(
+                    id,
+                    RoleGrant {
+                        role: *role,
+                        scope: *scope,
+                    },
+                )
+                .await?;
+        }
+    }
+    for (index, (name, language)) in PARTICIPANTS.iter().enumerate() {
+        let first = name
+            .split(' ')
+            .next()
+            .unwrap_or("participant")
+            .to_lowercase();
+        let email = format!("{first}@demo.example");
+        let id = create_person(store, &email, name, language, &hash).await?;
+        // Albanian speakers join the teachers' cohort too, so both cohorts are lively.
+        let cohort = if index % 3 == 0 && *language == "sq" {
+            teachers
+        } else {
+            dialogue
+        };
+        let site = if cohort == teachers { school } else { campus };
+        store
+            .people()
+            .add_grant(
+                id,
+                RoleGrant {
+                    role: Role::Participant,
+                    scope: cohort_scope(cohort, site),
+                },
+            )
+            .await?;
+    }
+
+    let services = store.services();
+    let crisis = [
+        (
+            "Emergency services",
+            ServiceKind::Intervention,
+            "112",
+            "Day and night",
+            "Albanian, Serbian, English",
+            None,
+            true,
+        ),
+        (
+            "Campus crisis line",
+            ServiceKind::Intervention,
+            "+44 20 7946 0000",
+            "Day and night",
+            "English",
+            Some(campus),
+            true,
+        ),
+        (
+            "Student counselling (one-to-one)",
+            ServiceKind::Intervention,
+            "counselling@riverside.example · Student Centre, room 2",
+            "Mon–Fri 9:00–17:00",
+            "English, French",
+            Some(campus),
+            false,
+        ),
+        (
+            "Psychological support groups",
+            ServiceKind::Intervention,
+            "groups@riverside.example",
+            "Wednesdays 16:00–17:30",
+            "English",
+            Some(campus),
+            false,
+        ),
+        (
+            "Peer mentorship programme",
+            ServiceKind::Prevention,
+            "peers@riverside.example · drop in at the Student Centre",
+            "Mon–Thu 11:00–15:00",
+            "English, Arabic, Spanish",
+            Some(campus),
+            false,
+        ),
+        (
+            "School psychologist",
+            ServiceKind::Intervention,
+            "Xheladin Rekaliu School, staff room",
+            "School days 8:00–14:00",
+            "Albanian",
+            Some(school),
+            false,
+        ),
+        (
+            "\"I'm here\" peer support group",
+            ServiceKind::Prevention,
+            "Ask any member in the staff room",
+            "First Tuesday of the month",
+            "Albanian",
+            Some(school),
+            false,
+        ),
+    ];
+    for (name, kind, contact, hours, languages, site, is_crisis_line) in crisis {
+        services
+            .create(&NewService {
+                name: name.into(),
+                kind,
+                description: None,
+                contact: Some(contact.into()),
+                hours: Some(hours.into()),
+                languages: Some(languages.into()),
+                site_id: site,
+                is_crisis_line,
+            })
+            .await?;
+    }
+    Ok(DemoOutcome::Loaded)
+}
+
+async fn create_person(
+    store: &Store,
+    email: &str,
+    name: &str,
+    language: &str,
+    hash: &str,
+) -> Result<UserId, StoreError> {
+    let email = Email::parse(email).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    let name = Name::parse(name).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    store
+        .people()
+        .create(&email, &name, Some(hash), Some(language))
+        .await
+}

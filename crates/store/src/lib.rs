@@ -1,0 +1,86 @@
+//! Hearth's storage: the only crate that speaks SQL.
+//!
+//! [`Db`] is SQLite or PostgreSQL; every method runs the same SQL text on
+//! either (see [`on_db!`]). Methods are grouped by area (`store.people()`,
+//! `store.org()`, ...) and speak domain types, never rows.
+
+mod activity;
+mod audit;
+mod db;
+mod demo;
+mod error;
+mod files;
+mod jobs;
+mod notifications;
+mod org;
+pub mod password;
+mod people;
+mod services;
+mod sessions;
+mod time;
+
+pub use activity::{Activities, AttendanceStatus, NewActivity};
+pub use audit::{Audit, AuditEntry};
+pub use db::{Backend, Db, MigrationError};
+pub use demo::{DEMO_PASSWORD, DemoOutcome};
+pub use error::StoreError;
+pub use files::{Files, NewFile, StoredFile};
+pub use jobs::{Job, Jobs};
+pub use notifications::{Notification, Notifications};
+pub use org::{
+    Cohort, CohortMember, CohortSummary, NewCohort, NewSite, Org, Organisation, Phase, Programme,
+    Site,
+};
+pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
+pub use services::{NewService, Service, Services};
+pub use sessions::{SessionUser, Sessions, TokenPurpose};
+pub use time::{now_ms, timestamp};
+
+/// The handle every layer above holds: cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: Db,
+}
+
+impl Store {
+    pub fn new(db: Db) -> Self {
+        Self { db }
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.db
+    }
+
+    pub fn people(&self) -> People<'_> {
+        People { db: &self.db }
+    }
+    pub fn sessions(&self) -> Sessions<'_> {
+        Sessions { db: &self.db }
+    }
+    pub fn org(&self) -> Org<'_> {
+        Org { db: &self.db }
+    }
+    pub fn services(&self) -> Services<'_> {
+        Services { db: &self.db }
+    }
+    pub fn notifications(&self) -> Notifications<'_> {
+        Notifications { db: &self.db }
+    }
+    pub fn jobs(&self) -> Jobs<'_> {
+        Jobs { db: &self.db }
+    }
+    pub fn audit(&self) -> Audit<'_> {
+        Audit { db: &self.db }
+    }
+    pub fn files(&self) -> Files<'_> {
+        Files { db: &self.db }
+    }
+    pub fn activities(&self) -> Activities<'_> {
+        Activities { db: &self.db }
+    }
+
+    /// Loads the demo organisation into an empty database.
+    pub async fn load_demo(&self) -> Result<DemoOutcome, StoreError> {
+        demo::load(self).await
+    }
+}
