@@ -175,10 +175,10 @@ impl Language {
                 .find_map(|p| p.trim().strip_prefix("q="))
                 .and_then(|q| q.parse::<f32>().ok())
                 .unwrap_or(1.0);
-            if let Some(language) = Language::from_code(tag) {
-                if best.is_none_or(|(_, q)| quality > q) {
-                    best = Some((language, quality));
-                }
+            if let Some(language) = Language::from_code(tag)
+                && best.is_none_or(|(_, q)| quality > q)
+            {
+                best = Some((language, quality));
             }
         }
         best.map(|(language, _)| language)

@@ -47,6 +47,9 @@ const PARTICIPANTS: &[(&str, &str)] = &[
     ("Yusuf Demir", "en"),
 ];
 
+/// Email, name, language and the roles a demo account holds.
+type DemoPerson<'a> = (&'a str, &'a str, &'a str, &'a [(Role, Scope)]);
+
 pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
     if store.people().count().await? > 0 {
         return Ok(DemoOutcome::AlreadyHasData);
@@ -157,7 +160,7 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
         .await?;
 
     let cohort_scope = |cohort: CohortId, site: SiteId| Scope::Cohort { cohort, site };
-    let staff: &[(&str, &str, &str, &[(Role, Scope)])] = &[
+    let staff: &[DemoPerson] = &[
         (
             "admin@demo.example",
             "Alex Admin",

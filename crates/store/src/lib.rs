@@ -33,7 +33,7 @@ pub use org::{
 };
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
 pub use services::{NewService, Service, Services};
-pub use sessions::{SessionUser, Sessions, TokenPurpose};
+pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
 pub use time::{now_ms, timestamp};
 
 /// The handle every layer above holds: cheap to clone.

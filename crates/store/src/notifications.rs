@@ -21,6 +21,9 @@ pub struct Notification {
     pub read: bool,
 }
 
+/// id, title, body, link, created_at, read_at
+type NotificationRow = (Uuid, String, String, Option<String>, i64, Option<i64>);
+
 impl Notifications<'_> {
     #[instrument(skip_all)]
     pub async fn create(
@@ -48,7 +51,7 @@ impl Notifications<'_> {
     /// The newest notifications first.
     #[instrument(skip_all)]
     pub async fn list(&self, user: UserId, limit: i64) -> Result<Vec<Notification>, StoreError> {
-        let rows: Vec<(Uuid, String, String, Option<String>, i64, Option<i64>)> = on_db!(self.db, read |pool| sqlx::query_as(
+        let rows: Vec<NotificationRow> = on_db!(self.db, read |pool| sqlx::query_as(
             "SELECT id, title, body, link, created_at, read_at FROM notifications WHERE user_id = $1 \
              ORDER BY created_at DESC, id DESC LIMIT $2"
         )

@@ -5,7 +5,7 @@ use crate::error::{OptionalRow, StoreError};
 use crate::time::now_ms;
 use hearth_domain::org::SiteKind;
 use hearth_domain::roles::Role;
-use hearth_domain::{CohortId, PhaseId, ProgrammeId, SiteId, UserId};
+use hearth_domain::{CohortId, PhaseId, ProgrammeId, RoleGrantId, SiteId, UserId};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -115,6 +115,7 @@ pub struct NewCohort {
 /// Someone in a cohort, with the role they hold there.
 #[derive(Debug, Clone)]
 pub struct CohortMember {
+    pub grant_id: RoleGrantId,
     pub user_id: UserId,
     pub display_name: String,
     pub email: String,
@@ -157,6 +158,9 @@ impl From<CohortRow> for CohortSummary {
         }
     }
 }
+
+/// programme id, id, name, position, starts_on, ends_on
+type PhaseRow = (Uuid, Uuid, String, i32, Option<String>, Option<String>);
 
 const COHORT_SELECT: &str = "SELECT c.id, c.name, c.programme_id, p.name AS programme_name, c.phase_id, \
      ph.name AS phase_name, c.site_id, s.name AS site_name, c.starts_on, c.ends_on, c.archived_at, \
@@ -328,7 +332,7 @@ impl Org<'_> {
     }
 
     async fn all_phases(&self) -> Result<Vec<(Uuid, Phase)>, StoreError> {
-        let rows: Vec<(Uuid, Uuid, String, i32, Option<String>, Option<String>)> = on_db!(self.db, read |pool| sqlx::query_as(
+        let rows: Vec<PhaseRow> = on_db!(self.db, read |pool| sqlx::query_as(
             "SELECT programme_id, id, name, position, starts_on, ends_on FROM phases ORDER BY programme_id, position"
         )
         .fetch_all(pool)
@@ -545,8 +549,8 @@ impl Org<'_> {
     /// Everyone holding a role in the cohort, staff first, then by name.
     #[instrument(skip_all)]
     pub async fn cohort_members(&self, id: CohortId) -> Result<Vec<CohortMember>, StoreError> {
-        let rows: Vec<(Uuid, String, String, String)> = on_db!(self.db, read |pool| sqlx::query_as(
-            "SELECT u.id, u.display_name, u.email, g.role FROM role_grants g JOIN users u ON u.id = g.user_id \
+        let rows: Vec<(Uuid, Uuid, String, String, String)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT g.id, u.id, u.display_name, u.email, g.role FROM role_grants g JOIN users u ON u.id = g.user_id \
              WHERE g.cohort_id = $1 AND u.active = TRUE ORDER BY u.name_search"
         )
         .bind(id.0)
@@ -554,11 +558,12 @@ impl Org<'_> {
         .await?);
         let mut members = rows
             .into_iter()
-            .map(|(user, display_name, email, role)| {
+            .map(|(grant, user, display_name, email, role)| {
                 let role = role
                     .parse()
                     .map_err(|_| StoreError::Corrupt(format!("role {role}")))?;
                 Ok(CohortMember {
+                    grant_id: RoleGrantId(grant),
                     user_id: UserId(user),
                     display_name,
                     email,

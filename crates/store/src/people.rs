@@ -345,36 +345,63 @@ impl People<'_> {
         Ok(())
     }
 
-    /// Name or email contains `query` (any case); newest first.
+    /// Name or email contains `query` (any case), ordered by name. With
+    /// `within_sites`, only people holding a role at one of those sites.
     #[instrument(skip_all)]
     pub async fn search(
         &self,
         query: &str,
+        within_sites: Option<&[SiteId]>,
         limit: i64,
         offset: i64,
     ) -> Result<PersonPage, StoreError> {
         let pattern = like_pattern(query.trim());
+        let mut filter =
+            String::from("(u.name_search LIKE $1 ESCAPE '\\' OR u.email LIKE $1 ESCAPE '\\')");
+        if let Some(sites) = within_sites {
+            // Placeholders $4.. carry the site ids; the text holds no values.
+            let placeholders: Vec<String> =
+                (0..sites.len()).map(|i| format!("${}", i + 4)).collect();
+            let list = if placeholders.is_empty() {
+                "NULL".to_owned()
+            } else {
+                placeholders.join(", ")
+            };
+            filter.push_str(&format!(
+                " AND u.id IN (SELECT g.user_id FROM role_grants g LEFT JOIN cohorts c ON c.id = g.cohort_id \
+                 WHERE COALESCE(g.site_id, c.site_id) IN ({list}))"
+            ));
+        }
         let sql = format!(
-            "SELECT {PERSON_COLUMNS} FROM users u \
-             WHERE u.name_search LIKE $1 ESCAPE '\\' OR u.email LIKE $1 ESCAPE '\\' \
-             ORDER BY u.name_search, u.id LIMIT $2 OFFSET $3"
+            "SELECT {PERSON_COLUMNS} FROM users u WHERE {filter} ORDER BY u.name_search, u.id LIMIT $2 OFFSET $3"
         );
-        let count_sql = "SELECT COUNT(*) FROM users u WHERE u.name_search LIKE $1 ESCAPE '\\' OR u.email LIKE $1 ESCAPE '\\'";
+        let count_sql =
+            format!("SELECT COUNT(*) FROM users u WHERE {filter} AND $2 >= 0 AND $3 >= 0");
+        let sites: Vec<Uuid> = within_sites
+            .unwrap_or_default()
+            .iter()
+            .map(|s| s.0)
+            .collect();
         let (rows, total): (Vec<PersonRow>, (i64,)) = on_db!(
             self.db,
-            read | pool
-                | (
-                    sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
-                        .bind(&pattern)
-                        .bind(limit)
-                        .bind(offset)
-                        .fetch_all(pool)
-                        .await?,
-                    sqlx::query_as(count_sql)
-                        .bind(&pattern)
-                        .fetch_one(pool)
-                        .await?,
+            read | pool | {
+                let mut rows_query = sqlx::query_as(sqlx::AssertSqlSafe(sql.as_str()))
+                    .bind(&pattern)
+                    .bind(limit)
+                    .bind(offset);
+                let mut count_query = sqlx::query_as(sqlx::AssertSqlSafe(count_sql.as_str()))
+                    .bind(&pattern)
+                    .bind(limit)
+                    .bind(offset);
+                for site in &sites {
+                    rows_query = rows_query.bind(*site);
+                    count_query = count_query.bind(*site);
+                }
+                (
+                    rows_query.fetch_all(pool).await?,
+                    count_query.fetch_one(pool).await?,
                 )
+            }
         );
         Ok(PersonPage {
             people: rows.into_iter().map(Person::from).collect(),

@@ -1,0 +1,47 @@
+//! Hearth's web interface.
+//!
+//! Each area owns its routes (`routes/<area>.rs`), its views and its
+//! templates (`templates/<area>/`). Every request passes through
+//! [`context::load`], which finds the signed-in person, the language and the
+//! CSRF token once; handlers take them through the extractors of [`context`]
+//! and ask [`hearth_domain::policy::policy`] before doing anything.
+
+pub mod config;
+pub mod context;
+pub mod error;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+mod routes;
+pub mod state;
+mod views;
+
+pub use config::WebConfig;
+pub use state::AppState;
+
+use axum::Router;
+use std::net::SocketAddr;
+use std::time::Duration;
+use tokio::net::TcpListener;
+
+/// The whole application as a router, for serving or for tests.
+pub fn app(state: AppState) -> Router {
+    routes::router(state)
+}
+
+/// Serves until `shutdown` resolves, then lets requests in flight finish.
+pub async fn serve(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let runner = jobs::spawn_runner(state.clone());
+    let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
+    let result = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await;
+    runner.abort();
+    // Give the runner a moment to drop its claim cleanly.
+    tokio::time::sleep(Duration::from_millis(10)).await;
+    result
+}

@@ -1,0 +1,176 @@
+//! The home page: what is next for this person, whatever roles they hold.
+
+use super::no_store;
+use crate::context::SignedIn;
+use crate::error::AppResult;
+use crate::i18n::Tr;
+use crate::state::AppState;
+use crate::views::{Layout, format_time};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use axum::routing::get;
+use hearth_domain::policy::Action;
+use hearth_domain::roles::{Role, Scope};
+use hearth_store::{CohortSummary, GrantView, Notification};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/", get(home_get))
+}
+
+/// A role as a sentence: "Facilitator · Autumn dialogue cohort".
+pub fn grant_label(tr: &Tr, grant: &GrantView) -> String {
+    let role = role_label(tr, grant.grant.role);
+    match (&grant.cohort_name, &grant.site_name, grant.grant.scope) {
+        (Some(cohort), _, _) => format!("{role} · {cohort}"),
+        (None, Some(site), _) => format!("{role} · {site}"),
+        (None, None, _) => format!("{role} · {}", tr.t("scope-organisation")),
+    }
+}
+
+pub fn role_label(tr: &Tr, role: Role) -> String {
+    tr.t(&format!("role-{}", role.base_key()))
+}
+
+struct QuickAction {
+    href: &'static str,
+    label: String,
+}
+
+struct CohortCard {
+    summary: CohortSummary,
+    my_role: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home/home.html")]
+struct HomeView {
+    layout: Layout,
+    greeting: String,
+    roles: Vec<String>,
+    actions: Vec<QuickAction>,
+    cohorts: Vec<CohortCard>,
+    counts: Option<(usize, usize, usize, i64)>,
+    notifications: Vec<(Notification, String)>,
+    no_roles: bool,
+    is_peer_worker: bool,
+}
+
+#[derive(Deserialize)]
+struct HomeQuery {
+    done: Option<String>,
+}
+
+async fn home_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Query(query): Query<HomeQuery>,
+) -> AppResult<Response> {
+    let tr = Tr::new(me.ctx.language);
+    let person = &me.user.person;
+    let org = Scope::Organisation;
+    let grants = state.store.people().grants(person.id).await?;
+    let zone = match &person.time_zone {
+        Some(zone) => zone.clone(),
+        None => state
+            .store
+            .org()
+            .organisation()
+            .await?
+            .map(|o| o.time_zone)
+            .unwrap_or_else(|| "UTC".into()),
+    };
+
+    let mut actions = Vec::new();
+    let mut add = |href: &'static str, key: &str| {
+        actions.push(QuickAction {
+            href,
+            label: tr.t(key),
+        })
+    };
+    if me.may(Action::ManagePeople, org) {
+        add("/people/invite", "action-invite");
+        add("/people/import", "action-import");
+    }
+    if me.may(Action::ManageCohorts, org) {
+        add("/cohorts/new", "action-new-cohort");
+    }
+    if me.may(Action::ManageSites, org) {
+        add("/sites/new", "action-new-site");
+    }
+    if me.may(Action::ManageServices, org) {
+        add("/services/new", "action-new-service");
+    }
+    if me.may(Action::ViewAuditLog, org) {
+        add("/admin/audit", "action-audit");
+    }
+    add("/services", "action-services");
+
+    // Staff see every cohort they may see; members see their own.
+    let all_cohorts = state.store.org().cohorts(false).await?;
+    let mut cohorts: Vec<CohortCard> = all_cohorts
+        .into_iter()
+        .filter_map(|summary| {
+            let scope = Scope::Cohort {
+                cohort: summary.cohort.id,
+                site: summary.cohort.site_id,
+            };
+            let mine = grants
+                .iter()
+                .find(|g| g.grant.scope == scope)
+                .map(|g| role_label(&tr, g.grant.role));
+            (mine.is_some() || me.may(Action::ViewCohort, scope)).then_some(CohortCard {
+                summary,
+                my_role: mine,
+            })
+        })
+        .collect();
+    // Cohorts I belong to first.
+    cohorts.sort_by_key(|c| c.my_role.is_none());
+    cohorts.truncate(12);
+
+    let counts = if me.may(Action::ViewStructure, org) {
+        let sites = state.store.org().sites(false).await?.len();
+        let programmes = state.store.org().programmes(false).await?.len();
+        let people = state.store.people().count().await?;
+        Some((
+            sites,
+            programmes,
+            state.store.org().cohorts(false).await?.len(),
+            people,
+        ))
+    } else {
+        None
+    };
+
+    let notifications = state
+        .store
+        .notifications()
+        .list(person.id, 5)
+        .await?
+        .into_iter()
+        .filter(|n| !n.read)
+        .map(|n| {
+            let when = format_time(n.created_at, &zone);
+            (n, when)
+        })
+        .collect();
+
+    let view = HomeView {
+        layout: Layout::new(&state, &me.ctx, "/", tr.t("home-title"))
+            .await
+            .with_flash(query.done.as_deref()),
+        greeting: tr.t1("home-greeting", "name", &person.display_name),
+        roles: grants.iter().map(|g| grant_label(&tr, g)).collect(),
+        actions,
+        cohorts,
+        counts,
+        notifications,
+        no_roles: grants.is_empty(),
+        is_peer_worker: hearth_domain::policy::is_peer_worker(&me.actor),
+    };
+    Ok(no_store(view))
+}

@@ -1,0 +1,170 @@
+//! The router: each area owns its routes; shared layers wrap them all.
+
+use crate::context::{self, RequestContext};
+use crate::error::{AppError, ErrorPage, FormExpired};
+use crate::i18n::Tr;
+use crate::state::AppState;
+use crate::views::Layout;
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use hearth_domain::input::Language;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+
+mod admin;
+mod assets;
+mod auth;
+mod health;
+mod help;
+mod home;
+mod notifications;
+mod org;
+mod people;
+mod profile;
+mod services;
+
+pub fn router(state: AppState) -> Router {
+    let pages = Router::new()
+        .merge(auth::router())
+        .merge(home::router())
+        .merge(help::router())
+        .merge(profile::router())
+        .merge(notifications::router())
+        .merge(org::router())
+        .merge(people::router())
+        .merge(services::router())
+        .merge(admin::router())
+        .fallback(|| async { AppError::NotFound })
+        .layer(middleware::from_fn_with_state(state.clone(), context::load))
+        .layer(middleware::from_fn_with_state(state.clone(), error_pages));
+
+    let request_id = HeaderName::from_static("x-request-id");
+    Router::new()
+        .merge(health::router())
+        .merge(assets::router())
+        .merge(pages)
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(
+                "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; \
+                 connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
+            ),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(CatchPanicLayer::custom(|_| {
+            // A panic is a bug; the person still gets a page, never a dropped connection.
+            let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+            response.extensions_mut().insert(ErrorPage);
+            response
+        }))
+        .layer(PropagateRequestIdLayer::new(request_id.clone()))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request| {
+                    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %id)
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO).latency_unit(tower_http::LatencyUnit::Micros)),
+        )
+        .layer(SetRequestIdLayer::new(request_id, MakeRequestUuid))
+        .with_state(state)
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "errors/error.html")]
+struct ErrorView {
+    layout: Layout,
+    heading: String,
+    message: String,
+    request_id: Option<String>,
+}
+
+/// Draws the friendly 403/404/500 pages in the reader's language.
+async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let request_id = request
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_owned();
+    let fallback_language = context::cookie(request.headers(), context::LANGUAGE_COOKIE)
+        .and_then(Language::from_code)
+        .or_else(|| {
+            request
+                .headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Language::from_accept_language)
+        })
+        .unwrap_or_default();
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    if response.extensions().get::<ErrorPage>().is_none() {
+        return response;
+    }
+    let status = response.status();
+    let ctx = response
+        .extensions()
+        .get::<RequestContext>()
+        .cloned()
+        .unwrap_or_else(|| RequestContext {
+            user: None,
+            language: fallback_language,
+            csrf: String::new(),
+            request_id: request_id.clone(),
+        });
+    let tr = Tr::new(ctx.language);
+    let (heading, message) = if response.extensions().get::<FormExpired>().is_some() {
+        ("error-form-expired-title", "error-form-expired")
+    } else {
+        match status {
+            StatusCode::NOT_FOUND => ("error-not-found-title", "error-not-found"),
+            StatusCode::FORBIDDEN => ("error-forbidden-title", "error-forbidden"),
+            _ => ("error-internal-title", "error-internal"),
+        }
+    };
+    let view = ErrorView {
+        layout: Layout::new(&state, &ctx, &path, tr.t(heading)).await,
+        heading: tr.t(heading),
+        message: tr.t(message),
+        request_id: status.is_server_error().then_some(request_id),
+    };
+    let mut page = (status, view).into_response();
+    page.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    page
+}
+
+/// Pages with personal data must not be kept by the browser or proxies.
+pub fn no_store<R: IntoResponse>(response: R) -> Response {
+    let mut response = response.into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// Redirect after a POST with a confirmation to show.
+pub fn see_other(path: &str) -> Response {
+    axum::response::Redirect::to(path).into_response()
+}
+
+/// Page number from a query (1-based) and the page count for `total` rows.
+pub fn paging(page: Option<u32>, total: i64, per_page: i64) -> (i64, i64) {
+    let pages = ((total + per_page - 1) / per_page).max(1);
+    let page = i64::from(page.unwrap_or(1)).clamp(1, pages);
+    (page, pages)
+}
+
+pub const PER_PAGE: i64 = 25;

@@ -1,0 +1,31 @@
+use crate::config::WebConfig;
+use crate::mail::Mailer;
+use hearth_store::{Store, StoreError};
+use std::sync::Arc;
+
+/// Everything a handler may need, cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<WebConfig>,
+    pub mailer: Arc<Mailer>,
+    /// Read once at start: the demo banner shows on every page.
+    pub is_demo: bool,
+}
+
+impl AppState {
+    pub async fn new(store: Store, config: WebConfig) -> Result<AppState, StoreError> {
+        let is_demo = store
+            .org()
+            .organisation()
+            .await?
+            .is_some_and(|org| org.is_demo);
+        let mailer = Mailer::new(&config);
+        Ok(AppState {
+            store,
+            config: Arc::new(config),
+            mailer: Arc::new(mailer),
+            is_demo,
+        })
+    }
+}

@@ -1,0 +1,57 @@
+//! Form errors, field by field, in the reader's language.
+
+use crate::i18n::Tr;
+use hearth_domain::input::InputError;
+use std::collections::BTreeMap;
+
+/// Errors keyed by field name; templates ask `errors.get("email")`.
+#[derive(Debug, Default, Clone)]
+pub struct FieldErrors {
+    errors: BTreeMap<&'static str, String>,
+}
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records the translated message for `field`.
+    pub fn add(&mut self, tr: &Tr, field: &'static str, error: &InputError) {
+        self.errors
+            .entry(field)
+            .or_insert_with(|| tr.t(error.message_id));
+    }
+
+    /// Records a message by its Fluent id.
+    pub fn add_message(&mut self, tr: &Tr, field: &'static str, message_id: &str) {
+        self.errors.entry(field).or_insert_with(|| tr.t(message_id));
+    }
+
+    /// Keeps the parsed value, or records the error and returns `None`.
+    pub fn check<T>(
+        &mut self,
+        tr: &Tr,
+        field: &'static str,
+        parsed: Result<T, InputError>,
+    ) -> Option<T> {
+        match parsed {
+            Ok(value) => Some(value),
+            Err(error) => {
+                self.add(tr, field, &error);
+                None
+            }
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.errors.get(field).map(String::as_str)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.errors.len()
+    }
+}

@@ -1,0 +1,348 @@
+# Hearth — English. Plain, warm words; every key also exists in sq/main.ftl.
+
+## Layout and navigation
+skip-to-content = Skip to main content
+demo-banner = This is a demo of Hearth. The people and places are made up; try anything.
+nav-label = Main
+nav-home = Home
+nav-cohorts = Cohorts
+nav-sites = Sites
+nav-programmes = Programmes
+nav-people = People
+nav-services = Services
+nav-organisation = Organisation
+nav-audit = Audit log
+nav-notifications = Notifications
+nav-profile = My profile
+nav-help = Help
+nav-get-help = Get help now
+unread = unread
+signed-in-as = Signed in as { $name }
+sign-out = Sign out
+language = Language
+language-change = Change language
+new = New
+save = Save
+cancel = Cancel
+edit = Edit
+edit-named = Edit { $name }
+remove-named = Remove { $name }
+archive = Archive
+restore = Restore
+archived = Archived
+show-archived = Show archived ones too
+hide-archived = Hide archived ones
+choose = Choose…
+search = Search
+when = When
+who = Who
+what = What
+whose = Whose data
+participants = Participants
+someone-removed = Someone whose account was removed
+go-home = Go to my home page
+confirm-archive = Archive this? It stays in the records and can be restored.
+confirm-remove = Remove this role?
+confirm-deactivate = Deactivate this account? The person is signed out everywhere and cannot sign in until it is reactivated.
+pager-label = Pages
+pager-previous = Previous page
+pager-next = Next page
+pager-position = Page { $page } of { $pages }
+form-has-errors = { $count ->
+    [one] There is one thing to fix below.
+   *[other] There are { $count } things to fix below.
+}
+
+## Confirmations after an action
+flash-saved = Saved.
+flash-archived = Archived.
+flash-restored = Restored.
+flash-signed-out = You have signed out. See you soon.
+flash-password-changed = Your password is changed. Please sign in with the new one.
+flash-password-set = Your password is set. Welcome!
+flash-invited = The invitation is on its way.
+flash-imported = Everyone in the file was added and invited.
+flash-member-added = Added to the cohort.
+flash-member-removed = Removed from the cohort.
+flash-role-added = Role given.
+flash-role-removed = Role taken away.
+flash-deactivated = The account is deactivated.
+flash-reactivated = The account is active again.
+
+## Errors in forms
+error-email-required = Please enter an email address.
+error-email-invalid = This does not look like an email address. It should look like name@example.org.
+error-email-taken = Someone already has an account with this email address.
+error-password-short = Please choose a password of at least 10 characters. A short sentence works well.
+error-password-long = That password is too long: 200 characters at most.
+error-password-mismatch = The two passwords are not the same.
+error-current-password = That is not your current password.
+error-name-required = Please enter a name.
+error-name-long = Please keep this to 120 characters or fewer.
+error-name-invalid = Please use letters, numbers and punctuation only.
+error-text-long = This is too long. Please shorten it.
+error-date-invalid = Please enter a date as year-month-day, for example 2026-09-21.
+error-end-before-start = The end date is before the start date.
+error-time-zone-invalid = Please enter a time zone such as Europe/Belgrade or America/Vancouver.
+error-choose-one = Please choose one of the options.
+error-role-not-yours = You cannot give this role in this place.
+error-role-held = This person already holds that role there.
+
+## Error pages
+error-not-found-title = We could not find that page
+error-not-found = The page may have moved, or the link may be mistyped.
+error-forbidden-title = This page is not open to you
+error-forbidden = Your role does not include this. If you think it should, ask your coordinator.
+error-form-expired-title = Please try that again
+error-form-expired = The form was open for a long time or came from another site, so nothing was changed. Go back, reload the page and send it again.
+error-internal-title = Something went wrong on our side
+error-internal = Nothing you wrote is lost. Please try again in a moment; if it keeps happening, tell your administrator the reference below.
+error-request-id = Reference: { $id }
+
+## Signing in
+sign-in-title = Sign in
+sign-in-intro = Welcome to Hearth. Sign in with the email address your coordinator invited.
+sign-in = Sign in
+field-email = Email address
+field-password = Password
+sign-in-failed = That email address and password do not match an account. Please check both and try again.
+sign-in-paused = Too many tries for this email address. For your safety, please wait 15 minutes, or reset your password.
+forgot-link = Forgot your password?
+forgot-title = Reset your password
+forgot-intro = Enter your email address and we will send you a link to choose a new password.
+forgot-submit = Send me a link
+forgot-sent = If an account uses that address, a link is on its way. It works for one hour.
+back-to-sign-in = Back to sign in
+reset-title = Choose a new password
+reset-intro = Choose a new password for your account.
+invitation-title = Welcome to Hearth
+invitation-intro = Hello { $name }! Choose a password to finish setting up your account.
+field-new-password = New password
+field-confirm-password = The same password again
+password-hint = At least 10 characters. A short sentence you will remember works well.
+choose-password-submit = Save my password
+link-expired = This link has expired or was already used. Ask for a new one below.
+demo-accounts-title = Demo accounts
+demo-accounts-intro = Every demo account uses the password hearth-demo.
+
+## Emails
+email-reset-subject = Choose a new Hearth password
+email-reset-body = Hello { $name },
+
+    Someone (we hope you) asked to reset your Hearth password. Open this link within an hour to choose a new one:
+
+    { $link }
+
+    If it was not you, you can ignore this message; your password stays the same.
+email-invitation-subject = You are invited to { $organisation } on Hearth
+email-invitation-body = Hello { $name },
+
+    { $inviter } invited you to { $organisation } on Hearth, where we run our peer support programme together.
+
+    Open this link to choose your password (it works for 14 days):
+
+    { $link }
+
+## Home
+home-title = Home
+home-greeting = Hello, { $name }
+home-no-roles = You do not have a role yet. Your coordinator will add you to a cohort or a team soon.
+home-news = New for you
+home-all-notifications = See all notifications
+home-at-a-glance = At a glance
+home-your-cohorts = Cohorts
+home-no-cohorts = No cohorts to show yet.
+home-your-role = you are { $role }
+home-peer-title = Your peer support work
+home-peer-intro = Thank you for supporting your peers. The services directory lists where to refer someone who needs more help.
+home-actions = What you can do
+action-invite = Invite someone
+action-import = Import people from a file
+action-new-cohort = New cohort
+action-new-site = New site
+action-new-service = Add a service
+action-audit = Audit log
+action-services = Support services
+
+## Roles and scopes
+role-administrator = Administrator
+role-coordinator = Coordinator
+role-supervisor = Supervisor
+role-safeguarding-lead = Safeguarding lead
+role-facilitator = Facilitator
+role-participant = Participant
+role-peer-support-worker = Peer support worker
+role-student-support-worker = Student support worker
+role-student-resource-navigator = Student resource navigator
+role-international-peer-support-mentor = International peer support mentor
+role-international-student-peer-mentor = International student peer mentor
+role-peer-academic-coach = Peer academic coach
+role-peer-educator = Peer educator
+scope-organisation = The whole organisation
+scope-site = Site: { $name }
+scope-cohort = Cohort: { $name }
+
+## Sites
+sites-title = Sites
+sites-empty = No sites yet.
+site-new-title = New site
+site-edit-title = Edit this site
+site-details = Site details
+site-archived-notice = This site is archived. It stays in the records.
+field-name = Name
+field-site-kind = Kind of site
+field-address = Address
+site-kind-school = School
+site-kind-campus = Campus
+site-kind-municipality = Municipality
+site-kind-community-centre = Community centre
+
+## Programmes
+programmes-title = Programmes
+programmes-intro = A programme is the whole of what you offer, in phases (for example field phase I and II).
+programmes-empty = No programmes yet.
+programme-new-title = New programme
+programme-create = Create programme
+programme-edit-title = Edit this programme
+phases-title = Phases
+phases-empty = No phases yet.
+phase-add = Add a phase
+field-description = Description
+field-starts-on = Starts on
+field-ends-on = Ends on
+
+## Cohorts
+cohorts-title = Cohorts
+cohorts-empty = No cohorts yet.
+cohort-new-title = New cohort
+cohort-name-hint = For example: Autumn dialogue cohort 2026
+cohort-dates = { $start } to { $end }
+cohort-participant-count = { $count ->
+    [one] One participant
+   *[other] { $count } participants
+}
+cohort-staff = Facilitators and staff
+cohort-no-staff = Nobody facilitates this cohort yet.
+cohort-no-participants = Nobody has joined yet.
+cohort-archived-notice = This cohort is archived.
+cohort-add-member = Add someone
+cohort-add-member-hint = They need an account first: invite them from People.
+cohort-add-member-submit = Add to cohort
+cohort-member-unknown = Nobody has an account with this email address. Invite them from People first.
+cohort-member-already = This person already has that role in this cohort.
+field-programme = Programme and phase
+field-site = Site
+field-dates = Dates
+field-role = Role
+
+## People
+people-title = People
+people-search-label = Search by name or email
+people-count = { $count ->
+    [one] One person
+   *[other] { $count } people
+}
+field-status = Status
+status-active = Active
+status-invited = Invited, not signed in yet
+status-deactivated = Deactivated
+invite-title = Invite someone
+invite-intro = They will get an email with a link to choose their password.
+invite-submit = Send the invitation
+field-display-name = Name people will see
+field-scope = Where
+person-roles = Roles
+person-no-roles = No roles yet.
+person-add-role = Give a role
+person-add-role-submit = Give this role
+person-account = Account
+person-reinvite = Send the invitation again
+person-deactivate = Deactivate account
+person-reactivate = Reactivate account
+
+## Import
+import-title = Import people from a file
+import-intro = Upload a CSV file (or paste it) with a header row. The columns email and name are needed; role, site, cohort, language and pronouns are optional. You will see every row checked before anything is saved, and nothing is saved unless every row is right.
+import-file = CSV file
+import-paste = Or paste the contents here
+import-check = Check the file
+import-preview = What we found
+import-ready = { $count ->
+    [one] One row is ready to import.
+   *[other] All { $count } rows are ready to import.
+}
+import-has-errors = Some rows need fixing. Nothing has been saved: correct the file and check it again.
+import-confirm = { $count ->
+    [one] Add this person and invite them
+   *[other] Add these { $count } people and invite them
+}
+import-line = Line
+import-problems = Check
+import-row-ok = Ready
+import-error-columns = The first row must name the columns, including email and name.
+import-error-empty = The file has no people in it.
+import-error-unreadable = We could not read this file. Please save it as CSV and try again.
+import-error-row-unreadable = This row could not be read.
+import-error-encoding = Please save the file as UTF-8 text.
+import-error-too-big = The file is too big: please split it into files under 1 MB.
+import-error-duplicate = This email address appears twice in the file.
+import-error-role = "{ $role }" is not a role Hearth knows.
+import-error-site = There is no site called "{ $site }".
+import-error-cohort = There is no cohort called "{ $cohort }".
+import-error-language = "{ $language }" is not a language Hearth speaks yet (en or sq).
+
+## Profile
+profile-title = My profile
+profile-email = You sign in as { $email }
+profile-about = About me
+field-pronouns = Pronouns
+field-pronouns-hint = Optional, for example she/her, he/him, they/them.
+field-time-zone = Time zone
+field-time-zone-hint = For example Europe/Belgrade. Leave empty to use the organisation's.
+profile-password = Password
+field-current-password = Current password
+profile-change-password = Change password
+profile-reads-title = Who has read what is recorded about you
+profile-reads-intro = Whenever someone opens something sensitive about you, Hearth writes it down here.
+profile-reads-none = Nobody has read anything sensitive about you.
+
+## Notifications
+notifications-title = Notifications
+notifications-empty = Nothing new. We will let you know when something needs you.
+notifications-mark-read = Mark all as read
+
+## Services and help
+services-title = Support services
+services-intro = Where to turn for support: peer support for prevention, and psychological support for intervention.
+services-empty = No services are listed yet.
+service-new-title = Add a service
+service-edit-title = Edit a service
+service-kind-prevention = Prevention (peer support)
+service-kind-intervention = Intervention (psychological support)
+service-contact = Contact
+service-contact-hint = A phone number becomes a button people can tap to call.
+service-hours = Hours
+service-languages = Languages
+service-crisis-line = Crisis line
+service-crisis-line-field = This is a crisis line: show it first on the help page
+field-service-kind = Kind of service
+help-title = Help
+help-now-title = If you or someone else is in danger right now
+help-steps-title = What to do now
+help-step-safe = Make sure you and the person are safe. Move away from danger if you can.
+help-step-call = Call one of the numbers above. You do not need to know what to say: tell them what is happening.
+help-step-stay = If someone is at risk, stay with them, or ask someone you trust to stay, until help arrives.
+help-step-tell = Afterwards, tell your supervisor or coordinator, and look after yourself too.
+help-services-title = Support services
+
+## Administration
+organisation-title = Organisation
+field-crisis-text = What to do in a crisis
+field-crisis-text-hint = Shown at the top of the help page, for everyone, signed in or not.
+audit-title = Audit log
+audit-intro = Every read of sensitive information: who read it, when, and whose it was.
+audit-empty = Nothing has been read yet.
+audit-subject-session-log = a session log
+audit-subject-reflection = a reflection
+audit-subject-support-request = a support request
+audit-subject-person-export = an export of their data

@@ -1,0 +1,348 @@
+# Hearth — shqip. Fjalë të thjeshta e të ngrohta; çdo çelës ekziston edhe në en/main.ftl.
+
+## Faqosja dhe navigimi
+skip-to-content = Kalo te përmbajtja kryesore
+demo-banner = Ky është një demo i Hearth. Njerëzit dhe vendet janë të trilluar; provoni çfarëdo që dëshironi.
+nav-label = Kryesore
+nav-home = Ballina
+nav-cohorts = Kohortat
+nav-sites = Vendndodhjet
+nav-programmes = Programet
+nav-people = Njerëzit
+nav-services = Shërbimet
+nav-organisation = Organizata
+nav-audit = Regjistri i auditimit
+nav-notifications = Njoftimet
+nav-profile = Profili im
+nav-help = Ndihmë
+nav-get-help = Merrni ndihmë tani
+unread = të palexuara
+signed-in-as = Jeni kyçur si { $name }
+sign-out = Çkyçu
+language = Gjuha
+language-change = Ndrysho gjuhën
+new = I ri
+save = Ruaj
+cancel = Anulo
+edit = Ndrysho
+edit-named = Ndrysho { $name }
+remove-named = Hiq { $name }
+archive = Arkivo
+restore = Rikthe
+archived = Në arkiv
+show-archived = Shfaq edhe ato në arkiv
+hide-archived = Fshih ato në arkiv
+choose = Zgjidhni…
+search = Kërko
+when = Kur
+who = Kush
+what = Çfarë
+whose = Të dhënat e kujt
+participants = Pjesëmarrësit
+someone-removed = Dikush, llogaria e të cilit është hequr
+go-home = Shko te ballina ime
+confirm-archive = Dëshironi ta arkivoni këtë? Do të mbetet në regjistra dhe mund të rikthehet.
+confirm-remove = Dëshironi ta hiqni këtë rol?
+confirm-deactivate = Dëshironi ta çaktivizoni këtë llogari? Personi çkyçet kudo dhe nuk mund të kyçet derisa llogaria të riaktivizohet.
+pager-label = Faqet
+pager-previous = Faqja e mëparshme
+pager-next = Faqja tjetër
+pager-position = Faqja { $page } prej { $pages }
+form-has-errors = { $count ->
+    [one] Më poshtë ka një gjë për t'u rregulluar.
+   *[other] Më poshtë ka { $count } gjëra për t'u rregulluar.
+}
+
+## Konfirmimet pas një veprimi
+flash-saved = U ruajt.
+flash-archived = U arkivua.
+flash-restored = U rikthye.
+flash-signed-out = U çkyçët. Shihemi së shpejti.
+flash-password-changed = Fjalëkalimi juaj u ndryshua. Ju lutemi kyçuni me fjalëkalimin e ri.
+flash-password-set = Fjalëkalimi juaj u caktua. Mirë se erdhët!
+flash-invited = Ftesa është nisur.
+flash-imported = Të gjithë personat në skedar u shtuan dhe u ftuan.
+flash-member-added = U shtua në kohortë.
+flash-member-removed = U hoq nga kohorta.
+flash-role-added = Roli u dha.
+flash-role-removed = Roli u hoq.
+flash-deactivated = Llogaria u çaktivizua.
+flash-reactivated = Llogaria është sërish aktive.
+
+## Gabimet në formularë
+error-email-required = Ju lutemi shkruani një adresë email-i.
+error-email-invalid = Kjo nuk duket si adresë email-i. Duhet të duket si name@example.org.
+error-email-taken = Dikush tjetër ka tashmë llogari me këtë adresë email-i.
+error-password-short = Ju lutemi zgjidhni një fjalëkalim me të paktën 10 karaktere. Një fjali e shkurtër funksionon mirë.
+error-password-long = Ky fjalëkalim është shumë i gjatë: lejohen më së shumti 200 karaktere.
+error-password-mismatch = Dy fjalëkalimet nuk janë të njëjta.
+error-current-password = Ky nuk është fjalëkalimi juaj aktual.
+error-name-required = Ju lutemi shkruani një emër.
+error-name-long = Ju lutemi mos i kaloni 120 karaktere.
+error-name-invalid = Ju lutemi përdorni vetëm shkronja, numra dhe shenja pikësimi.
+error-text-long = Ky tekst është shumë i gjatë. Ju lutemi shkurtojeni.
+error-date-invalid = Ju lutemi shkruani datën si vit-muaj-ditë, për shembull 2026-09-21.
+error-end-before-start = Data e mbarimit është para datës së fillimit.
+error-time-zone-invalid = Ju lutemi shkruani një zonë kohore si Europe/Belgrade ose America/Vancouver.
+error-choose-one = Ju lutemi zgjidhni njërën nga mundësitë.
+error-role-not-yours = Ju nuk mund ta jepni këtë rol këtu.
+error-role-held = Ky person e ka tashmë këtë rol atje.
+
+## Faqet e gabimeve
+error-not-found-title = Nuk e gjetëm këtë faqe
+error-not-found = Faqja mund të jetë zhvendosur, ose lidhja mund të jetë shkruar gabim.
+error-forbidden-title = Kjo faqe nuk është e hapur për ju
+error-forbidden = Roli juaj nuk e përfshin këtë. Nëse mendoni se duhet ta përfshijë, pyetni koordinatorin tuaj.
+error-form-expired-title = Ju lutemi provoni sërish
+error-form-expired = Formulari ishte i hapur për një kohë të gjatë ose erdhi nga një faqe tjetër, prandaj nuk u ndryshua asgjë. Kthehuni prapa, ringarkoni faqen dhe dërgojeni sërish.
+error-internal-title = Diçka shkoi keq nga ana jonë
+error-internal = Asgjë nga ato që shkruat nuk ka humbur. Ju lutemi provoni sërish pas pak; nëse vazhdon të ndodhë, tregojini administratorit tuaj referencën më poshtë.
+error-request-id = Referenca: { $id }
+
+## Kyçja
+sign-in-title = Kyçu
+sign-in-intro = Mirë se vini në Hearth. Kyçuni me adresën e email-it në të cilën ju erdhi ftesa nga koordinatori juaj.
+sign-in = Kyçu
+field-email = Adresa e email-it
+field-password = Fjalëkalimi
+sign-in-failed = Kjo adresë email-i dhe ky fjalëkalim nuk përputhen me asnjë llogari. Ju lutemi kontrolloni të dyja dhe provoni sërish.
+sign-in-paused = Shumë përpjekje për këtë adresë email-i. Për sigurinë tuaj, ju lutemi prisni 15 minuta ose rivendosni fjalëkalimin.
+forgot-link = Keni harruar fjalëkalimin?
+forgot-title = Rivendosni fjalëkalimin
+forgot-intro = Shkruani adresën tuaj të email-it dhe do t'ju dërgojmë një lidhje për të zgjedhur një fjalëkalim të ri.
+forgot-submit = Më dërgoni një lidhje
+forgot-sent = Nëse kjo adresë përdoret nga ndonjë llogari, lidhja është nisur. Ajo vlen për një orë.
+back-to-sign-in = Kthehu te kyçja
+reset-title = Zgjidhni një fjalëkalim të ri
+reset-intro = Zgjidhni një fjalëkalim të ri për llogarinë tuaj.
+invitation-title = Mirë se vini në Hearth
+invitation-intro = Përshëndetje, { $name }! Zgjidhni një fjalëkalim për të përfunduar krijimin e llogarisë suaj.
+field-new-password = Fjalëkalimi i ri
+field-confirm-password = I njëjti fjalëkalim edhe një herë
+password-hint = Të paktën 10 karaktere. Një fjali e shkurtër që do ta mbani mend funksionon mirë.
+choose-password-submit = Ruaj fjalëkalimin tim
+link-expired = Kjo lidhje ka skaduar ose është përdorur tashmë. Kërkoni një të re më poshtë.
+demo-accounts-title = Llogaritë demo
+demo-accounts-intro = Të gjitha llogaritë demo përdorin fjalëkalimin hearth-demo.
+
+## Email-et
+email-reset-subject = Zgjidhni një fjalëkalim të ri për Hearth
+email-reset-body = Përshëndetje { $name },
+
+    Dikush (shpresojmë se ju) kërkoi të rivendosë fjalëkalimin tuaj në Hearth. Hapni këtë lidhje brenda një ore për të zgjedhur një fjalëkalim të ri:
+
+    { $link }
+
+    Nëse nuk ishit ju, mund ta shpërfillni këtë mesazh; fjalëkalimi juaj mbetet i njëjtë.
+email-invitation-subject = Jeni ftuar të bashkoheni me { $organisation } në Hearth
+email-invitation-body = Përshëndetje { $name },
+
+    { $inviter } ju ftoi të bashkoheni me { $organisation } në Hearth, ku e zhvillojmë së bashku programin tonë të mbështetjes nga bashkëmoshatarët.
+
+    Hapni këtë lidhje për të zgjedhur fjalëkalimin tuaj (vlen për 14 ditë):
+
+    { $link }
+
+## Ballina
+home-title = Ballina
+home-greeting = Përshëndetje, { $name }
+home-no-roles = Ende nuk keni ndonjë rol. Koordinatori juaj do t'ju shtojë së shpejti në një kohortë ose në një ekip.
+home-news = Të reja për ju
+home-all-notifications = Shihni të gjitha njoftimet
+home-at-a-glance = Në një vështrim
+home-your-cohorts = Kohortat
+home-no-cohorts = Ende nuk ka kohorta për t'u shfaqur.
+home-your-role = roli juaj: { $role }
+home-peer-title = Puna juaj në mbështetjen nga bashkëmoshatarët
+home-peer-intro = Faleminderit që i mbështetni bashkëmoshatarët tuaj. Në listën e shërbimeve gjeni ku mund ta drejtoni dikë që ka nevojë për më shumë ndihmë.
+home-actions = Çfarë mund të bëni
+action-invite = Fto dikë
+action-import = Importo persona nga një skedar
+action-new-cohort = Kohortë e re
+action-new-site = Vendndodhje e re
+action-new-service = Shto një shërbim
+action-audit = Regjistri i auditimit
+action-services = Shërbimet mbështetëse
+
+## Rolet dhe fushëveprimi
+role-administrator = Administrator/e
+role-coordinator = Koordinator/e
+role-supervisor = Mbikëqyrës/e
+role-safeguarding-lead = Përgjegjës/e për mbrojtjen
+role-facilitator = Lehtësues/e
+role-participant = Pjesëmarrës/e
+role-peer-support-worker = Punonjës/e për mbështetje nga bashkëmoshatarët
+role-student-support-worker = Punonjës/e për mbështetjen e studentëve
+role-student-resource-navigator = Udhëzues/e për burimet e studentëve
+role-international-peer-support-mentor = Mentor/e ndërkombëtar/e për mbështetje nga bashkëmoshatarët
+role-international-student-peer-mentor = Mentor/e bashkëmoshatar/e për studentët ndërkombëtarë
+role-peer-academic-coach = Trajner/e akademik/e bashkëmoshatar/e
+role-peer-educator = Edukator/e bashkëmoshatar/e
+scope-organisation = E gjithë organizata
+scope-site = Vendndodhja: { $name }
+scope-cohort = Kohorta: { $name }
+
+## Vendndodhjet
+sites-title = Vendndodhjet
+sites-empty = Ende nuk ka vendndodhje.
+site-new-title = Vendndodhje e re
+site-edit-title = Ndrysho këtë vendndodhje
+site-details = Të dhënat e vendndodhjes
+site-archived-notice = Kjo vendndodhje është në arkiv. Ajo mbetet në regjistra.
+field-name = Emri
+field-site-kind = Lloji i vendndodhjes
+field-address = Adresa
+site-kind-school = Shkollë
+site-kind-campus = Kampus
+site-kind-municipality = Komunë
+site-kind-community-centre = Qendër komunitare
+
+## Programet
+programmes-title = Programet
+programmes-intro = Programi është e tërë ajo që ofroni, e ndarë në faza (për shembull faza në terren I dhe II).
+programmes-empty = Ende nuk ka programe.
+programme-new-title = Program i ri
+programme-create = Krijo programin
+programme-edit-title = Ndrysho këtë program
+phases-title = Fazat
+phases-empty = Ende nuk ka faza.
+phase-add = Shto një fazë
+field-description = Përshkrimi
+field-starts-on = Fillon më
+field-ends-on = Mbaron më
+
+## Kohortat
+cohorts-title = Kohortat
+cohorts-empty = Ende nuk ka kohorta.
+cohort-new-title = Kohortë e re
+cohort-name-hint = Për shembull: Kohorta e dialogut të vjeshtës 2026
+cohort-dates = nga { $start } deri më { $end }
+cohort-participant-count = { $count ->
+    [one] Një pjesëmarrës
+   *[other] { $count } pjesëmarrës
+}
+cohort-staff = Lehtësuesit dhe stafi
+cohort-no-staff = Ende askush nuk e lehtëson këtë kohortë.
+cohort-no-participants = Ende nuk është bashkuar askush.
+cohort-archived-notice = Kjo kohortë është në arkiv.
+cohort-add-member = Shto dikë
+cohort-add-member-hint = Fillimisht duhet të kenë llogari: ftojini nga faqja Njerëzit.
+cohort-add-member-submit = Shto në kohortë
+cohort-member-unknown = Askush nuk ka llogari me këtë adresë email-i. Fillimisht ftojeni nga faqja Njerëzit.
+cohort-member-already = Ky person e ka tashmë këtë rol në këtë kohortë.
+field-programme = Programi dhe faza
+field-site = Vendndodhja
+field-dates = Datat
+field-role = Roli
+
+## Njerëzit
+people-title = Njerëzit
+people-search-label = Kërkoni sipas emrit ose email-it
+people-count = { $count ->
+    [one] Një person
+   *[other] { $count } persona
+}
+field-status = Statusi
+status-active = Aktiv/e
+status-invited = I/e ftuar, ende pa u kyçur
+status-deactivated = I/e çaktivizuar
+invite-title = Fto dikë
+invite-intro = Do të marrin një email me një lidhje për të zgjedhur fjalëkalimin e tyre.
+invite-submit = Dërgo ftesën
+field-display-name = Emri që do ta shohin të tjerët
+field-scope = Ku
+person-roles = Rolet
+person-no-roles = Ende nuk ka role.
+person-add-role = Jep një rol
+person-add-role-submit = Jep këtë rol
+person-account = Llogaria
+person-reinvite = Dërgo ftesën sërish
+person-deactivate = Çaktivizo llogarinë
+person-reactivate = Riaktivizo llogarinë
+
+## Importi
+import-title = Importo persona nga një skedar
+import-intro = Ngarkoni një skedar CSV (ose ngjitni përmbajtjen e tij) me një rresht titujsh. Kolonat email dhe name janë të detyrueshme; role, site, cohort, language dhe pronouns janë opsionale. Do të shihni çdo rresht të kontrolluar para se të ruhet diçka, dhe asgjë nuk ruhet nëse nuk janë të saktë të gjithë rreshtat.
+import-file = Skedari CSV
+import-paste = Ose ngjitni përmbajtjen këtu
+import-check = Kontrollo skedarin
+import-preview = Çfarë gjetëm
+import-ready = { $count ->
+    [one] Një rresht është gati për import.
+   *[other] Të gjithë { $count } rreshtat janë gati për import.
+}
+import-has-errors = Disa rreshta duhen rregulluar. Asgjë nuk është ruajtur: korrigjoni skedarin dhe kontrollojeni sërish.
+import-confirm = { $count ->
+    [one] Shto këtë person dhe ftoje
+   *[other] Shto këta { $count } persona dhe ftoji
+}
+import-line = Rreshti
+import-problems = Kontrolli
+import-row-ok = Gati
+import-error-columns = Rreshti i parë duhet të përmbajë emrat e kolonave, përfshirë email dhe name.
+import-error-empty = Skedari nuk përmban asnjë person.
+import-error-unreadable = Nuk mundëm ta lexojmë këtë skedar. Ju lutemi ruajeni si CSV dhe provoni sërish.
+import-error-row-unreadable = Ky rresht nuk mund të lexohej.
+import-error-encoding = Ju lutemi ruajeni skedarin si tekst UTF-8.
+import-error-too-big = Skedari është shumë i madh: ju lutemi ndajeni në skedarë më të vegjël se 1 MB.
+import-error-duplicate = Kjo adresë email-i shfaqet dy herë në skedar.
+import-error-role = "{ $role }" nuk është rol që Hearth e njeh.
+import-error-site = Nuk ka vendndodhje me emrin "{ $site }".
+import-error-cohort = Nuk ka kohortë me emrin "{ $cohort }".
+import-error-language = "{ $language }" nuk është gjuhë që Hearth e flet ende (en or sq).
+
+## Profili
+profile-title = Profili im
+profile-email = Ju kyçeni si { $email }
+profile-about = Rreth meje
+field-pronouns = Përemrat
+field-pronouns-hint = Opsionale, për shembull ajo, ai.
+field-time-zone = Zona kohore
+field-time-zone-hint = Për shembull Europe/Belgrade. Lëreni bosh për të përdorur zonën kohore të organizatës.
+profile-password = Fjalëkalimi
+field-current-password = Fjalëkalimi aktual
+profile-change-password = Ndrysho fjalëkalimin
+profile-reads-title = Kush ka lexuar çfarë është regjistruar për ju
+profile-reads-intro = Sa herë që dikush hap diçka të ndjeshme për ju, Hearth e shënon këtu.
+profile-reads-none = Askush nuk ka lexuar asgjë të ndjeshme për ju.
+
+## Njoftimet
+notifications-title = Njoftimet
+notifications-empty = Asgjë e re. Do t'ju njoftojmë kur diçka të ketë nevojë për ju.
+notifications-mark-read = Shëno të gjitha si të lexuara
+
+## Shërbimet dhe ndihma
+services-title = Shërbimet mbështetëse
+services-intro = Ku të drejtoheni për mbështetje: mbështetje nga bashkëmoshatarët për parandalim dhe mbështetje psikologjike për ndërhyrje.
+services-empty = Ende nuk ka shërbime të listuara.
+service-new-title = Shto një shërbim
+service-edit-title = Ndrysho një shërbim
+service-kind-prevention = Parandalim (mbështetje nga bashkëmoshatarët)
+service-kind-intervention = Ndërhyrje (mbështetje psikologjike)
+service-contact = Kontakti
+service-contact-hint = Numri i telefonit shndërrohet në një buton që njerëzit mund ta prekin për të telefonuar.
+service-hours = Orari
+service-languages = Gjuhët
+service-crisis-line = Linjë për kriza
+service-crisis-line-field = Kjo është linjë për kriza: shfaqet e para në faqen e ndihmës
+field-service-kind = Lloji i shërbimit
+help-title = Ndihmë
+help-now-title = Nëse ju ose dikush tjetër është në rrezik tani
+help-steps-title = Çfarë të bëni tani
+help-step-safe = Sigurohuni që ju dhe personi jeni të sigurt. Largohuni nga rreziku nëse mundeni.
+help-step-call = Telefononi njërin nga numrat më sipër. Nuk keni nevojë të dini çfarë të thoni: tregojuni çfarë po ndodh.
+help-step-stay = Nëse dikush është në rrezik, qëndroni me të, ose kërkoni nga dikush që i besoni të qëndrojë, derisa të vijë ndihma.
+help-step-tell = Më pas, tregojini mbikëqyrësit ose koordinatorit tuaj dhe kujdesuni edhe për veten.
+help-services-title = Shërbimet mbështetëse
+
+## Administrimi
+organisation-title = Organizata
+field-crisis-text = Çfarë të bëni në rast krize
+field-crisis-text-hint = Shfaqet në krye të faqes së ndihmës, për të gjithë, të kyçur ose jo.
+audit-title = Regjistri i auditimit
+audit-intro = Çdo lexim i informacionit të ndjeshëm: kush e lexoi, kur dhe të kujt ishte.
+audit-empty = Ende nuk është lexuar asgjë.
+audit-subject-session-log = një regjistër takimi
+audit-subject-reflection = një reflektim
+audit-subject-support-request = një kërkesë për mbështetje
+audit-subject-person-export = një eksport i të dhënave të personit
