@@ -1,0 +1,224 @@
+//! World Café: T tables, each with a theme and a host who stays; guests move
+//! every round, never see a theme twice, tables stay balanced, and guests keep
+//! meeting new people (guest-guest and guest-host repeats are minimised).
+//!
+//! Start: guest `k = a + T * b` sits at table `a + r * m_b (mod T)` in round
+//! `r`, where `m_b` is the `b`-th multiplier coprime to T, so every guest sees
+//! distinct tables and two guests of different blocks meet at most once when
+//! their multipliers differ by a unit. The tabu search then swaps guests within
+//! a round, only where neither would revisit a table.
+
+use serde::Serialize;
+
+use crate::error::GroupsError;
+use crate::quality::{EncounterQuality, Round, encounter_quality, lower_bound_repeated_pairs};
+use crate::search::{SearchLimits, SearchSetup, improve};
+use crate::sizes::even_split;
+
+/// A World Café to plan.
+#[derive(Debug, Clone)]
+pub struct CafeRequest {
+    /// People are `0..people`, hosts included.
+    pub people: usize,
+    /// Number of tables, one theme each.
+    pub tables: usize,
+    /// Rounds; at most `tables` (each theme at most once, exactly once when equal).
+    pub rounds: usize,
+    /// Host of each table; default `0..tables`.
+    pub hosts: Option<Vec<usize>>,
+    pub seed: u64,
+    pub limits: SearchLimits,
+}
+
+/// The plan: `rounds[r][t]` is table `t` in round `r`, host first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cafe {
+    pub hosts: Vec<usize>,
+    pub rounds: Vec<Round>,
+    pub quality: EncounterQuality,
+    pub iterations: u64,
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// Plan a World Café.
+pub fn world_cafe(request: &CafeRequest) -> Result<Cafe, GroupsError> {
+    let n = request.people;
+    let t = request.tables;
+    if t == 0 {
+        return Err(GroupsError::NoTables);
+    }
+    if request.rounds == 0 {
+        return Err(GroupsError::NoRounds);
+    }
+    if request.rounds > t {
+        return Err(GroupsError::MoreRoundsThanThemes {
+            rounds: request.rounds,
+            themes: t,
+        });
+    }
+    let hosts = match &request.hosts {
+        Some(h) => h.clone(),
+        None => (0..t.min(n)).collect(),
+    };
+    if hosts.len() != t {
+        return Err(GroupsError::HostCountMismatch {
+            hosts: hosts.len(),
+            tables: t,
+        });
+    }
+    let mut is_host = vec![false; n];
+    for &h in &hosts {
+        if h >= n {
+            return Err(GroupsError::UnknownId {
+                context: "hosts".into(),
+                id: h.to_string(),
+            });
+        }
+        if is_host[h] {
+            return Err(GroupsError::DuplicateId {
+                context: "hosts".into(),
+                id: h.to_string(),
+            });
+        }
+        is_host[h] = true;
+    }
+    let guests: Vec<usize> = (0..n).filter(|&p| !is_host[p]).collect();
+    if guests.len() < t {
+        return Err(GroupsError::TooFewGuests {
+            people: n,
+            tables: t,
+        });
+    }
+    let multipliers: Vec<usize> = (1..=t.max(1)).filter(|&m| gcd(m, t) == 1).collect();
+    let mut initial: Vec<Round> = Vec::with_capacity(request.rounds);
+    for r in 0..request.rounds {
+        let mut round: Round = hosts.iter().map(|&h| vec![h]).collect();
+        for (k, &guest) in guests.iter().enumerate() {
+            let (a, b) = (k % t, k / t);
+            let m = multipliers[b % multipliers.len()];
+            round[(a + r * m) % t].push(guest);
+        }
+        initial.push(round);
+    }
+    let sizes: Vec<usize> = even_split(guests.len(), t)
+        .into_iter()
+        .map(|s| s + 1)
+        .collect();
+    let lower_bound = lower_bound_repeated_pairs(n, &[], &vec![sizes; request.rounds]);
+    let meetings: u64 = initial
+        .iter()
+        .flatten()
+        .map(|g| (g.len() * (g.len() - 1) / 2) as u64)
+        .sum();
+    let distinct = (n * (n - 1) / 2).max(1) as u64;
+    let setup = SearchSetup {
+        n,
+        history: &[],
+        movable: (0..n).map(|p| !is_host[p]).collect(),
+        distinct_tables: true,
+        target_repeated: lower_bound,
+        target_max: (if lower_bound > 0 { 2 } else { 1 }).max(meetings.div_ceil(distinct) as u16),
+        seed: request.seed,
+        limits: request.limits,
+        default_iterations: 2_000 * n as u64 + 50_000,
+    };
+    let (mut rounds, iterations) = improve(&setup, initial);
+    // Host first, guests in index order.
+    for round in &mut rounds {
+        for (table, group) in round.iter_mut().enumerate() {
+            group.retain(|&p| p != hosts[table]);
+            group.sort_unstable();
+            group.insert(0, hosts[table]);
+        }
+    }
+    let quality = encounter_quality(n, &[], &rounds, lower_bound);
+    Ok(Cafe {
+        hosts,
+        rounds,
+        quality,
+        iterations,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn request(people: usize, tables: usize, rounds: usize) -> CafeRequest {
+        CafeRequest {
+            people,
+            tables,
+            rounds,
+            hosts: None,
+            seed: 1,
+            limits: SearchLimits::iterations(5_000),
+        }
+    }
+
+    #[test]
+    fn hosts_stay_and_themes_are_not_repeated() {
+        let cafe = world_cafe(&request(30, 5, 5)).unwrap();
+        for round in &cafe.rounds {
+            for (t, table) in round.iter().enumerate() {
+                assert_eq!(table[0], cafe.hosts[t]);
+            }
+        }
+        for guest in 5..30 {
+            let mut tables: Vec<usize> = cafe
+                .rounds
+                .iter()
+                .map(|round| round.iter().position(|g| g.contains(&guest)).unwrap())
+                .collect();
+            tables.sort_unstable();
+            assert_eq!(tables, vec![0, 1, 2, 3, 4]);
+        }
+    }
+
+    #[test]
+    fn bad_cafes_are_errors() {
+        assert_eq!(
+            world_cafe(&request(10, 0, 1)).unwrap_err(),
+            GroupsError::NoTables
+        );
+        assert_eq!(
+            world_cafe(&request(10, 3, 0)).unwrap_err(),
+            GroupsError::NoRounds
+        );
+        assert!(
+            world_cafe(&request(10, 3, 4))
+                .unwrap_err()
+                .to_string()
+                .contains("4 rounds but only 3 themes")
+        );
+        assert!(
+            world_cafe(&request(5, 3, 2))
+                .unwrap_err()
+                .to_string()
+                .contains("fewer guests than tables")
+        );
+        let mut r = request(10, 3, 2);
+        r.hosts = Some(vec![0, 1]);
+        assert_eq!(
+            world_cafe(&r).unwrap_err().to_string(),
+            "2 hosts given for 3 tables: each table needs exactly one host"
+        );
+        r.hosts = Some(vec![0, 1, 1]);
+        assert!(
+            world_cafe(&r)
+                .unwrap_err()
+                .to_string()
+                .contains("twice in hosts")
+        );
+        r.hosts = Some(vec![0, 1, 12]);
+        assert!(
+            world_cafe(&r)
+                .unwrap_err()
+                .to_string()
+                .contains("unknown id \"12\" in hosts")
+        );
+    }
+}

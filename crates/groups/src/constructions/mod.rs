@@ -1,0 +1,221 @@
+//! Repeat-free schedules built from algebra instead of search.
+//!
+//! For `g` groups of `s` people (`n = g * s`) the best of these is used:
+//! * round robin (a 1-factorisation) for pairs: `n - 1` rounds;
+//! * inflation: when `g = g1 * m` with `m` a prime power `>= s`, every point of a
+//!   `g1 x s` schedule becomes `m` points and every group becomes a resolvable
+//!   transversal design over GF(m) (`m` rounds per base round: group `b` of round
+//!   `a` takes point `a * e_i + b` from its `i`-th member). When `s` divides `m`,
+//!   the copies of each point were never together, so a `(m / s) x s` schedule
+//!   on every copy-set adds its rounds. With `g1 = 1` this is the transversal
+//!   design from MOLS (`g` rounds) and gives the affine planes AG(2, q) (`q + 1`)
+//!   and AG(3, q) lines (`q^2 + q + 1`, e.g. the Kirkman triple system on 27);
+//! * small designs known by their 1-rotational base blocks ([`known`]).
+
+mod field;
+mod known;
+
+pub use field::{Field, prime_power};
+
+use std::collections::HashMap;
+
+use crate::quality::Round;
+
+/// How many repeat-free rounds the constructions give for `g` groups of `s`.
+pub fn construction_rounds(g: usize, s: usize) -> usize {
+    let mut memo = HashMap::new();
+    best(g, s, &mut memo).0
+}
+
+/// The repeat-free rounds for `g` groups of `s` (people `0..g*s`), at most
+/// `max_rounds` of them. Empty when `g == 0` or `s < 2`.
+pub fn construct(g: usize, s: usize, max_rounds: usize) -> Vec<Round> {
+    if g == 0 || s < 2 {
+        return Vec::new();
+    }
+    let mut memo = HashMap::new();
+    let mut rounds = build(g, s, &mut memo);
+    rounds.truncate(max_rounds);
+    rounds
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Method {
+    Single,
+    RoundRobin,
+    Known,
+    /// Inflate a `(g / m) x s` schedule by GF(m).
+    Inflate(usize),
+}
+
+fn best(
+    g: usize,
+    s: usize,
+    memo: &mut HashMap<(usize, usize), (usize, Method)>,
+) -> (usize, Method) {
+    if let Some(&hit) = memo.get(&(g, s)) {
+        return hit;
+    }
+    let mut choice = (1, Method::Single);
+    if g >= 2 && s <= g {
+        if s == 2 {
+            choice = choice.max((2 * g - 1, Method::RoundRobin));
+        }
+        if let Some(rounds) = known::rounds(g, s) {
+            choice = choice.max((rounds, Method::Known));
+        }
+        for m in s.max(2)..=g {
+            if !g.is_multiple_of(m) || prime_power(m).is_none() {
+                continue;
+            }
+            let base = best(g / m, s, memo).0;
+            let fibres = if m % s == 0 {
+                best(m / s, s, memo).0
+            } else {
+                0
+            };
+            choice = choice.max((base * m + fibres, Method::Inflate(m)));
+        }
+    }
+    memo.insert((g, s), choice);
+    choice
+}
+
+fn build(g: usize, s: usize, memo: &mut HashMap<(usize, usize), (usize, Method)>) -> Vec<Round> {
+    match best(g, s, memo).1 {
+        Method::Single => vec![(0..g).map(|i| (i * s..(i + 1) * s).collect()).collect()],
+        Method::RoundRobin => round_robin(2 * g),
+        Method::Known => known::build(g, s).unwrap_or_default(),
+        Method::Inflate(m) => {
+            let base = build(g / m, s, memo);
+            let fibres = if m % s == 0 {
+                build(m / s, s, memo)
+            } else {
+                Vec::new()
+            };
+            match Field::new(m) {
+                Some(field) => inflate(&base, s, &field, &fibres),
+                None => Vec::new(),
+            }
+        }
+    }
+}
+
+/// Round robin by the circle method: person `m-1` stays, the others rotate.
+pub fn round_robin(m: usize) -> Vec<Round> {
+    if m < 2 || m % 2 == 1 {
+        return Vec::new();
+    }
+    let k = m - 1;
+    (0..k)
+        .map(|r| {
+            let mut round = vec![vec![r, m - 1]];
+            for i in 1..m / 2 {
+                round.push(vec![(r + i) % k, (r + k - i) % k]);
+            }
+            round
+        })
+        .collect()
+}
+
+/// Point `p` of the base becomes points `p * m .. p * m + m`.
+fn inflate(base: &[Round], s: usize, field: &Field, fibres: &[Round]) -> Vec<Round> {
+    let m = field.order();
+    let base_points: usize = base.first().map_or(0, |r| r.iter().map(Vec::len).sum());
+    let mut rounds = Vec::new();
+    for base_round in base {
+        for a in 0..m {
+            let mut round = Vec::with_capacity(base_round.len() * m);
+            for group in base_round {
+                for b in 0..m {
+                    round.push(
+                        group
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &p)| p * m + field.add(field.mul(a, i), b))
+                            .collect(),
+                    );
+                }
+            }
+            rounds.push(round);
+        }
+    }
+    debug_assert!(fibres.iter().all(|r| r.len() * s == m));
+    for fibre_round in fibres {
+        let mut round = Vec::new();
+        for p in 0..base_points {
+            for group in fibre_round {
+                round.push(group.iter().map(|&x| p * m + x).collect());
+            }
+        }
+        rounds.push(round);
+    }
+    rounds
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+    use crate::quality::PairCounts;
+
+    fn assert_repeat_free(g: usize, s: usize, rounds: &[Round]) {
+        let n = g * s;
+        let mut counts = PairCounts::new(n);
+        for round in rounds {
+            assert_eq!(round.len(), g, "{g}-{s}");
+            let mut seen = vec![false; n];
+            for group in round {
+                assert_eq!(group.len(), s);
+                for &p in group {
+                    assert!(!seen[p], "{g}-{s}: {p} twice");
+                    seen[p] = true;
+                }
+            }
+            counts.add_round(round);
+        }
+        assert!(counts.max_pair_meetings() <= 1, "{g}-{s} repeats");
+    }
+
+    #[test]
+    fn constructions_are_valid_and_as_long_as_promised() {
+        let expected = [
+            ((4, 2), 7),
+            ((10, 2), 19),
+            ((3, 3), 4),
+            ((9, 3), 13),
+            ((4, 4), 5),
+            ((5, 5), 6),
+            ((7, 5), 7),
+            ((8, 8), 9),
+            ((9, 9), 10),
+            ((8, 6), 8),
+            ((2, 3), 1),
+            ((5, 3), 7),
+            ((6, 3), 8),
+            ((7, 4), 9),
+            ((10, 3), 14),
+            ((10, 5), 8),
+            ((15, 3), 22),
+        ];
+        for ((g, s), w) in expected {
+            assert!(construction_rounds(g, s) >= w, "{g}-{s}");
+            let rounds = construct(g, s, usize::MAX);
+            assert_eq!(rounds.len(), construction_rounds(g, s));
+            assert_repeat_free(g, s, &rounds);
+        }
+        for (g, s) in [
+            (20, 5),
+            (50, 5),
+            (100, 5),
+            (6, 3),
+            (10, 3),
+            (7, 4),
+            (8, 4),
+            (5, 3),
+        ] {
+            let rounds = construct(g, s, usize::MAX);
+            assert_repeat_free(g, s, &rounds);
+        }
+    }
+}
