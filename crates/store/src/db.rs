@@ -122,6 +122,16 @@ impl Db {
         }
     }
 
+    /// Runs one administrative statement that takes no values, such as
+    /// `CREATE DATABASE` for a test run. Never pass text a person typed.
+    pub async fn execute_raw(&self, statement: &str) -> Result<(), sqlx::Error> {
+        let statement = sqlx::AssertSqlSafe(statement.to_owned());
+        on_db!(
+            self,
+            write | pool | sqlx::raw_sql(statement).execute(pool).await.map(|_| ())
+        )
+    }
+
     /// Whether the database answers (for `/readyz`).
     pub async fn ping(&self) -> bool {
         on_db!(

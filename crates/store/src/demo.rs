@@ -170,7 +170,7 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
         (
             "coordinator@demo.example",
             "Drita Coordinator",
-            "sq",
+            "en",
             &[(Role::Coordinator, Scope::Organisation)],
         ),
         (
@@ -251,7 +251,7 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
         (
             "municipality@demo.example",
             "Mentor Municipality",
-            "sq",
+            "en",
             &[(Role::Coordinator, Scope::Site(municipality))],
         ),
     ];

@@ -1,0 +1,11 @@
+//! Integration tests: the real server on a random port, over HTTP, against
+//! SQLite and (when `HEARTH_TEST_POSTGRES_URL` is set) PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod accounts;
+mod organisation;
+mod people;
+mod policy_matrix;
+mod shell;

@@ -1,0 +1,252 @@
+//! People: search, roles, deactivation and CSV import.
+
+use crate::both;
+use crate::helpers::*;
+use hearth_domain::input::Email;
+
+async fn person_id(app: &TestApp, email: &str) -> hearth_domain::UserId {
+    app.store
+        .people()
+        .find_by_email(&Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+both!(
+    search_finds_people_by_name_or_email_in_any_case,
+    |app: TestApp| async move {
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let (_, page) = coordinator.page("/people?q=KRASNIQI").await;
+        assert!(page.contains("Arta Krasniqi"));
+        assert!(!page.contains("Blerim Gashi"));
+        let (_, page) = coordinator.page("/people?q=maya%40").await;
+        assert!(page.contains("Maya Chen"));
+        // Wildcards are taken literally.
+        let (_, page) = coordinator.page("/people?q=%25").await;
+        assert!(
+            page.contains("0 people") || page.contains("No people") || !page.contains("<tbody>")
+        );
+        // Long lists paginate.
+        let (_, first) = coordinator.page("/people").await;
+        assert!(first.contains("rel=\"next\""));
+    }
+);
+
+both!(
+    roles_are_given_and_taken_and_deactivation_signs_out,
+    |app: TestApp| async move {
+        let admin = app.sign_in("admin@demo.example").await;
+        let peer = person_id(&app, "maya@demo.example").await;
+        let given = admin
+            .post(
+                &format!("/people/{peer}/roles"),
+                &[
+                    ("role", "peer-worker:peer-academic-coach"),
+                    ("scope", "organisation"),
+                ],
+            )
+            .await;
+        assert_eq!(given.status(), 303);
+        let grants = app.store.people().grants(peer).await.unwrap();
+        let coach = grants
+            .iter()
+            .find(|g| g.grant.role.key() == "peer-worker:peer-academic-coach")
+            .unwrap();
+        let twice = admin
+            .post(
+                &format!("/people/{peer}/roles"),
+                &[
+                    ("role", "peer-worker:peer-academic-coach"),
+                    ("scope", "organisation"),
+                ],
+            )
+            .await;
+        assert_eq!(twice.status(), 422);
+        let removed = admin
+            .post(&format!("/people/{peer}/roles/{}/remove", coach.id), &[])
+            .await;
+        assert_eq!(removed.status(), 303);
+        assert_eq!(
+            app.store.people().grants(peer).await.unwrap().len(),
+            grants.len() - 1
+        );
+
+        let maya = app.sign_in("maya@demo.example").await;
+        admin.post(&format!("/people/{peer}/deactivate"), &[]).await;
+        assert_eq!(
+            maya.get("/").await.status(),
+            303,
+            "a deactivated person is signed out"
+        );
+        let again = app.visitor().await;
+        let refused = again
+            .post(
+                "/sign-in",
+                &[("email", "maya@demo.example"), ("password", DEMO_PASSWORD)],
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        admin.post(&format!("/people/{peer}/reactivate"), &[]).await;
+        app.sign_in("maya@demo.example").await;
+    }
+);
+
+both!(
+    coordinators_cannot_make_administrators,
+    |app: TestApp| async move {
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let target = person_id(&app, "maya@demo.example").await;
+        let refused = coordinator
+            .post(
+                &format!("/people/{target}/roles"),
+                &[("role", "administrator"), ("scope", "organisation")],
+            )
+            .await;
+        assert_eq!(refused.status(), 403);
+        let invite = coordinator
+            .post(
+                "/people/invite",
+                &[
+                    ("email", "boss@example.org"),
+                    ("name", "Would-be Boss"),
+                    ("role", "administrator"),
+                    ("scope", "organisation"),
+                    ("language", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(invite.status(), 422);
+        assert!(
+            app.store
+                .people()
+                .find_by_email(&Email::parse("boss@example.org").unwrap())
+                .await
+                .unwrap()
+                .is_none()
+        );
+    }
+);
+
+both!(
+    inviting_an_existing_address_is_refused_kindly,
+    |app: TestApp| async move {
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let response = coordinator
+            .post(
+                "/people/invite",
+                &[
+                    ("email", "PEER@demo.example"),
+                    ("name", "Pat Again"),
+                    ("role", "participant"),
+                    ("scope", "organisation"),
+                    ("language", "en"),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 422);
+        assert!(
+            response
+                .text()
+                .await
+                .unwrap()
+                .contains("already has an account")
+        );
+    }
+);
+
+fn csv_form(csrf: &str, csv: &str) -> reqwest::multipart::Form {
+    reqwest::multipart::Form::new()
+        .text("csrf", csrf.to_owned())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec())
+                .file_name("people.csv")
+                .mime_str("text/csv")
+                .unwrap(),
+        )
+}
+
+both!(
+    csv_import_previews_every_row_and_writes_all_or_nothing,
+    |app: TestApp| async move {
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let count = app.store.people().count().await.unwrap();
+        let bad = "email,name,role,cohort,language\n\
+               new.one@example.org,New One,participant,Autumn dialogue cohort,sq\n\
+               not-an-email,Broken Row,participant,,\n\
+               new.two@example.org,New Two,wizard,,\n\
+               peer@demo.example,Already Here,,,\n\
+               new.one@example.org,Twice,,,\n";
+        let preview = coordinator
+            .post_multipart("/people/import", csv_form(&coordinator.csrf, bad))
+            .await;
+        assert_eq!(preview.status(), 422);
+        let page = preview.text().await.unwrap();
+        assert!(page.contains("does not look like an email address"));
+        assert!(page.contains("wizard&#34; is not a role Hearth knows"));
+        assert!(page.contains("already has an account"));
+        assert!(page.contains("appears twice"));
+        assert!(
+            !page.contains("/people/import/confirm"),
+            "no confirm button while rows are wrong"
+        );
+        assert_eq!(
+            app.store.people().count().await.unwrap(),
+            count,
+            "nothing written"
+        );
+
+        // A forged confirm with the bad file is refused too.
+        let forced = coordinator
+            .post("/people/import/confirm", &[("csv", bad)])
+            .await;
+        assert_eq!(forced.status(), 422);
+        assert_eq!(app.store.people().count().await.unwrap(), count);
+
+        let good = "email,name,role,cohort,language,pronouns\n\
+                new.one@example.org,New One,participant,Autumn dialogue cohort,sq,she/her\n\
+                new.two@example.org,New Two,peer-educator,,en,\n";
+        let preview = coordinator
+            .post_multipart("/people/import", csv_form(&coordinator.csrf, good))
+            .await;
+        assert_eq!(preview.status(), 200);
+        assert!(
+            preview
+                .text()
+                .await
+                .unwrap()
+                .contains("/people/import/confirm")
+        );
+        let done = coordinator
+            .post("/people/import/confirm", &[("csv", good)])
+            .await;
+        assert_eq!(done.status(), 303);
+        assert_eq!(app.store.people().count().await.unwrap(), count + 2);
+        let one = person_id(&app, "new.one@example.org").await;
+        let grants = app.store.people().grants(one).await.unwrap();
+        assert_eq!(
+            grants[0].cohort_name.as_deref(),
+            Some("Autumn dialogue cohort")
+        );
+        assert!(
+            !app.link_in_mail_to("new.two@example.org").await.is_empty(),
+            "imported people are invited"
+        );
+    }
+);
+
+both!(
+    multipart_import_needs_the_csrf_token,
+    |app: TestApp| async move {
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let response = coordinator
+            .post_multipart(
+                "/people/import",
+                csv_form("0".repeat(64).as_str(), "email,name\na@example.org,A\n"),
+            )
+            .await;
+        assert_eq!(response.status(), 403);
+    }
+);

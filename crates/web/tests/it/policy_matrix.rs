@@ -1,0 +1,362 @@
+//! Every route, for every role: allowed (with the answer expected) or refused
+//! with the 403 page, never a crash. Signed-out visitors are sent to sign in.
+
+use crate::both;
+use crate::helpers::*;
+use hearth_domain::input::Email;
+
+const ROLES: &[(&str, &str)] = &[
+    ("admin", "admin@demo.example"),
+    ("coordinator", "coordinator@demo.example"),
+    ("site-coordinator", "municipality@demo.example"),
+    ("supervisor", "supervisor@demo.example"),
+    ("safeguarding", "safeguarding@demo.example"),
+    ("facilitator", "facilitator@demo.example"),
+    ("peer", "peer@demo.example"),
+    ("participant", "participant@demo.example"),
+];
+
+const EVERYONE: &[&str] = &[
+    "admin",
+    "coordinator",
+    "site-coordinator",
+    "supervisor",
+    "safeguarding",
+    "facilitator",
+    "peer",
+    "participant",
+];
+const STRUCTURE: &[&str] = &[
+    "admin",
+    "coordinator",
+    "site-coordinator",
+    "supervisor",
+    "safeguarding",
+    "facilitator",
+];
+const CENTRAL: &[&str] = &["admin", "coordinator"];
+
+struct Case {
+    method: &'static str,
+    path: String,
+    form: Vec<(&'static str, String)>,
+    /// Who may, and the status they get; everyone else gets 403.
+    allowed: &'static [&'static str],
+    allowed_status: u16,
+    /// Signed-out visitors: 303 to sign in, unless the page is public.
+    public: bool,
+}
+
+fn get(path: String, allowed: &'static [&'static str]) -> Case {
+    Case {
+        method: "GET",
+        path,
+        form: vec![],
+        allowed,
+        allowed_status: 200,
+        public: false,
+    }
+}
+
+fn post(
+    path: String,
+    form: Vec<(&'static str, String)>,
+    allowed: &'static [&'static str],
+    allowed_status: u16,
+) -> Case {
+    Case {
+        method: "POST",
+        path,
+        form,
+        allowed,
+        allowed_status,
+        public: false,
+    }
+}
+
+both!(every_route_for_every_role, |app: TestApp| async move {
+    let org = app.store.org();
+    let campus = org
+        .sites(false)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.name == "Riverside Campus")
+        .unwrap()
+        .id;
+    let programme = org.programmes(false).await.unwrap()[0].id;
+    let autumn = org
+        .cohorts(false)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.cohort.name == "Autumn dialogue cohort")
+        .unwrap()
+        .cohort
+        .id;
+    let service = app.store.services().list(false).await.unwrap()[0].id;
+    let maya = app
+        .store
+        .people()
+        .find_by_email(&Email::parse("maya@demo.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let missing = uuid::Uuid::now_v7();
+    let blank = |fields: &[&'static str]| {
+        fields
+            .iter()
+            .map(|f| (*f, String::new()))
+            .collect::<Vec<_>>()
+    };
+
+    let cases = vec![
+        get("/".into(), EVERYONE),
+        get("/cohorts".into(), EVERYONE),
+        get(
+            format!("/cohorts/{autumn}"),
+            &[
+                "admin",
+                "coordinator",
+                "supervisor",
+                "safeguarding",
+                "facilitator",
+                "peer",
+                "participant",
+            ],
+        ),
+        get(
+            "/cohorts/new".into(),
+            &["admin", "coordinator", "site-coordinator"],
+        ),
+        get(format!("/cohorts/{autumn}/edit"), CENTRAL),
+        get("/sites".into(), STRUCTURE),
+        get(
+            format!("/sites/{campus}"),
+            &["admin", "coordinator", "supervisor", "safeguarding"],
+        ),
+        get("/sites/new".into(), CENTRAL),
+        get("/programmes".into(), STRUCTURE),
+        get(format!("/programmes/{programme}"), STRUCTURE),
+        get(
+            "/people".into(),
+            &["admin", "coordinator", "site-coordinator", "supervisor"],
+        ),
+        get(
+            format!("/people/{maya}"),
+            &["admin", "coordinator", "supervisor"],
+        ),
+        get("/people/invite".into(), CENTRAL),
+        get("/people/import".into(), CENTRAL),
+        get("/services".into(), EVERYONE),
+        get("/services/new".into(), CENTRAL),
+        get(format!("/services/{service}"), CENTRAL),
+        get("/admin/organisation".into(), CENTRAL),
+        get("/admin/audit".into(), &["admin"]),
+        get("/profile".into(), EVERYONE),
+        get("/notifications".into(), EVERYONE),
+        Case {
+            public: true,
+            ..get("/help".into(), EVERYONE)
+        },
+        post(
+            "/sites".into(),
+            vec![
+                ("name", String::new()),
+                ("kind", "school".into()),
+                ("address", String::new()),
+            ],
+            CENTRAL,
+            422,
+        ),
+        post(
+            format!("/sites/{campus}"),
+            vec![
+                ("name", String::new()),
+                ("kind", "campus".into()),
+                ("address", String::new()),
+            ],
+            CENTRAL,
+            422,
+        ),
+        post(format!("/sites/{missing}/archive"), vec![], CENTRAL, 404),
+        post(
+            "/programmes".into(),
+            blank(&["name", "description"]),
+            CENTRAL,
+            422,
+        ),
+        post(
+            format!("/programmes/{programme}"),
+            blank(&["name", "description"]),
+            CENTRAL,
+            422,
+        ),
+        post(
+            format!("/programmes/{programme}/phases"),
+            blank(&["name", "starts_on", "ends_on"]),
+            CENTRAL,
+            422,
+        ),
+        post(
+            format!("/programmes/{missing}/archive"),
+            vec![],
+            CENTRAL,
+            404,
+        ),
+        post(
+            "/cohorts".into(),
+            blank(&["name", "programme", "site", "starts_on", "ends_on"]),
+            &["admin", "coordinator", "site-coordinator"],
+            422,
+        ),
+        post(
+            format!("/cohorts/{autumn}"),
+            blank(&["name", "programme", "site", "starts_on", "ends_on"]),
+            CENTRAL,
+            422,
+        ),
+        post(
+            format!("/cohorts/{autumn}/members"),
+            vec![("email", String::new()), ("role", "participant".into())],
+            CENTRAL,
+            422,
+        ),
+        post(
+            "/people/invite".into(),
+            vec![
+                ("email", String::new()),
+                ("name", String::new()),
+                ("role", "participant".into()),
+                ("scope", "organisation".into()),
+                ("language", "en".into()),
+            ],
+            CENTRAL,
+            422,
+        ),
+        post(
+            format!("/people/{maya}/roles"),
+            vec![
+                ("role", "participant".into()),
+                ("scope", format!("cohort:{autumn}")),
+            ],
+            CENTRAL,
+            422,
+        ),
+        post(
+            format!("/people/{missing}/deactivate"),
+            vec![],
+            CENTRAL,
+            404,
+        ),
+        post(
+            format!("/people/{missing}/reactivate"),
+            vec![],
+            CENTRAL,
+            404,
+        ),
+        post(
+            "/services".into(),
+            blank(&[
+                "name",
+                "kind",
+                "description",
+                "contact",
+                "hours",
+                "languages",
+                "site",
+            ]),
+            CENTRAL,
+            422,
+        ),
+        post(
+            format!("/services/{service}"),
+            blank(&[
+                "name",
+                "kind",
+                "description",
+                "contact",
+                "hours",
+                "languages",
+                "site",
+            ]),
+            CENTRAL,
+            422,
+        ),
+        post(
+            "/admin/organisation".into(),
+            blank(&["name", "time_zone", "crisis_text"]),
+            CENTRAL,
+            422,
+        ),
+        post(
+            "/profile".into(),
+            vec![
+                ("display_name", String::new()),
+                ("pronouns", String::new()),
+                ("language", "en".into()),
+                ("time_zone", String::new()),
+            ],
+            EVERYONE,
+            422,
+        ),
+        post("/notifications/read".into(), vec![], EVERYONE, 303),
+    ];
+
+    let mut failures = Vec::new();
+    let anonymous = app.visitor().await;
+    for (role, email) in ROLES
+        .iter()
+        .map(|(r, e)| (Some(*r), Some(*e)))
+        .chain([(None, None)])
+    {
+        let visitor = match email {
+            Some(email) => app.sign_in(email).await,
+            None => anonymous.clone(),
+        };
+        for case in &cases {
+            let fields: Vec<(&str, &str)> =
+                case.form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = match case.method {
+                "GET" => visitor.get(&case.path).await,
+                _ => visitor.post(&case.path, &fields).await,
+            };
+            let status = response.status().as_u16();
+            let expected = match role {
+                None if case.public => case.allowed_status,
+                None => 303,
+                Some(role) if case.allowed.contains(&role) => case.allowed_status,
+                Some(_) => 403,
+            };
+            let body = response.text().await.unwrap();
+            if status != expected {
+                failures.push(format!(
+                    "{} {} as {}: expected {expected}, got {status}",
+                    case.method,
+                    case.path,
+                    role.unwrap_or("signed out")
+                ));
+            } else if status == 403
+                && !(body.contains("<main id=\"main\"") && body.contains("href=\"/help\""))
+            {
+                failures.push(format!(
+                    "{} {} as {}: 403 without the friendly page",
+                    case.method,
+                    case.path,
+                    role.unwrap_or("signed out")
+                ));
+            } else if role.is_none() && !case.public && !body.is_empty() && status != 303 {
+                failures.push(format!(
+                    "{} {}: signed out but served",
+                    case.method, case.path
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "policy matrix mismatches:\n{}",
+        failures.join("\n")
+    );
+});
