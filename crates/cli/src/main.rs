@@ -198,24 +198,24 @@ async fn serve(args: ServeArgs) -> Result<()> {
     };
     let state = hearth_web::AppState::new(store.clone(), config).await?;
 
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "Hearth is running. Open {}/ in your browser.",
+    // The address is the command's result, so it goes to stdout. A closed
+    // stdout (a finished pipe) must not stop the server, so errors are ignored.
+    let mut banner = format!(
+        "Hearth is running. Open {}/ in your browser.\n",
         public_url.trim_end_matches('/')
-    )?;
+    );
     if state.is_demo {
-        writeln!(
-            out,
-            "Demo accounts (password {DEMO_PASSWORD}): admin@demo.example, coordinator@demo.example, supervisor@demo.example, facilitator@demo.example, peer@demo.example, participant@demo.example"
-        )?;
+        banner.push_str(&format!(
+            "Demo accounts (password {DEMO_PASSWORD}): admin@demo.example, coordinator@demo.example, supervisor@demo.example, \
+             facilitator@demo.example, peer@demo.example, participant@demo.example\n"
+        ));
     } else if store.people().count().await? == 0 {
-        writeln!(
-            out,
-            "No accounts yet. Create the first administrator with:\n  hearth admin create --email you@example.org --name \"Your Name\" --password-stdin"
-        )?;
+        banner.push_str(
+            "No accounts yet. Create the first administrator with:\n  hearth admin create --email you@example.org --name \"Your Name\" --password-stdin\n",
+        );
     }
-    out.flush()?;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(banner.as_bytes()).and_then(|()| out.flush());
     drop(out);
     tracing::info!(address = %local, "listening");
 

@@ -1,0 +1,306 @@
+//! The `hearth` binary as people run it: flags, output, errors and exit codes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::PathBuf;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn hearth() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_hearth"));
+    // Tests set their own flags; the developer's environment must not leak in.
+    for (key, _) in std::env::vars() {
+        if key.starts_with("HEARTH_") {
+            command.env_remove(key);
+        }
+    }
+    command
+}
+
+struct DataDir(PathBuf);
+
+impl DataDir {
+    fn new() -> DataDir {
+        let dir = std::env::temp_dir().join(format!("hearth-cli-{}", uuid::Uuid::new_v4()));
+        DataDir(dir)
+    }
+    fn arg(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for DataDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn run(command: &mut Command) -> Output {
+    command.output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Starts `hearth serve` and waits for the address it prints.
+fn serve(args: &[&str]) -> (Child, String) {
+    let mut child = hearth()
+        .arg("serve")
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = BufReader::new(stdout).lines();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while Instant::now() < deadline {
+        let line = lines
+            .next()
+            .expect("hearth serve stopped before printing its address")
+            .unwrap();
+        if let Some(start) = line.find("http://") {
+            let url = line[start..]
+                .split_whitespace()
+                .next()
+                .unwrap()
+                .trim_end_matches('/')
+                .to_owned();
+            // Keep reading so the server's later lines never meet a closed pipe.
+            std::thread::spawn(move || lines.for_each(drop));
+            return (child, url);
+        }
+    }
+    panic!("no address printed");
+}
+
+fn stop(mut child: Child) -> std::process::ExitStatus {
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    child.wait().unwrap()
+}
+
+#[test]
+fn migrate_creates_the_database_and_says_so() {
+    let data = DataDir::new();
+    let output = run(hearth().args(["migrate", "--data-dir", data.arg()]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("up to date"));
+    assert!(data.0.join("hearth.db").exists());
+}
+
+#[test]
+fn serve_prints_the_address_answers_and_stops_gracefully() {
+    let data = DataDir::new();
+    let (child, url) = serve(&["--data-dir", data.arg(), "--addr", "127.0.0.1:0"]);
+    assert!(url.starts_with("http://127.0.0.1:"));
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        assert_eq!(
+            reqwest::get(format!("{url}/healthz"))
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+        assert_eq!(
+            reqwest::get(format!("{url}/readyz"))
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+    });
+    assert!(stop(child).success(), "SIGTERM ends the server cleanly");
+}
+
+#[test]
+fn admin_create_reads_the_password_from_stdin_and_refuses_duplicates() {
+    let data = DataDir::new();
+    let create = || {
+        let mut child = hearth()
+            .args([
+                "admin",
+                "create",
+                "--email",
+                "Ada@Example.org",
+                "--name",
+                "Ada Admin",
+                "--password-stdin",
+                "--data-dir",
+                data.arg(),
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"a long admin passphrase\n")
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let first = create();
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(text(&first.stdout).contains("Created administrator ada@example.org"));
+    let second = create();
+    assert!(!second.status.success());
+    assert!(text(&second.stderr).contains("already has an account"));
+
+    // The new administrator can sign in.
+    let (child, url) = serve(&["--data-dir", data.arg(), "--addr", "127.0.0.1:0"]);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let page = client
+            .get(format!("{url}/sign-in"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let marker = "name=\"csrf\" value=\"";
+        let start = page.find(marker).unwrap() + marker.len();
+        let csrf = &page[start..start + 64];
+        let response = client
+            .post(format!("{url}/sign-in"))
+            .form(&[
+                ("csrf", csrf),
+                ("email", "ada@example.org"),
+                ("password", "a long admin passphrase"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 303);
+        let home = client
+            .get(format!("{url}/"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(home.contains("Ada Admin"));
+    });
+    stop(child);
+}
+
+#[test]
+fn a_short_admin_password_is_refused() {
+    let data = DataDir::new();
+    let mut child = hearth()
+        .args([
+            "admin",
+            "create",
+            "--email",
+            "ada@example.org",
+            "--name",
+            "Ada",
+            "--password-stdin",
+            "--data-dir",
+            data.arg(),
+        ])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"short\n").unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(!output.status.success());
+    assert!(text(&output.stderr).contains("10 to 200 characters"));
+}
+
+#[test]
+fn demo_loads_once_and_says_so_the_second_time() {
+    let data = DataDir::new();
+    let first = run(hearth().args(["demo", "--data-dir", data.arg()]));
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(text(&first.stdout).contains("Loaded the demo organisation"));
+    let (child, url) = serve(&["--demo", "--data-dir", data.arg(), "--addr", "127.0.0.1:0"]);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let page = reqwest::get(format!("{url}/sign-in"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("This is a demo of Hearth"));
+    });
+    stop(child);
+    let again = run(hearth().args(["demo", "--data-dir", data.arg()]));
+    assert!(text(&again.stdout).contains("already has people"));
+}
+
+#[test]
+fn a_taken_port_is_named_with_a_way_out() {
+    let data = DataDir::new();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    let output = run(hearth().args(["serve", "--data-dir", data.arg(), "--addr", &addr]));
+    assert!(!output.status.success());
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("already in use"), "{stderr}");
+    assert!(stderr.contains("--addr"));
+}
+
+#[test]
+fn an_unreachable_database_is_named_without_its_password() {
+    let data = DataDir::new();
+    let output = run(hearth().args([
+        "migrate",
+        "--data-dir",
+        data.arg(),
+        "--database-url",
+        "postgres://hearth:topsecret@127.0.0.1:1/hearth",
+    ]));
+    assert!(!output.status.success());
+    let stderr = text(&output.stderr);
+    assert!(
+        stderr.contains("could not connect to the database"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("PostgreSQL is running"));
+    assert!(
+        !stderr.contains("topsecret"),
+        "the password is never printed"
+    );
+}
+
+#[test]
+fn a_database_newer_than_the_binary_is_refused() {
+    let data = DataDir::new();
+    assert!(
+        run(hearth().args(["migrate", "--data-dir", data.arg()]))
+            .status
+            .success()
+    );
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let db = hearth_store::Db::open_sqlite(&data.0.join("hearth.db")).await.unwrap();
+        db.execute_raw(
+            "INSERT INTO _sqlx_migrations (version, description, installed_on, success, checksum, execution_time) \
+             VALUES (99990101000000, 'from the future', CURRENT_TIMESTAMP, 1, X'00', 0)",
+        )
+        .await
+        .unwrap();
+        db.close().await;
+    });
+    let output = run(hearth().args(["serve", "--data-dir", data.arg(), "--addr", "127.0.0.1:0"]));
+    assert!(!output.status.success());
+    let stderr = text(&output.stderr);
+    assert!(stderr.contains("newer version of Hearth"), "{stderr}");
+}
