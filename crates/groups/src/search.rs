@@ -313,7 +313,7 @@ pub(crate) fn improve(setup: &SearchSetup<'_>, initial: Vec<Round>) -> (Vec<Roun
     let rounds_count = state.rounds.len();
     // tabu[r * n + p] = (group p left, first iteration it may return)
     let mut tabu: Vec<(u32, u64)> = vec![(u32::MAX, 0); rounds_count * n];
-    let tenure_span = (n / 4).clamp(4, 60);
+    let tenure_span = (n / 2).clamp(4, 100);
     let stall_limit: u64 = (20 * n as u64).clamp(2_000, 200_000);
 
     // `best_rounds` is `None` while the current state is the best seen.
@@ -322,73 +322,102 @@ pub(crate) fn improve(setup: &SearchSetup<'_>, initial: Vec<Round>) -> (Vec<Roun
     let mut best_cost = state.cost;
     let mut last_improvement = 0u64;
     let mut iteration = 0u64;
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut candidates: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
+    let mut scan_rounds: Vec<usize> = Vec::new();
+    let rounds_per_step = (40_000 / (n * n).max(1)).clamp(1, 2 * rounds_count);
+    let typical_size = (n / state.rounds.first().map_or(1, Vec::len).max(1)).max(2);
+    let people_per_step = (40_000 / (n * typical_size)).max(4);
+    let mut shared: Vec<usize> = Vec::new();
+    let mut in_conflict: Vec<(usize, usize, usize)> = Vec::new();
 
     while iteration < max_iterations && !state.done() {
         iteration += 1;
         if iteration.is_multiple_of(256) && setup.limits.expired() {
             break;
         }
-        // A conflicting pair, a round where they meet, and one of the two.
-        let (a, b) = state.conflicts[rng.below(state.conflicts.len())];
-        let (a, b) = (a as usize, b as usize);
-        let shared: Vec<usize> = (0..rounds_count)
-            .filter(|&r| state.group_of[r][a] == state.group_of[r][b])
-            .collect();
-        if shared.is_empty() {
-            continue;
-        }
-        let r = shared[rng.below(shared.len())];
-        let p = match (setup.movable[a], setup.movable[b]) {
-            (true, true) => {
-                if rng.below(2) == 0 {
-                    a
-                } else {
-                    b
+        // Rounds where conflicting pairs meet (several for small instances,
+        // so the best move is chosen across rounds); every person in conflict
+        // in those rounds may swap with anyone in another group.
+        scan_rounds.clear();
+        for _ in 0..rounds_per_step {
+            let (a, b) = state.conflicts[rng.below(state.conflicts.len())];
+            let (a, b) = (a as usize, b as usize);
+            shared.clear();
+            shared.extend(
+                (0..rounds_count).filter(|&r| state.group_of[r][a] == state.group_of[r][b]),
+            );
+            if !shared.is_empty() {
+                let r = shared[rng.below(shared.len())];
+                if !scan_rounds.contains(&r) {
+                    scan_rounds.push(r);
                 }
             }
-            (true, false) => a,
-            (false, true) => b,
-            (false, false) => continue,
-        };
-        let group_p = state.group_of[r][p] as usize;
+        }
+        in_conflict.clear();
+        for &r in &scan_rounds {
+            for (group_index, members) in state.rounds[r].iter().enumerate() {
+                for (i, &p) in members.iter().enumerate() {
+                    if !setup.movable[p] {
+                        continue;
+                    }
+                    if members
+                        .iter()
+                        .enumerate()
+                        .any(|(j, &y)| i != j && state.is_conflict(p, y))
+                    {
+                        in_conflict.push((r, p, group_index));
+                    }
+                }
+            }
+        }
 
+        // Bound the work per step: keep a random sample of the people in conflict.
+        if in_conflict.len() > people_per_step {
+            for i in 0..people_per_step {
+                let j = i + rng.below(in_conflict.len() - i);
+                in_conflict.swap(i, j);
+            }
+            in_conflict.truncate(people_per_step);
+        }
         let mut best_delta = i64::MAX;
         candidates.clear();
-        for (group_x, members) in state.rounds[r].iter().enumerate() {
-            if group_x == group_p {
-                continue;
-            }
-            for &x in members {
-                if !state.swap_allowed(p, group_p, x, group_x) {
+        for &(r, p, group_p) in &in_conflict {
+            for (group_x, members) in state.rounds[r].iter().enumerate() {
+                if group_x == group_p {
                     continue;
                 }
-                let delta = state.swap_delta(r, p, group_p, x, group_x);
-                let (tabu_p_group, tabu_p_until) = tabu[r * n + p];
-                let (tabu_x_group, tabu_x_until) = tabu[r * n + x];
-                let is_tabu = (tabu_p_group as usize == group_x && tabu_p_until > iteration)
-                    || (tabu_x_group as usize == group_p && tabu_x_until > iteration);
-                if is_tabu && state.cost + delta >= best_cost {
-                    continue;
-                }
-                if delta < best_delta {
-                    best_delta = delta;
-                    candidates.clear();
-                }
-                if delta == best_delta {
-                    candidates.push((x, group_x));
+                for &x in members {
+                    if !state.swap_allowed(p, group_p, x, group_x) {
+                        continue;
+                    }
+                    let delta = state.swap_delta(r, p, group_p, x, group_x);
+                    if delta > best_delta {
+                        continue;
+                    }
+                    let (tabu_p_group, tabu_p_until) = tabu[r * n + p];
+                    let (tabu_x_group, tabu_x_until) = tabu[r * n + x];
+                    let is_tabu = (tabu_p_group as usize == group_x && tabu_p_until > iteration)
+                        || (tabu_x_group as usize == group_p && tabu_x_until > iteration);
+                    if is_tabu && state.cost + delta >= best_cost {
+                        continue;
+                    }
+                    if delta < best_delta {
+                        best_delta = delta;
+                        candidates.clear();
+                    }
+                    candidates.push((r, p, group_p, x, group_x));
                 }
             }
         }
         if candidates.is_empty() {
             continue;
         }
-        let (x, group_x) = candidates[rng.below(candidates.len())];
+        let (r, p, group_p, x, group_x) = candidates[rng.below(candidates.len())];
         if best_delta > 0 && best_rounds.is_none() {
             best_rounds = Some(state.rounds.clone());
         }
         state.apply_swap(r, p, group_p, x, group_x);
-        let tenure = 2 + rng.below(tenure_span) as u64;
+        let tenure = 4 + rng.below(tenure_span) as u64;
         tabu[r * n + p] = (group_p as u32, iteration + tenure);
         tabu[r * n + x] = (group_x as u32, iteration + tenure);
         best_cost = best_cost.min(state.cost);

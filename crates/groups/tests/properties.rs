@@ -54,11 +54,20 @@ proptest! {
         let request = RotationRequest { people: n, group_size: s, rounds: r, history: history.clone(), seed, limits: SearchLimits::iterations(1_500) };
         let result = rotate(&request).unwrap();
         prop_assert_eq!(result.rounds.len(), r);
+        // Sizes within s ± 1 whenever some number of groups allows it.
+        let within_one_possible = (1..=n / 2).any(|g| {
+            let (q, rem) = (n / g, n % g);
+            q >= s.saturating_sub(1).max(2) && q + usize::from(rem > 0) <= s + 1
+        });
         for round in &result.rounds {
             assert_partition(n, round);
-            for group in round {
-                prop_assert!(group.len() >= 2);
-                prop_assert!(group.len() + 1 >= s && group.len() <= s + 1, "size {} for target {}", group.len(), s);
+            let sizes: Vec<usize> = round.iter().map(Vec::len).collect();
+            prop_assert!(sizes.iter().max().unwrap() - sizes.iter().min().unwrap() <= 1);
+            for &size in &sizes {
+                prop_assert!(size >= 2);
+                if within_one_possible {
+                    prop_assert!(size + 1 >= s && size <= s + 1, "size {} for target {}", size, s);
+                }
             }
         }
         let (repeated, max) = recount(&history, &result.rounds);
