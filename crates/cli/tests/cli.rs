@@ -4,7 +4,6 @@
 use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
 
 fn hearth() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_hearth"));
@@ -54,25 +53,28 @@ fn serve(args: &[&str]) -> (Child, String) {
         .unwrap();
     let stdout = child.stdout.take().unwrap();
     let mut lines = BufReader::new(stdout).lines();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while Instant::now() < deadline {
-        let line = lines
-            .next()
-            .expect("hearth serve stopped before printing its address")
-            .unwrap();
-        if let Some(start) = line.find("http://") {
-            let url = line[start..]
-                .split_whitespace()
-                .next()
-                .unwrap()
-                .trim_end_matches('/')
-                .to_owned();
-            // Keep reading so the server's later lines never meet a closed pipe.
-            std::thread::spawn(move || lines.for_each(drop));
-            return (child, url);
-        }
-    }
-    panic!("no address printed");
+    let url = lines
+        .by_ref()
+        .take(20)
+        .map_while(Result::ok)
+        .find_map(|line| {
+            let start = line.find("http://")?;
+            Some(
+                line[start..]
+                    .split_whitespace()
+                    .next()?
+                    .trim_end_matches('/')
+                    .to_owned(),
+            )
+        });
+    let Some(url) = url else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("hearth serve stopped before printing its address");
+    };
+    // Keep reading so the server's later lines never meet a closed pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    (child, url)
 }
 
 fn stop(mut child: Child) -> std::process::ExitStatus {
