@@ -3,6 +3,7 @@
 
 mod config;
 mod database;
+mod groups;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
@@ -40,6 +41,11 @@ enum Command {
     },
     /// Load the demo organisation into an empty database.
     Demo(DatabaseArgs),
+    /// Form groups with the group engine; prints JSON.
+    Groups {
+        #[command(subcommand)]
+        command: groups::GroupsCommand,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -72,7 +78,7 @@ fn main() -> ExitCode {
         }
     };
     match runtime.block_on(run(cli.command)) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(error) => {
             eprintln!("hearth: {error:#}");
             ExitCode::FAILURE
@@ -80,20 +86,22 @@ fn main() -> ExitCode {
     }
 }
 
-async fn run(command: Command) -> Result<()> {
+/// Runs a command; the exit code is the command's own (2 for bad group input).
+async fn run(command: Command) -> Result<ExitCode> {
     match command {
-        Command::Serve(args) => serve(args).await,
+        Command::Groups { command } => Ok(groups::run(command)),
+        Command::Serve(args) => serve(args).await.map(|()| ExitCode::SUCCESS),
         Command::Migrate(args) => {
             let store = database::open(&args).await?;
             store.db().close().await;
             println!("The database is up to date.");
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Command::Demo(args) => {
             let store = database::open(&args).await?;
             report_demo(store.load_demo().await?);
             store.db().close().await;
-            Ok(())
+            Ok(ExitCode::SUCCESS)
         }
         Command::Admin {
             command:
@@ -103,7 +111,9 @@ async fn run(command: Command) -> Result<()> {
                     password_stdin: _,
                     database,
                 },
-        } => create_admin(&email, &name, &database).await,
+        } => create_admin(&email, &name, &database)
+            .await
+            .map(|()| ExitCode::SUCCESS),
     }
 }
 

@@ -306,3 +306,204 @@ fn a_database_newer_than_the_binary_is_refused() {
     let stderr = text(&output.stderr);
     assert!(stderr.contains("newer version of Hearth"), "{stderr}");
 }
+
+#[test]
+fn groups_rounds_prints_the_schedule_as_json() {
+    let output = run(hearth().args([
+        "groups",
+        "rounds",
+        "--people",
+        "16",
+        "--size",
+        "4",
+        "--rounds",
+        "5",
+        "--seed",
+        "7",
+        "--time-limit",
+        "5",
+    ]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rounds = json["rounds"].as_array().unwrap();
+    assert_eq!(rounds.len(), 5);
+    for round in rounds {
+        let mut everyone: Vec<u64> = round
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|g| g.as_array().unwrap().iter().map(|p| p.as_u64().unwrap()))
+            .collect();
+        everyone.sort_unstable();
+        assert_eq!(
+            everyone,
+            (0..16).collect::<Vec<_>>(),
+            "everyone placed exactly once per round"
+        );
+    }
+    // 16 people in groups of 4 can meet for 5 rounds without anyone meeting twice.
+    assert_eq!(json["repeated_pairs"], 0);
+    assert_eq!(json["max_pair_meetings"], 1);
+    assert_eq!(json["lower_bound_repeated_pairs"], 0);
+    // The same seed gives the same schedule.
+    let again = run(hearth().args([
+        "groups",
+        "rounds",
+        "--people",
+        "16",
+        "--size",
+        "4",
+        "--rounds",
+        "5",
+        "--seed",
+        "7",
+        "--time-limit",
+        "5",
+    ]));
+    assert_eq!(output.stdout, again.stdout);
+}
+
+#[test]
+fn groups_persistent_and_cafe_read_files_and_flags() {
+    let data = DataDir::new();
+    std::fs::create_dir_all(&data.0).unwrap();
+    let csv = data.0.join("people.csv");
+    let mut rows = String::from("id,site,role\n");
+    for i in 0..20 {
+        rows.push_str(&format!(
+            "p{i},school{},{}\n",
+            i % 4,
+            if i % 3 == 0 {
+                "teacher"
+            } else {
+                "psychologist"
+            }
+        ));
+    }
+    std::fs::write(&csv, rows).unwrap();
+    let output = run(hearth().args([
+        "groups",
+        "persistent",
+        "--input",
+        csv.to_str().unwrap(),
+        "--size",
+        "5",
+        "--mix",
+        "site,role",
+        "--apart",
+        "p0,p1",
+        "--time-limit",
+        "2",
+    ]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let groups = json["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 4);
+    let together = groups.iter().any(|g| {
+        g.as_array().unwrap().contains(&"p0".into()) && g.as_array().unwrap().contains(&"p1".into())
+    });
+    assert!(!together, "kept apart");
+
+    let cafe = run(hearth().args([
+        "groups",
+        "cafe",
+        "--people",
+        "25",
+        "--themes",
+        "5",
+        "--rounds",
+        "5",
+        "--hosts",
+        "0,1,2,3,4",
+        "--time-limit",
+        "2",
+    ]));
+    assert!(cafe.status.success(), "{}", text(&cafe.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&cafe.stdout).unwrap();
+    assert_eq!(json["hosts"], serde_json::json!([0, 1, 2, 3, 4]));
+    for round in json["rounds"].as_array().unwrap() {
+        for (table, members) in round.as_array().unwrap().iter().enumerate() {
+            assert!(
+                members
+                    .as_array()
+                    .unwrap()
+                    .contains(&serde_json::json!(table)),
+                "host {table} stays at table {table}"
+            );
+        }
+    }
+}
+
+#[test]
+fn groups_bad_input_exits_2_with_a_message_and_no_output() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &[
+                "groups", "rounds", "--people", "10", "--size", "1", "--rounds", "3",
+            ],
+            "size",
+        ),
+        (
+            &[
+                "groups", "rounds", "--people", "10", "--size", "0", "--rounds", "3",
+            ],
+            "size",
+        ),
+        (
+            &[
+                "groups", "cafe", "--people", "20", "--themes", "3", "--rounds", "3", "--hosts",
+                "0,1,2,3",
+            ],
+            "host",
+        ),
+        (
+            &[
+                "groups",
+                "persistent",
+                "--input",
+                "/no/such/file.csv",
+                "--size",
+                "4",
+            ],
+            "could not read",
+        ),
+    ];
+    for (args, needle) in cases {
+        let output = run(hearth().args(*args));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "no partial output for {args:?}");
+        let stderr = text(&output.stderr).to_lowercase();
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+    }
+    let data = DataDir::new();
+    std::fs::create_dir_all(&data.0).unwrap();
+    let csv = data.0.join("people.csv");
+    std::fs::write(&csv, "id,site\na,x\nb,y\nc,x\nd,y\n").unwrap();
+    let unknown = run(hearth().args([
+        "groups",
+        "persistent",
+        "--input",
+        csv.to_str().unwrap(),
+        "--size",
+        "2",
+        "--apart",
+        "a,zed",
+    ]));
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        text(&unknown.stderr).contains("zed"),
+        "the unknown id is named"
+    );
+    let malformed = run(hearth().args([
+        "groups",
+        "persistent",
+        "--input",
+        csv.to_str().unwrap(),
+        "--size",
+        "2",
+        "--apart",
+        "a",
+    ]));
+    assert_eq!(malformed.status.code(), Some(2));
+    assert!(text(&malformed.stderr).contains("--apart"));
+}
