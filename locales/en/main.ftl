@@ -346,3 +346,8 @@ audit-subject-session-log = a session log
 audit-subject-reflection = a reflection
 audit-subject-support-request = a support request
 audit-subject-person-export = an export of their data
+audit-subject-person-record = their record (contact details and roles)
+
+## Notifications Hearth sends
+notice-role-title = You are now { $role }: { $place }
+notice-role-body = Open Hearth to see what this means for you and what comes next.

@@ -346,3 +346,8 @@ audit-subject-session-log = një regjistër takimi
 audit-subject-reflection = një reflektim
 audit-subject-support-request = një kërkesë për mbështetje
 audit-subject-person-export = një eksport i të dhënave të personit
+audit-subject-person-record = të dhënat e tyre (kontaktet dhe rolet)
+
+## Njoftimet që dërgon Hearth
+notice-role-title = Tani jeni { $role }: { $place }
+notice-role-body = Hapni Hearth për të parë çfarë do të thotë kjo për ju dhe çfarë vjen më pas.

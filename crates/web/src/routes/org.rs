@@ -920,7 +920,10 @@ async fn cohort_member_post(
                 .add_grant(person.id, RoleGrant { role, scope })
                 .await
             {
-                Ok(_) => return Ok(see_other(&format!("/cohorts/{id}?done=flash-member-added"))),
+                Ok(_) => {
+                    super::people::tell_about_new_role(&state, person.id, role, scope).await?;
+                    return Ok(see_other(&format!("/cohorts/{id}?done=flash-member-added")));
+                }
                 Err(StoreError::Conflict(_)) => Some(tr.t("cohort-member-already")),
                 Err(other) => return Err(other.into()),
             },

@@ -372,7 +372,62 @@ async fn person_get(
     Path(id): Path<UserId>,
     Query(query): Query<DoneQuery>,
 ) -> AppResult<Response> {
-    person_page(&state, &me, id, None, query.done.as_deref()).await
+    let page = person_page(&state, &me, id, None, query.done.as_deref()).await?;
+    // A person's record (contact details, roles) read by someone else is audited.
+    if page.status().is_success() && id != me.user.person.id {
+        state
+            .store
+            .audit()
+            .record(
+                Some(me.user.person.id),
+                "read",
+                "person-record",
+                Some(id.0),
+                Some(id),
+            )
+            .await?;
+    }
+    Ok(page)
+}
+
+/// Tells someone, in the app and by email, about a role they were just given.
+pub async fn tell_about_new_role(
+    state: &AppState,
+    user: UserId,
+    role: Role,
+    scope: Scope,
+) -> AppResult<()> {
+    let person = state.store.people().get(user).await?;
+    let tr = Tr::new(
+        person
+            .language
+            .as_deref()
+            .and_then(Language::from_code)
+            .unwrap_or_default(),
+    );
+    let place = match scope {
+        Scope::Organisation => tr.t("scope-organisation"),
+        Scope::Site(site) => state.store.org().site(site).await?.name,
+        Scope::Cohort { cohort, .. } => state.store.org().cohort(cohort).await?.name,
+    };
+    let link = match scope {
+        Scope::Cohort { cohort, .. } => format!("/cohorts/{cohort}"),
+        _ => "/".to_owned(),
+    };
+    let title = tr.args(
+        "notice-role-title",
+        &[("role", role_label(&tr, role)), ("place", place)],
+    );
+    crate::jobs::notify(
+        state,
+        user,
+        &title,
+        &tr.t("notice-role-body"),
+        Some(&link),
+        true,
+    )
+    .await?;
+    Ok(())
 }
 
 #[derive(Deserialize)]
@@ -401,7 +456,10 @@ async fn person_role_post(
         .add_grant(id, RoleGrant { role, scope })
         .await
     {
-        Ok(_) => Ok(see_other(&format!("/people/{id}?done=flash-role-added"))),
+        Ok(_) => {
+            tell_about_new_role(&state, id, role, scope).await?;
+            Ok(see_other(&format!("/people/{id}?done=flash-role-added")))
+        }
         Err(StoreError::Conflict(_)) => {
             person_page(&state, &me, id, Some(tr.t("error-role-held")), None).await
         }

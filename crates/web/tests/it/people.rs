@@ -250,3 +250,84 @@ both!(
         assert_eq!(response.status(), 403);
     }
 );
+
+both!(
+    reading_someones_record_is_audited_and_they_can_see_it,
+    |app: TestApp| async move {
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let maya = person_id(&app, "maya@demo.example").await;
+        let (status, _) = coordinator.page(&format!("/people/{maya}")).await;
+        assert_eq!(status, 200);
+        let entries = app.store.audit().about(maya, 10).await.unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].actor_name.as_deref(), Some("Drita Coordinator"));
+        let (_, profile) = app
+            .sign_in("maya@demo.example")
+            .await
+            .page("/profile")
+            .await;
+        assert!(
+            profile.contains("Drita Coordinator"),
+            "Maya sees who read her record"
+        );
+        let (_, audit) = app
+            .sign_in("admin@demo.example")
+            .await
+            .page("/admin/audit")
+            .await;
+        assert!(audit.contains("Maya Chen") && audit.contains("Drita Coordinator"));
+        // Someone else's profile page never shows Maya's audit trail.
+        let (_, other) = app
+            .sign_in("participant@demo.example")
+            .await
+            .page("/profile")
+            .await;
+        assert!(!other.contains("Drita Coordinator"));
+    }
+);
+
+both!(
+    a_new_role_is_announced_in_the_app_and_by_email,
+    |app: TestApp| async move {
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let autumn = app
+            .store
+            .org()
+            .cohorts(false)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|c| c.cohort.name == "Autumn dialogue cohort")
+            .unwrap()
+            .cohort
+            .id;
+        let response = coordinator
+            .post(
+                &format!("/cohorts/{autumn}/members"),
+                &[("email", "teacher@demo.example"), ("role", "facilitator")],
+            )
+            .await;
+        assert_eq!(response.status(), 303);
+        let teacher = app.sign_in("teacher@demo.example").await;
+        let (_, home) = teacher.page("/").await;
+        // The teacher reads Albanian.
+        assert!(
+            home.contains("Tani jeni"),
+            "the notice shows on the home page"
+        );
+        assert!(home.contains("Autumn dialogue cohort"));
+        let mails = app.outbox().await;
+        assert!(mails.iter().any(
+            |m| m.contains("To: teacher@demo.example") && m.contains("Autumn dialogue cohort")
+        ));
+        teacher.post("/notifications/read", &[]).await;
+        assert_eq!(
+            app.store
+                .notifications()
+                .unread_count(person_id(&app, "teacher@demo.example").await)
+                .await
+                .unwrap(),
+            0
+        );
+    }
+);
