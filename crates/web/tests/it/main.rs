@@ -5,6 +5,7 @@
 mod helpers;
 
 mod accounts;
+mod browser;
 mod organisation;
 mod people;
 mod policy_matrix;
