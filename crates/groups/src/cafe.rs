@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::error::GroupsError;
 use crate::quality::{EncounterQuality, Round, encounter_quality, lower_bound_repeated_pairs};
+use crate::rng::Rng;
 use crate::search::{SearchLimits, SearchSetup, improve};
 use crate::sizes::even_split;
 
@@ -41,6 +42,21 @@ pub struct Cafe {
 
 fn gcd(a: usize, b: usize) -> usize {
     if b == 0 { a } else { gcd(b, a % b) }
+}
+
+/// Most rounds in which a guest following `pattern` meets one guest of an
+/// earlier block (they meet when their shift difference equals their offset).
+fn worst_overlap(earlier: &[Vec<usize>], pattern: &[usize], rounds: usize, t: usize) -> usize {
+    let mut worst = 0;
+    let mut tally = vec![0usize; t];
+    for other in earlier {
+        tally.iter_mut().for_each(|x| *x = 0);
+        for r in 0..rounds {
+            tally[(pattern[r] + t - other[r]) % t] += 1;
+        }
+        worst = worst.max(tally.iter().copied().max().unwrap_or(0));
+    }
+    worst
 }
 
 /// Plan a World Café.
@@ -92,14 +108,38 @@ pub fn world_cafe(request: &CafeRequest) -> Result<Cafe, GroupsError> {
             tables: t,
         });
     }
+    // Block b of T guests moves by a shift pattern: linear (r * m_b, m_b a
+    // unit mod T) while distinct units last, then seeded random permutations,
+    // so that no two guests are forced together every round.
     let multipliers: Vec<usize> = (1..=t.max(1)).filter(|&m| gcd(m, t) == 1).collect();
+    let mut rng = Rng::new(request.seed ^ 0xCAFE);
+    let blocks = guests.len().div_ceil(t);
+    let mut shifts: Vec<Vec<usize>> = Vec::with_capacity(blocks);
+    for b in 0..blocks {
+        let pattern = match multipliers.get(b) {
+            Some(&m) => (0..t).map(|r| (r * m) % t).collect(),
+            None => {
+                // Of a few random patterns, the one whose pairs with earlier
+                // blocks meet least often at worst.
+                let mut best: (usize, Vec<usize>) = (usize::MAX, Vec::new());
+                for _ in 0..64 {
+                    let candidate = rng.permutation(t);
+                    let worst = worst_overlap(&shifts, &candidate, request.rounds, t);
+                    if worst < best.0 {
+                        best = (worst, candidate);
+                    }
+                }
+                best.1
+            }
+        };
+        shifts.push(pattern);
+    }
     let mut initial: Vec<Round> = Vec::with_capacity(request.rounds);
     for r in 0..request.rounds {
         let mut round: Round = hosts.iter().map(|&h| vec![h]).collect();
         for (k, &guest) in guests.iter().enumerate() {
             let (a, b) = (k % t, k / t);
-            let m = multipliers[b % multipliers.len()];
-            round[(a + r * m) % t].push(guest);
+            round[(a + shifts[b][r]) % t].push(guest);
         }
         initial.push(round);
     }
@@ -123,6 +163,7 @@ pub fn world_cafe(request: &CafeRequest) -> Result<Cafe, GroupsError> {
         target_max: (if lower_bound > 0 { 2 } else { 1 }).max(meetings.div_ceil(distinct) as u16),
         seed: request.seed,
         limits: request.limits,
+        spread_first: true,
         default_iterations: 2_000 * n as u64 + 50_000,
     };
     let (mut rounds, iterations) = improve(&setup, initial);

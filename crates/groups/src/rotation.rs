@@ -169,6 +169,7 @@ fn search_rounds(
         target_max,
         seed,
         limits,
+        spread_first: false,
         default_iterations: 2_000 * n as u64 + 50_000,
     };
     improve(&setup, initial)

@@ -68,6 +68,9 @@ pub(crate) struct SearchSetup<'a> {
     pub target_max: u16,
     pub seed: u64,
     pub limits: SearchLimits,
+    /// Judge schedules by the penalty (which prefers many pairs meeting twice
+    /// to one pair meeting often) instead of by repeats first, then worst pair.
+    pub spread_first: bool,
     /// Used when `limits.max_iterations` is `None` and there is no deadline.
     pub default_iterations: u64,
 }
@@ -99,9 +102,14 @@ struct State<'a> {
     /// Pairs met at least twice with at least one meeting in a searched round.
     conflicts: Vec<(u32, u32)>,
     conflict_pos: HashMap<(u32, u32), usize>,
+    /// Reused buffer of pair changes.
+    scratch: Vec<(usize, usize, i32)>,
 }
 
 const HISTOGRAM_CAP: usize = 1024;
+
+/// Candidate moves pack "also swap back in round r2" as `group + (r2 + 1) * DOUBLE`.
+const DOUBLE: usize = 1 << 32;
 
 impl<'a> State<'a> {
     fn new(setup: &'a SearchSetup<'a>, rounds: Vec<Round>) -> Self {
@@ -127,6 +135,7 @@ impl<'a> State<'a> {
             histogram: vec![0; HISTOGRAM_CAP + 1],
             conflicts: Vec::new(),
             conflict_pos: HashMap::new(),
+            scratch: Vec::new(),
             rounds,
         };
         state.rebuild();
@@ -249,6 +258,59 @@ impl<'a> State<'a> {
         d
     }
 
+    /// Cost change of swapping `p` (group `a`) and `x` (group `b`) in round `r`
+    /// and back (`p` from `b` to `a`, `x` from `a` to `b`) in round `r2`. A pair
+    /// may change in both rounds, so changes are merged before the penalty.
+    fn double_swap_delta(
+        &mut self,
+        r: usize,
+        p: usize,
+        a: usize,
+        x: usize,
+        b: usize,
+        r2: usize,
+    ) -> i64 {
+        let mut changes = std::mem::take(&mut self.scratch);
+        changes.clear();
+        let mut moved = |rounds: &[Round],
+                         round: usize,
+                         leaving: usize,
+                         from: usize,
+                         joining: usize,
+                         to: usize| {
+            for &y in &rounds[round][from] {
+                if y != leaving {
+                    changes.push((leaving.min(y), leaving.max(y), -1));
+                    changes.push((joining.min(y), joining.max(y), 1));
+                }
+            }
+            let _ = to;
+        };
+        // Round r: p leaves a, x joins a; x leaves b, p joins b.
+        moved(&self.rounds, r, p, a, x, a);
+        moved(&self.rounds, r, x, b, p, b);
+        // Round r2: p is in b and x in a there.
+        moved(&self.rounds, r2, p, b, x, b);
+        moved(&self.rounds, r2, x, a, p, a);
+        changes.sort_unstable();
+        let mut delta = 0;
+        let mut i = 0;
+        while i < changes.len() {
+            let (u, v, _) = changes[i];
+            let mut d = 0;
+            while i < changes.len() && changes[i].0 == u && changes[i].1 == v {
+                d += changes[i].2;
+                i += 1;
+            }
+            if d != 0 {
+                let c = i64::from(self.counts.get(u, v));
+                delta += penalty(c + i64::from(d)) - penalty(c);
+            }
+        }
+        self.scratch = changes;
+        delta
+    }
+
     fn swap_allowed(&self, p: usize, a: usize, x: usize, b: usize) -> bool {
         if !self.setup.movable[p] || !self.setup.movable[x] {
             return false;
@@ -318,12 +380,20 @@ pub(crate) fn improve(setup: &SearchSetup<'_>, initial: Vec<Round>) -> (Vec<Roun
 
     // `best_rounds` is `None` while the current state is the best seen.
     let mut best_rounds: Option<Vec<Round>> = None;
-    let mut best_key = (state.repeated, state.max_meetings(), state.cost);
+    let key_of = |state: &State<'_>| {
+        if setup.spread_first {
+            (0, 0, state.cost)
+        } else {
+            (state.repeated, state.max_meetings(), state.cost)
+        }
+    };
+    let mut best_key = key_of(&state);
     let mut best_cost = state.cost;
     let mut last_improvement = 0u64;
     let mut iteration = 0u64;
     let mut candidates: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
     let mut scan_rounds: Vec<usize> = Vec::new();
+    let mut double_candidates: Vec<(usize, usize, usize, usize, usize, usize)> = Vec::new();
     let rounds_per_step = (40_000 / (n * n).max(1)).clamp(1, 2 * rounds_count);
     let typical_size = (n / state.rounds.first().map_or(1, Vec::len).max(1)).max(2);
     let people_per_step = (40_000 / (n * typical_size)).max(4);
@@ -409,20 +479,63 @@ pub(crate) fn improve(setup: &SearchSetup<'_>, initial: Vec<Round>) -> (Vec<Roun
                 }
             }
         }
+        // Tables: when a single swap would make someone revisit a table, swap
+        // the two people in two rounds at once (p: A then B, x: B then A).
+        if state.tables > 0 {
+            double_candidates.clear();
+            // A handful of people keep this neighbourhood cheap.
+            for &(r, p, group_p) in in_conflict.iter().take(12) {
+                for r2 in 0..rounds_count {
+                    let group_x = state.group_of[r2][p] as usize;
+                    if r2 == r || group_x == group_p {
+                        continue;
+                    }
+                    for &x in &state.rounds[r][group_x] {
+                        if setup.movable[x] && state.group_of[r2][x] as usize == group_p {
+                            double_candidates.push((r, p, group_p, x, group_x, r2));
+                        }
+                    }
+                }
+            }
+            for &(r, p, group_p, x, group_x, r2) in &double_candidates {
+                let delta = state.double_swap_delta(r, p, group_p, x, group_x, r2);
+                if delta > best_delta {
+                    continue;
+                }
+                let (tabu_group, tabu_until) = tabu[r * n + p];
+                if tabu_group as usize == group_x
+                    && tabu_until > iteration
+                    && state.cost + delta >= best_cost
+                {
+                    continue;
+                }
+                if delta < best_delta {
+                    best_delta = delta;
+                    candidates.clear();
+                }
+                candidates.push((r, p, group_p, x, group_x + (r2 + 1) * DOUBLE));
+            }
+        }
         if candidates.is_empty() {
             continue;
         }
-        let (r, p, group_p, x, group_x) = candidates[rng.below(candidates.len())];
+        let (r, p, group_p, x, packed) = candidates[rng.below(candidates.len())];
+        let (group_x, second_round) = (packed % DOUBLE, (packed / DOUBLE).checked_sub(1));
         if best_delta > 0 && best_rounds.is_none() {
             best_rounds = Some(state.rounds.clone());
         }
         state.apply_swap(r, p, group_p, x, group_x);
         let tenure = 4 + rng.below(tenure_span) as u64;
+        if let Some(r2) = second_round {
+            state.apply_swap(r2, p, group_x, x, group_p);
+            tabu[r2 * n + p] = (group_x as u32, iteration + tenure);
+            tabu[r2 * n + x] = (group_p as u32, iteration + tenure);
+        }
         tabu[r * n + p] = (group_p as u32, iteration + tenure);
         tabu[r * n + x] = (group_x as u32, iteration + tenure);
         best_cost = best_cost.min(state.cost);
 
-        let key = (state.repeated, state.max_meetings(), state.cost);
+        let key = key_of(&state);
         if key <= best_key {
             if key < best_key {
                 last_improvement = iteration;
@@ -441,6 +554,11 @@ pub(crate) fn improve(setup: &SearchSetup<'_>, initial: Vec<Round>) -> (Vec<Roun
             tabu.iter_mut().for_each(|t| *t = (u32::MAX, 0));
             last_improvement = iteration;
         }
+    }
+    #[cfg(debug_assertions)]
+    {
+        let fresh = State::new(setup, state.rounds.clone());
+        debug_assert_eq!(fresh.cost, state.cost, "tracked cost drifted");
     }
     (best_rounds.unwrap_or(state.rounds), iteration)
 }
@@ -463,6 +581,17 @@ fn perturb(state: &mut State<'_>, rng: &mut Rng, swaps: usize) {
         let x = state.rounds[r][b][rng.below(state.rounds[r][b].len())];
         if state.swap_allowed(p, a, x, b) {
             state.apply_swap(r, p, a, x, b);
+        } else if state.tables > 0 && state.setup.movable[p] && state.setup.movable[x] {
+            // Tables: swap back in the round where p sat at x's table, if x sat at p's there.
+            let other = (0..rounds).find(|&r2| {
+                r2 != r
+                    && state.group_of[r2][p] as usize == b
+                    && state.group_of[r2][x] as usize == a
+            });
+            if let Some(r2) = other {
+                state.apply_swap(r, p, a, x, b);
+                state.apply_swap(r2, p, b, x, a);
+            }
         }
     }
 }
