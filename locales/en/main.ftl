@@ -351,3 +351,67 @@ audit-subject-person-record = their record (contact details and roles)
 ## Notifications Hearth sends
 notice-role-title = You are now { $role }: { $place }
 notice-role-body = Open Hearth to see what this means for you and what comes next.
+
+## Peer groups
+flash-groups-saved = The groups are saved. They stay together for the whole course.
+groups-heading = Peer groups
+groups-manage = Form and adjust groups
+groups-yours = your group
+groups-title = Peer groups of { $cohort }
+groups-intro = Small peer groups stay together for the whole course. Hearth proposes groups that are balanced on what you choose; you can lock people, move them and propose again before saving.
+groups-current = Groups now
+groups-none-yet = No groups have been formed yet.
+groups-propose-title = Propose groups
+groups-member-count = { $count ->
+    [one] One participant to place.
+   *[other] { $count } participants to place.
+}
+groups-size = People per group
+groups-mix = Mix on
+groups-mix-hint = Each value is spread as evenly as the numbers allow, so every group meets different schools and roles.
+groups-match = Keep the same within a group
+groups-match-hint = For example one language per group.
+groups-propose = Propose groups
+groups-labels-title = Describe the members
+groups-labels-hint = One row per participant: the first column is the email address, the others are labels you choose (school, role...). Language comes from each person's profile.
+groups-labels-field = Labels (CSV)
+groups-labels-save = Save the labels
+groups-labels-error-columns = The first row must start with email, followed by the names of your labels.
+groups-labels-error-line = Line { $line } could not be read: check the email address and keep each label under 60 characters.
+groups-labels-error-member = Line { $line }: { $email } is not a participant of this cohort.
+groups-pairs-title = People to keep apart or together
+groups-pairs-hint = One pair per line: two email addresses separated by a comma.
+groups-apart = Keep apart
+groups-together = Keep together
+groups-pairs-save = Save the pairs
+groups-pairs-error = Line { $line } needs two different participants' email addresses, separated by a comma.
+groups-pairs-clash = The same two people cannot be kept both apart and together.
+groups-history = Earlier versions
+groups-count = { $count ->
+    [one] one group
+   *[other] { $count } groups
+}
+groups-in-use = in use now
+groups-too-few = A cohort needs at least two participants to form groups.
+groups-size-error = Please choose a group size between 2 and the number of participants.
+groups-engine-error = These groups cannot be formed: { $problem }
+groups-proposal-title = Proposed groups for { $cohort }
+groups-proposal-intro = Nothing is saved yet. Move people with the "Move to" list (or drag them), lock those who should stay, then save or propose again.
+groups-balance-perfect = perfectly mixed
+groups-balance-off = at most { $off } away from an even mix
+groups-match-perfect = every group shares one value
+groups-match-off = { $count ->
+    [one] one person differs from their group
+   *[other] { $count } people differ from their group
+}
+groups-broken = Some wishes could not all be kept:
+groups-default-name = Group { $number }
+groups-name-label = Group name
+groups-move-to = Move to group
+groups-move-named = Move { $name } to group
+groups-lock = Keep here
+groups-save = Save these groups
+groups-propose-again = Propose again
+groups-propose-again-hint = Proposing again keeps the people marked "Keep here" where they are and rearranges everyone else.
+groups-save-missing = Everyone needs a group. Not placed: { $names }.
+groups-save-alone = A group cannot have only one person. Move someone to join them.

@@ -289,7 +289,7 @@ import-error-duplicate = Kjo adresë email-i shfaqet dy herë në skedar.
 import-error-role = "{ $role }" nuk është rol që Hearth e njeh.
 import-error-site = Nuk ka vendndodhje me emrin "{ $site }".
 import-error-cohort = Nuk ka kohortë me emrin "{ $cohort }".
-import-error-language = "{ $language }" nuk është gjuhë që Hearth e flet ende (en or sq).
+import-error-language = "{ $language }" nuk është gjuhë që Hearth e flet ende (en ose sq).
 
 ## Profili
 profile-title = Profili im
@@ -351,3 +351,67 @@ audit-subject-person-record = të dhënat e tyre (kontaktet dhe rolet)
 ## Njoftimet që dërgon Hearth
 notice-role-title = Tani jeni { $role }: { $place }
 notice-role-body = Hapni Hearth për të parë çfarë do të thotë kjo për ju dhe çfarë vjen më pas.
+
+## Grupe bashkëmoshatarësh
+flash-groups-saved = Grupet u ruajtën. Ato qëndrojnë së bashku gjatë gjithë kursit.
+groups-heading = Grupe bashkëmoshatarësh
+groups-manage = Formo dhe rregullo grupet
+groups-yours = grupi juaj
+groups-title = Grupe bashkëmoshatarësh në { $cohort }
+groups-intro = Grupe të vogla bashkëmoshatarësh qëndrojnë së bashku gjatë gjithë kursit. Hearth propozon grupe të balancuara sipas asaj që zgjidhni ju; para se t'i ruani, mund t'i mbani disa persona në vend, t'i zhvendosni dhe të propozoni sërish.
+groups-current = Grupet aktuale
+groups-none-yet = Ende nuk është formuar asnjë grup.
+groups-propose-title = Propozo grupe
+groups-member-count = { $count ->
+    [one] Një pjesëmarrës për t'u vendosur.
+   *[other] { $count } pjesëmarrës për t'u vendosur.
+}
+groups-size = Persona për grup
+groups-mix = Përziej sipas
+groups-mix-hint = Çdo vlerë shpërndahet sa më barabartë që e lejojnë numrat, që çdo grup të përfshijë shkolla dhe role të ndryshme.
+groups-match = Mbaj të njëjtë brenda grupit
+groups-match-hint = Për shembull një gjuhë për grup.
+groups-propose = Propozo grupe
+groups-labels-title = Përshkruani anëtarët
+groups-labels-hint = Një rresht për çdo pjesëmarrës: kolona e parë është adresa e email-it, të tjerat janë etiketa që i zgjidhni ju (shkolla, roli...). Gjuha (etiketa language) merret nga profili i secilit person.
+groups-labels-field = Etiketat (CSV)
+groups-labels-save = Ruaj etiketat
+groups-labels-error-columns = Rreshti i parë duhet të fillojë me email, të ndjekur nga emrat e etiketave tuaja.
+groups-labels-error-line = Rreshti { $line } nuk mund të lexohej: kontrolloni adresën e email-it dhe mbajeni secilën etiketë nën 60 karaktere.
+groups-labels-error-member = Rreshti { $line }: { $email } nuk është ndër pjesëmarrësit e kësaj kohorte.
+groups-pairs-title = Persona që duhen mbajtur veç ose bashkë
+groups-pairs-hint = Një çift për rresht: dy adresa email-i të ndara me presje.
+groups-apart = Mbaji veç
+groups-together = Mbaji bashkë
+groups-pairs-save = Ruaj çiftet
+groups-pairs-error = Rreshti { $line } duhet të ketë adresat e email-it të dy pjesëmarrësve të ndryshëm, të ndara me presje.
+groups-pairs-clash = Të njëjtët dy persona nuk mund të mbahen njëkohësisht veç dhe bashkë.
+groups-history = Versionet e mëparshme
+groups-count = { $count ->
+    [one] një grup
+   *[other] { $count } grupe
+}
+groups-in-use = në përdorim tani
+groups-too-few = Një kohortë duhet të ketë të paktën dy pjesëmarrës për të formuar grupe.
+groups-size-error = Ju lutemi zgjidhni një madhësi grupi nga 2 deri te numri i pjesëmarrësve.
+groups-engine-error = Këto grupe nuk mund të formohen: { $problem }
+groups-proposal-title = Grupet e propozuara për { $cohort }
+groups-proposal-intro = Ende nuk është ruajtur asgjë. Zhvendosni njerëzit me listën "Zhvendos te grupi" (ose tërhiqini), shënoni "Mbaje këtu" për ata që duhet të qëndrojnë, pastaj ruajini grupet ose propozoni sërish.
+groups-balance-perfect = përzier në mënyrë të përsosur
+groups-balance-off = shmanget më së shumti { $off } nga një përzierje e barabartë
+groups-match-perfect = çdo grup ka një vlerë të përbashkët
+groups-match-off = { $count ->
+    [one] një person ndryshon nga grupi i vet
+   *[other] { $count } persona ndryshojnë nga grupi i tyre
+}
+groups-broken = Jo të gjitha dëshirat mund të respektoheshin:
+groups-default-name = Grupi { $number }
+groups-name-label = Emri i grupit
+groups-move-to = Zhvendos te grupi
+groups-move-named = Zhvendos { $name } te grupi
+groups-lock = Mbaje këtu
+groups-save = Ruaj këto grupe
+groups-propose-again = Propozo sërish
+groups-propose-again-hint = Kur propozoni sërish, personat e shënuar me "Mbaje këtu" mbeten aty ku janë, ndërsa të gjithë të tjerët rirenditen.
+groups-save-missing = Secili duhet të ketë një grup. Të pavendosur: { $names }.
+groups-save-alone = Një grup nuk mund të ketë vetëm një person. Zhvendosni dikë që t'i bashkohet.

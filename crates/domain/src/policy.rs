@@ -26,6 +26,8 @@ pub enum Action {
     ManageCohorts,
     /// Open a cohort's page: its staff and its members.
     ViewCohort,
+    /// Form, adjust and save a cohort's peer groups.
+    ManagePeerGroups,
     /// Search the people directory and open a person's page.
     ViewPeople,
     /// Invite, import and deactivate people.
@@ -54,7 +56,8 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
     match role {
         Role::Administrator => true,
         Role::Coordinator => match action {
-            ViewStructure | ViewCohort | ViewPeople | ManagePeople | ManageCohorts => true,
+            ViewStructure | ViewCohort | ViewPeople | ManagePeople | ManageCohorts
+            | ManagePeerGroups => true,
             // Sites and programmes span the organisation; a coordinator of one
             // site edits that site but not the organisation's shape.
             ManageSites | ManageProgrammes | ManageServices | ManageOrganisation => {
@@ -65,7 +68,11 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
         },
         Role::Supervisor => matches!(action, ViewStructure | ViewCohort | ViewPeople),
         Role::SafeguardingLead => matches!(action, ViewStructure | ViewCohort | ViewAuditLog),
-        Role::Facilitator => matches!(action, ViewStructure | ViewCohort),
+        // Facilitators form the peer groups of the cohorts they run.
+        Role::Facilitator => {
+            matches!(action, ViewStructure | ViewCohort)
+                || (action == ManagePeerGroups && matches!(held_at, Scope::Cohort { .. }))
+        }
         // Members of a cohort see their own cohort; nothing of the structure.
         Role::PeerWorker(_) | Role::Participant => {
             action == ViewCohort && matches!(held_at, Scope::Cohort { .. })
@@ -184,6 +191,24 @@ mod tests {
             Scope::Organisation,
         );
         assert!(!policy(&peer, Action::ViewCohort, mine));
+    }
+
+    #[test]
+    fn facilitators_form_groups_only_in_their_cohorts() {
+        let site = SiteId::new();
+        let mine = Scope::Cohort {
+            cohort: CohortId::new(),
+            site,
+        };
+        let other = Scope::Cohort {
+            cohort: CohortId::new(),
+            site,
+        };
+        let facilitator = actor(Role::Facilitator, mine);
+        assert!(policy(&facilitator, Action::ManagePeerGroups, mine));
+        assert!(!policy(&facilitator, Action::ManagePeerGroups, other));
+        let participant = actor(Role::Participant, mine);
+        assert!(!policy(&participant, Action::ManagePeerGroups, mine));
     }
 
     #[test]

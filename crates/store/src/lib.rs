@@ -14,6 +14,7 @@ mod jobs;
 mod notifications;
 mod org;
 pub mod password;
+mod peer_groups;
 mod people;
 mod services;
 mod sessions;
@@ -31,6 +32,7 @@ pub use org::{
     Cohort, CohortMember, CohortSummary, NewCohort, NewSite, Org, Organisation, Phase, Programme,
     Site,
 };
+pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
@@ -74,6 +76,9 @@ impl Store {
     }
     pub fn files(&self) -> Files<'_> {
         Files { db: &self.db }
+    }
+    pub fn peer_groups(&self) -> PeerGroups<'_> {
+        PeerGroups { db: &self.db }
     }
     pub fn activities(&self) -> Activities<'_> {
         Activities { db: &self.db }

@@ -27,6 +27,7 @@ mod help;
 mod home;
 mod notifications;
 mod org;
+mod peer_groups;
 mod people;
 mod profile;
 mod services;
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .merge(profile::router())
         .merge(notifications::router())
         .merge(org::router())
+        .merge(peer_groups::router())
         .merge(people::router())
         .merge(services::router())
         .merge(admin::router())

@@ -822,12 +822,50 @@ struct CohortView {
     member_role: String,
     member_error: Option<String>,
     member_roles: Vec<(String, String)>,
+    can_form_groups: bool,
+    /// The groups as everyone in the cohort sees them; a participant sees their own.
+    groups: Vec<(String, Vec<String>, bool)>,
 }
 
 #[derive(Deserialize, Default)]
 struct MemberForm {
     email: String,
     role: String,
+}
+
+/// The current peer groups as this person may see them: staff see all of
+/// them, a participant sees the group they belong to.
+async fn visible_groups(
+    state: &AppState,
+    me: &SignedIn,
+    cohort: &Cohort,
+    staff: &[MemberRow],
+    participants: &[MemberRow],
+    sees_all: bool,
+) -> AppResult<Vec<(String, Vec<String>, bool)>> {
+    let Some(arrangement) = state.store.peer_groups().current(cohort.id).await? else {
+        return Ok(Vec::new());
+    };
+    let sees_all = sees_all || me.may(Action::ViewPeople, cohort_scope(cohort));
+    let names: std::collections::HashMap<_, _> = staff
+        .iter()
+        .chain(participants)
+        .map(|row| (row.member.user_id, row.member.display_name.clone()))
+        .collect();
+    Ok(arrangement
+        .groups
+        .into_iter()
+        .map(|group| {
+            let mine = group.members.contains(&me.user.person.id);
+            let members = group
+                .members
+                .iter()
+                .filter_map(|u| names.get(u).cloned())
+                .collect();
+            (group.name, members, mine)
+        })
+        .filter(|(_, _, mine)| *mine || sees_all)
+        .collect())
 }
 
 async fn cohort_page(
@@ -853,12 +891,16 @@ async fn cohort_page(
         .filter(|role| me.may(Action::GrantRole(*role), scope))
         .map(|role| (role.key(), role_label(&tr, role)))
         .collect::<Vec<_>>();
+    let can_form_groups = me.may(Action::ManagePeerGroups, scope);
+    let groups = visible_groups(state, me, &cohort, &staff, &participants, can_form_groups).await?;
     let status = if member_error.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
     };
     let view = CohortView {
+        can_form_groups,
+        groups,
         layout: Layout::new(state, &me.ctx, "/cohorts", cohort.name.clone())
             .await
             .with_flash(done),

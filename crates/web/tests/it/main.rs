@@ -7,6 +7,7 @@ mod helpers;
 mod accounts;
 mod browser;
 mod organisation;
+mod peer_groups;
 mod people;
 mod policy_matrix;
 mod shell;

@@ -131,6 +131,34 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             &["admin", "coordinator", "site-coordinator"],
         ),
         get(format!("/cohorts/{autumn}/edit"), CENTRAL),
+        get(
+            format!("/cohorts/{autumn}/groups"),
+            &["admin", "coordinator", "facilitator"],
+        ),
+        post(
+            format!("/cohorts/{autumn}/groups/propose"),
+            vec![("size", "1".into())],
+            &["admin", "coordinator", "facilitator"],
+            422,
+        ),
+        post(
+            format!("/cohorts/{autumn}/groups/labels"),
+            vec![("labels", String::new())],
+            &["admin", "coordinator", "facilitator"],
+            422,
+        ),
+        post(
+            format!("/cohorts/{autumn}/groups/pairs"),
+            vec![("apart", "x".into()), ("together", String::new())],
+            &["admin", "coordinator", "facilitator"],
+            422,
+        ),
+        post(
+            format!("/cohorts/{autumn}/groups/save"),
+            vec![],
+            &["admin", "coordinator", "facilitator"],
+            422,
+        ),
         get("/sites".into(), STRUCTURE),
         get(
             format!("/sites/{campus}"),

@@ -1,0 +1,271 @@
+//! A cohort's peer groups, the labels used to balance them, and their history.
+
+use crate::db::{Db, on_db};
+use crate::error::StoreError;
+use crate::time::now_ms;
+use hearth_domain::{CohortId, UserId};
+use std::collections::BTreeMap;
+use tracing::instrument;
+use uuid::Uuid;
+
+pub struct PeerGroups<'a> {
+    pub(crate) db: &'a Db,
+}
+
+/// Keep two people apart, or together, when forming groups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairKind {
+    Apart,
+    Together,
+}
+
+impl PairKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairKind::Apart => "apart",
+            PairKind::Together => "together",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct MemberPair {
+    pub first: UserId,
+    pub second: UserId,
+    pub kind: PairKind,
+}
+
+/// One saved group.
+#[derive(Debug, Clone)]
+pub struct PeerGroup {
+    pub id: Uuid,
+    pub position: i32,
+    pub name: String,
+    pub members: Vec<UserId>,
+}
+
+/// One save of a cohort's groups.
+#[derive(Debug, Clone)]
+pub struct Arrangement {
+    pub id: Uuid,
+    pub saved_at: i64,
+    pub saved_by_name: Option<String>,
+    pub groups: Vec<PeerGroup>,
+}
+
+/// Groups to save: a name and members each, in order.
+#[derive(Debug, Clone)]
+pub struct NewGroup {
+    pub name: String,
+    pub members: Vec<UserId>,
+}
+
+impl PeerGroups<'_> {
+    /// Every label of every member: user -> label -> value.
+    #[instrument(skip_all)]
+    pub async fn labels(
+        &self,
+        cohort: CohortId,
+    ) -> Result<BTreeMap<UserId, BTreeMap<String, String>>, StoreError> {
+        let rows: Vec<(Uuid, String, String)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT user_id, label, value FROM member_labels WHERE cohort_id = $1 ORDER BY label"
+        )
+        .bind(cohort.0)
+        .fetch_all(pool)
+        .await?);
+        let mut labels: BTreeMap<UserId, BTreeMap<String, String>> = BTreeMap::new();
+        for (user, label, value) in rows {
+            labels.entry(UserId(user)).or_default().insert(label, value);
+        }
+        Ok(labels)
+    }
+
+    /// Replaces the cohort's labels with these, in one transaction.
+    #[instrument(skip_all)]
+    pub async fn replace_labels(
+        &self,
+        cohort: CohortId,
+        labels: &[(UserId, String, String)],
+    ) -> Result<(), StoreError> {
+        on_db!(
+            self.db,
+            write
+                | pool
+                | {
+                    let mut tx = pool.begin().await?;
+                    sqlx::query("DELETE FROM member_labels WHERE cohort_id = $1")
+                        .bind(cohort.0)
+                        .execute(&mut *tx)
+                        .await?;
+                    for (user, label, value) in labels {
+                        sqlx::query("INSERT INTO member_labels (cohort_id, user_id, label, value) VALUES ($1, $2, $3, $4)")
+                    .bind(cohort.0)
+                    .bind(user.0)
+                    .bind(label)
+                    .bind(value)
+                    .execute(&mut *tx)
+                    .await?;
+                    }
+                    tx.commit().await?;
+                }
+        );
+        Ok(())
+    }
+
+    #[instrument(skip_all)]
+    pub async fn pairs(&self, cohort: CohortId) -> Result<Vec<MemberPair>, StoreError> {
+        let rows: Vec<(Uuid, Uuid, String)> =
+            on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT first_user, second_user, kind FROM member_pairs WHERE cohort_id = $1"
+        )
+        .bind(cohort.0)
+        .fetch_all(pool)
+        .await?);
+        Ok(rows
+            .into_iter()
+            .map(|(first, second, kind)| MemberPair {
+                first: UserId(first),
+                second: UserId(second),
+                kind: if kind == "together" {
+                    PairKind::Together
+                } else {
+                    PairKind::Apart
+                },
+            })
+            .collect())
+    }
+
+    /// Replaces the cohort's keep-apart and keep-together pairs.
+    #[instrument(skip_all)]
+    pub async fn replace_pairs(
+        &self,
+        cohort: CohortId,
+        pairs: &[MemberPair],
+    ) -> Result<(), StoreError> {
+        on_db!(
+            self.db,
+            write
+                | pool
+                | {
+                    let mut tx = pool.begin().await?;
+                    sqlx::query("DELETE FROM member_pairs WHERE cohort_id = $1")
+                        .bind(cohort.0)
+                        .execute(&mut *tx)
+                        .await?;
+                    for pair in pairs {
+                        sqlx::query(
+                    "INSERT INTO member_pairs (cohort_id, first_user, second_user, kind) VALUES ($1, $2, $3, $4) \
+                     ON CONFLICT (cohort_id, first_user, second_user) DO UPDATE SET kind = excluded.kind",
+                )
+                .bind(cohort.0)
+                .bind(pair.first.0)
+                .bind(pair.second.0)
+                .bind(pair.kind.as_str())
+                .execute(&mut *tx)
+                .await?;
+                    }
+                    tx.commit().await?;
+                }
+        );
+        Ok(())
+    }
+
+    /// Saves a new arrangement; it becomes the cohort's current groups.
+    #[instrument(skip_all)]
+    pub async fn save(
+        &self,
+        cohort: CohortId,
+        saved_by: UserId,
+        groups: &[NewGroup],
+    ) -> Result<Uuid, StoreError> {
+        let arrangement = Uuid::now_v7();
+        on_db!(
+            self.db,
+            write
+                | pool
+                | {
+                    let mut tx = pool.begin().await?;
+                    sqlx::query("INSERT INTO peer_group_arrangements (id, cohort_id, saved_at, saved_by) VALUES ($1, $2, $3, $4)")
+                .bind(arrangement)
+                .bind(cohort.0)
+                .bind(now_ms())
+                .bind(saved_by.0)
+                .execute(&mut *tx)
+                .await?;
+                    for (position, group) in groups.iter().enumerate() {
+                        let id = Uuid::now_v7();
+                        sqlx::query("INSERT INTO peer_groups (id, arrangement_id, cohort_id, position, name) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(id)
+                    .bind(arrangement)
+                    .bind(cohort.0)
+                    .bind(i32::try_from(position).unwrap_or(i32::MAX))
+                    .bind(&group.name)
+                    .execute(&mut *tx)
+                    .await?;
+                        for member in &group.members {
+                            sqlx::query("INSERT INTO peer_group_members (group_id, user_id) VALUES ($1, $2)")
+                        .bind(id)
+                        .bind(member.0)
+                        .execute(&mut *tx)
+                        .await?;
+                        }
+                    }
+                    tx.commit().await?;
+                }
+        );
+        Ok(arrangement)
+    }
+
+    /// Every arrangement of the cohort, newest first, with its groups.
+    #[instrument(skip_all)]
+    pub async fn history(&self, cohort: CohortId) -> Result<Vec<Arrangement>, StoreError> {
+        let arrangements: Vec<(Uuid, i64, Option<String>)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT a.id, a.saved_at, u.display_name FROM peer_group_arrangements a \
+             LEFT JOIN users u ON u.id = a.saved_by WHERE a.cohort_id = $1 ORDER BY a.saved_at DESC, a.id DESC"
+        )
+        .bind(cohort.0)
+        .fetch_all(pool)
+        .await?);
+        let groups: Vec<(Uuid, Uuid, i32, String)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT id, arrangement_id, position, name FROM peer_groups WHERE cohort_id = $1 ORDER BY position"
+        )
+        .bind(cohort.0)
+        .fetch_all(pool)
+        .await?);
+        let members: Vec<(Uuid, Uuid)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT m.group_id, m.user_id FROM peer_group_members m JOIN peer_groups g ON g.id = m.group_id \
+             JOIN users u ON u.id = m.user_id WHERE g.cohort_id = $1 ORDER BY u.name_search"
+        )
+        .bind(cohort.0)
+        .fetch_all(pool)
+        .await?);
+        Ok(arrangements
+            .into_iter()
+            .map(|(id, saved_at, saved_by_name)| Arrangement {
+                id,
+                saved_at,
+                saved_by_name,
+                groups: groups
+                    .iter()
+                    .filter(|(_, arrangement, _, _)| *arrangement == id)
+                    .map(|(group, _, position, name)| PeerGroup {
+                        id: *group,
+                        position: *position,
+                        name: name.clone(),
+                        members: members
+                            .iter()
+                            .filter(|(g, _)| g == group)
+                            .map(|(_, u)| UserId(*u))
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect())
+    }
+
+    /// The current groups, if any were saved.
+    #[instrument(skip_all)]
+    pub async fn current(&self, cohort: CohortId) -> Result<Option<Arrangement>, StoreError> {
+        Ok(self.history(cohort).await?.into_iter().next())
+    }
+}

@@ -1,0 +1,335 @@
+//! A cohort's peer groups: labels, pairs, proposals, locks, saving, history.
+
+use crate::both;
+use crate::helpers::*;
+use hearth_domain::{CohortId, Role, UserId};
+
+struct Autumn {
+    id: CohortId,
+    participants: Vec<(UserId, String)>,
+}
+
+async fn autumn(app: &TestApp) -> Autumn {
+    let id = app
+        .store
+        .org()
+        .cohorts(false)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.cohort.name == "Autumn dialogue cohort")
+        .unwrap()
+        .cohort
+        .id;
+    let participants = app
+        .store
+        .org()
+        .cohort_members(id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.role == Role::Participant)
+        .map(|m| (m.user_id, m.email))
+        .collect();
+    Autumn { id, participants }
+}
+
+/// The group number selected for a person on the proposal page.
+fn selected_group(page: &str, user: UserId) -> usize {
+    let select = &page[page.find(&format!("name=\"group-{user}\"")).unwrap()..];
+    let select = &select[..select.find("</select>").unwrap()];
+    let selected = &select[..select.find(" selected").unwrap()];
+    let value = selected.rsplit("value=\"").next().unwrap();
+    value[..value.find('"').unwrap()].parse().unwrap()
+}
+
+both!(
+    facilitator_describes_proposes_locks_and_saves,
+    |app: TestApp| async move {
+        let cohort = autumn(&app).await;
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let (status, page) = facilitator
+            .page(&format!("/cohorts/{}/groups", cohort.id))
+            .await;
+        assert_eq!(status, 200);
+        assert!(page.contains("No groups have been formed yet"));
+
+        // Four schools, written as labels.
+        let mut csv = String::from("email,school\n");
+        for (i, (_, email)) in cohort.participants.iter().enumerate() {
+            csv.push_str(&format!("{email},school {}\n", i % 4));
+        }
+        let saved = facilitator
+            .post(
+                &format!("/cohorts/{}/groups/labels", cohort.id),
+                &[("labels", &csv)],
+            )
+            .await;
+        assert_eq!(saved.status(), 303);
+        let (first, second) = (&cohort.participants[0].1, &cohort.participants[1].1);
+        let pairs = facilitator
+            .post(
+                &format!("/cohorts/{}/groups/pairs", cohort.id),
+                &[("apart", &format!("{first}, {second}")), ("together", "")],
+            )
+            .await;
+        assert_eq!(pairs.status(), 303);
+
+        let proposal = facilitator
+            .post(
+                &format!("/cohorts/{}/groups/propose", cohort.id),
+                &[("size", "4"), ("mix", "school")],
+            )
+            .await;
+        assert_eq!(proposal.status(), 200);
+        let page = proposal.text().await.unwrap();
+        assert!(
+            page.contains("school: perfectly mixed") || page.contains("school: at most"),
+            "the balance is shown"
+        );
+        let groups: Vec<usize> = cohort
+            .participants
+            .iter()
+            .map(|(u, _)| selected_group(&page, *u))
+            .collect();
+        assert_ne!(groups[0], groups[1], "kept apart");
+        assert_eq!(
+            app.store
+                .peer_groups()
+                .current(cohort.id)
+                .await
+                .unwrap()
+                .map(|a| a.groups.len()),
+            None,
+            "nothing saved yet"
+        );
+
+        // Lock the first person into group 2, propose again: they stay there.
+        let user = cohort.participants[0].0;
+        let group_field = format!("group-{user}");
+        let lock_field = format!("lock-{user}");
+        let again = facilitator
+            .post(
+                &format!("/cohorts/{}/groups/propose", cohort.id),
+                &[
+                    ("size", "4"),
+                    ("mix", "school"),
+                    ("seed", "3"),
+                    (&group_field, "2"),
+                    (&lock_field, "on"),
+                ],
+            )
+            .await;
+        let page = again.text().await.unwrap();
+        assert_eq!(selected_group(&page, user), 2);
+
+        // Save what the page proposes.
+        let mut fields: Vec<(String, String)> = cohort
+            .participants
+            .iter()
+            .map(|(u, _)| (format!("group-{u}"), selected_group(&page, *u).to_string()))
+            .collect();
+        fields.push(("name-0".into(), "Willow".into()));
+        let borrowed: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let saved = facilitator
+            .post(&format!("/cohorts/{}/groups/save", cohort.id), &borrowed)
+            .await;
+        assert_eq!(saved.status(), 303);
+        let current = app
+            .store
+            .peer_groups()
+            .current(cohort.id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            current
+                .groups
+                .iter()
+                .map(|g| g.members.len())
+                .sum::<usize>(),
+            cohort.participants.len()
+        );
+        assert_eq!(current.groups[0].name, "Willow");
+        assert!(current.groups[1].members.contains(&user));
+
+        // Saving again keeps the first version in the history.
+        let saved = facilitator
+            .post(&format!("/cohorts/{}/groups/save", cohort.id), &borrowed)
+            .await;
+        assert_eq!(saved.status(), 303);
+        assert_eq!(
+            app.store
+                .peer_groups()
+                .history(cohort.id)
+                .await
+                .unwrap()
+                .len(),
+            2
+        );
+        let (_, page) = facilitator
+            .page(&format!("/cohorts/{}/groups", cohort.id))
+            .await;
+        assert!(page.contains("Earlier versions"));
+    }
+);
+
+both!(
+    participants_see_only_their_own_group,
+    |app: TestApp| async move {
+        let cohort = autumn(&app).await;
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let half = cohort.participants.len() / 2;
+        let fields: Vec<(String, String)> = cohort
+            .participants
+            .iter()
+            .enumerate()
+            .map(|(i, (u, _))| {
+                (
+                    format!("group-{u}"),
+                    if i < half { "1" } else { "2" }.to_owned(),
+                )
+            })
+            .collect();
+        let borrowed: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            facilitator
+                .post(&format!("/cohorts/{}/groups/save", cohort.id), &borrowed)
+                .await
+                .status(),
+            303
+        );
+        let participant = app.sign_in("participant@demo.example").await;
+        let (_, page) = participant.page(&format!("/cohorts/{}", cohort.id)).await;
+        assert!(page.contains("your group"));
+        assert_eq!(
+            page.matches("<h3>Group ").count(),
+            1,
+            "only their own group is shown"
+        );
+        // They may not open the grouping page or propose.
+        assert_eq!(
+            participant
+                .get(&format!("/cohorts/{}/groups", cohort.id))
+                .await
+                .status(),
+            403
+        );
+        let refused = participant
+            .post(
+                &format!("/cohorts/{}/groups/propose", cohort.id),
+                &[("size", "4")],
+            )
+            .await;
+        assert_eq!(refused.status(), 403);
+        let supervisor = app.sign_in("supervisor@demo.example").await;
+        assert_eq!(
+            supervisor
+                .post(&format!("/cohorts/{}/groups/save", cohort.id), &borrowed)
+                .await
+                .status(),
+            403
+        );
+        assert_eq!(
+            app.store
+                .peer_groups()
+                .history(cohort.id)
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+    }
+);
+
+both!(
+    bad_grouping_input_is_explained_and_changes_nothing,
+    |app: TestApp| async move {
+        let cohort = autumn(&app).await;
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let path = |tail: &str| format!("/cohorts/{}/groups/{tail}", cohort.id);
+        let stranger = facilitator
+            .post(
+                &path("labels"),
+                &[("labels", "email,school\nteacher@demo.example,A\n")],
+            )
+            .await;
+        assert_eq!(stranger.status(), 422);
+        assert!(
+            stranger
+                .text()
+                .await
+                .unwrap()
+                .contains("is not a participant of this cohort")
+        );
+        assert!(
+            app.store
+                .peer_groups()
+                .labels(cohort.id)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        let clash = format!("{}, {}", cohort.participants[0].1, cohort.participants[1].1);
+        let both_ways = facilitator
+            .post(&path("pairs"), &[("apart", &clash), ("together", &clash)])
+            .await;
+        assert_eq!(both_ways.status(), 422);
+        assert!(
+            app.store
+                .peer_groups()
+                .pairs(cohort.id)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        let tiny = facilitator.post(&path("propose"), &[("size", "1")]).await;
+        assert_eq!(tiny.status(), 422);
+
+        // Someone left out, or alone in a group: not saved.
+        let some: Vec<(String, String)> = cohort
+            .participants
+            .iter()
+            .skip(1)
+            .map(|(u, _)| (format!("group-{u}"), "1".to_owned()))
+            .collect();
+        let borrowed: Vec<(&str, &str)> =
+            some.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let missing = facilitator.post(&path("save"), &borrowed).await;
+        assert_eq!(missing.status(), 422);
+        assert!(
+            missing
+                .text()
+                .await
+                .unwrap()
+                .contains("Everyone needs a group")
+        );
+        let mut alone = some.clone();
+        alone.push((
+            format!("group-{}", cohort.participants[0].0),
+            "2".to_owned(),
+        ));
+        let borrowed: Vec<(&str, &str)> = alone
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let lonely = facilitator.post(&path("save"), &borrowed).await;
+        assert_eq!(lonely.status(), 422);
+        assert!(
+            app.store
+                .peer_groups()
+                .history(cohort.id)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+);
