@@ -111,17 +111,74 @@ const DESIGNS: &[Design] = &[
     },
 ];
 
+/// Two orthogonal Latin squares of order 10 (found by an exact-cover search
+/// for ten disjoint transversals of a random Latin square). With rows and
+/// columns they give 4 repeat-free rounds of 10 groups of 10.
+const MOLS_10: [[[u8; 10]; 10]; 2] = [
+    [
+        [4, 1, 6, 8, 0, 3, 2, 9, 5, 7],
+        [0, 4, 9, 2, 6, 1, 3, 7, 8, 5],
+        [1, 5, 3, 4, 8, 9, 0, 6, 7, 2],
+        [8, 9, 0, 5, 7, 2, 4, 1, 6, 3],
+        [5, 2, 1, 9, 4, 6, 7, 8, 3, 0],
+        [9, 3, 2, 6, 1, 7, 8, 5, 0, 4],
+        [3, 8, 7, 1, 9, 4, 5, 0, 2, 6],
+        [6, 7, 8, 3, 5, 0, 9, 2, 4, 1],
+        [2, 0, 5, 7, 3, 8, 6, 4, 1, 9],
+        [7, 6, 4, 0, 2, 5, 1, 3, 9, 8],
+    ],
+    [
+        [5, 6, 4, 7, 2, 1, 8, 3, 0, 9],
+        [7, 0, 9, 1, 6, 3, 5, 8, 2, 4],
+        [2, 3, 7, 4, 8, 0, 9, 1, 6, 5],
+        [4, 2, 1, 9, 7, 6, 3, 5, 8, 0],
+        [8, 7, 0, 5, 1, 9, 2, 6, 4, 3],
+        [1, 8, 2, 3, 9, 4, 0, 7, 5, 6],
+        [6, 9, 5, 8, 4, 7, 1, 0, 3, 2],
+        [0, 1, 3, 2, 5, 8, 6, 4, 9, 7],
+        [9, 4, 6, 0, 3, 5, 7, 2, 1, 8],
+        [3, 5, 8, 6, 0, 2, 4, 9, 7, 1],
+    ],
+];
+
+/// Rows, columns, then the symbol classes of each square (point `10 r + c`).
+fn mols_10_rounds() -> Vec<Round> {
+    let rows = (0..10)
+        .map(|r| (0..10).map(|c| 10 * r + c).collect())
+        .collect();
+    let columns = (0..10)
+        .map(|c| (0..10).map(|r| 10 * r + c).collect())
+        .collect();
+    let mut rounds = vec![rows, columns];
+    for square in &MOLS_10 {
+        let mut round: Round = vec![Vec::new(); 10];
+        for (r, row) in square.iter().enumerate() {
+            for (c, &symbol) in row.iter().enumerate() {
+                round[usize::from(symbol)].push(10 * r + c);
+            }
+        }
+        rounds.push(round);
+    }
+    rounds
+}
+
 fn find(g: usize, s: usize) -> Option<&'static Design> {
     DESIGNS.iter().find(|d| d.groups == g && d.size == s)
 }
 
 /// Rounds of the known design for `g` groups of `s`, if there is one.
 pub fn rounds(g: usize, s: usize) -> Option<usize> {
+    if (g, s) == (10, 10) {
+        return Some(4);
+    }
     find(g, s).map(|d| d.blocks.len() / d.groups * d.w)
 }
 
 /// The known design for `g` groups of `s`.
 pub fn build(g: usize, s: usize) -> Option<Vec<Round>> {
+    if (g, s) == (10, 10) {
+        return Some(mols_10_rounds());
+    }
     let d = find(g, s)?;
     let finite = d.orbits * d.w;
     let mut rounds = Vec::new();

@@ -10,7 +10,8 @@
 //!   on every copy-set adds its rounds. With `g1 = 1` this is the transversal
 //!   design from MOLS (`g` rounds) and gives the affine planes AG(2, q) (`q + 1`)
 //!   and AG(3, q) lines (`q^2 + q + 1`, e.g. the Kirkman triple system on 27);
-//! * small designs known by their 1-rotational base blocks ([`known`]).
+//! * small designs known by their 1-rotational base blocks, and two orthogonal
+//!   Latin squares of order 10 ([`known`]).
 
 mod field;
 mod known;
@@ -197,6 +198,7 @@ mod tests {
             ((10, 3), 14),
             ((10, 5), 8),
             ((15, 3), 22),
+            ((10, 10), 4),
         ];
         for ((g, s), w) in expected {
             assert!(construction_rounds(g, s) >= w, "{g}-{s}");
