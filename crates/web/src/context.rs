@@ -90,6 +90,17 @@ impl SignedIn {
     pub fn may(&self, action: Action, target: Scope) -> bool {
         policy(&self.actor, action, target)
     }
+
+    /// The time zone times are shown in: the person's own, else the organisation's.
+    pub async fn time_zone(&self, state: &AppState) -> Result<String, AppError> {
+        if let Some(zone) = &self.user.person.time_zone {
+            return Ok(zone.clone());
+        }
+        let organisation = state.store.org().organisation().await?;
+        Ok(organisation
+            .map(|o| o.time_zone)
+            .unwrap_or_else(|| "UTC".into()))
+    }
 }
 
 pub struct SignInRedirect(String);

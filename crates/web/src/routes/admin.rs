@@ -136,12 +136,7 @@ async fn audit_get(
 ) -> AppResult<Response> {
     me.require(Action::ViewAuditLog, Scope::Organisation)?;
     let tr = Tr::new(me.ctx.language);
-    let zone = me
-        .user
-        .person
-        .time_zone
-        .clone()
-        .unwrap_or_else(|| "UTC".into());
+    let zone = me.time_zone(&state).await?;
     let page = i64::from(query.page.unwrap_or(1).max(1));
     let mut rows = state
         .store

@@ -73,16 +73,7 @@ async fn home_get(
     let person = &me.user.person;
     let org = Scope::Organisation;
     let grants = state.store.people().grants(person.id).await?;
-    let zone = match &person.time_zone {
-        Some(zone) => zone.clone(),
-        None => state
-            .store
-            .org()
-            .organisation()
-            .await?
-            .map(|o| o.time_zone)
-            .unwrap_or_else(|| "UTC".into()),
-    };
+    let zone = me.time_zone(&state).await?;
 
     let mut actions = Vec::new();
     let mut add = |href: &'static str, key: &str| {

@@ -29,12 +29,7 @@ struct NotificationsView {
 
 async fn notifications_get(State(state): State<AppState>, me: SignedIn) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
-    let zone = me
-        .user
-        .person
-        .time_zone
-        .clone()
-        .unwrap_or_else(|| "UTC".into());
+    let zone = me.time_zone(&state).await?;
     let notifications = state
         .store
         .notifications()

@@ -15,7 +15,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use hearth_domain::input::{Email, Name, optional_date, optional_text};
+use hearth_domain::input::{Email, Name, optional_text};
 use hearth_domain::org::SiteKind;
 use hearth_domain::policy::Action;
 use hearth_domain::roles::{Role, RoleGrant, Scope};
@@ -508,17 +508,9 @@ async fn programme_phase_post(
     let programme = state.store.org().programme(id).await?;
     let mut errors = FieldErrors::new();
     let name = errors.check(&tr, "phase_name", Name::parse(&phase.name));
-    let starts = errors.check(&tr, "starts_on", optional_date(&phase.starts_on));
-    let ends = errors.check(&tr, "ends_on", optional_date(&phase.ends_on));
-    if let (Some(Some(start)), Some(Some(end))) = (starts, ends)
-        && end < start
-    {
-        errors.add_message(&tr, "ends_on", "error-end-before-start");
-    }
-    match (name, starts, ends) {
-        (Some(name), Some(starts), Some(ends)) if errors.is_empty() => {
-            let starts = starts.map(|d| d.to_string());
-            let ends = ends.map(|d| d.to_string());
+    let dates = errors.check_dates(&tr, &phase.starts_on, &phase.ends_on);
+    match (name, dates) {
+        (Some(name), Some((starts, ends))) if errors.is_empty() => {
             state
                 .store
                 .org()
@@ -668,15 +660,9 @@ impl CohortForm {
         if site.is_none() {
             errors.add_message(tr, "site", "error-choose-one");
         }
-        let starts = errors.check(tr, "starts_on", optional_date(&self.starts_on));
-        let ends = errors.check(tr, "ends_on", optional_date(&self.ends_on));
-        if let (Some(Some(start)), Some(Some(end))) = (starts, ends)
-            && end < start
-        {
-            errors.add_message(tr, "ends_on", "error-end-before-start");
-        }
-        match (name, programme, site, starts, ends) {
-            (Some(name), Some(programme), Some(site_id), Some(starts), Some(ends))
+        let dates = errors.check_dates(tr, &self.starts_on, &self.ends_on);
+        match (name, programme, site, dates) {
+            (Some(name), Some(programme), Some(site_id), Some((starts_on, ends_on)))
                 if errors.is_empty() =>
             {
                 Ok(NewCohort {
@@ -684,8 +670,8 @@ impl CohortForm {
                     programme_id: programme.id,
                     phase_id: phase,
                     site_id,
-                    starts_on: starts.map(|d| d.to_string()),
-                    ends_on: ends.map(|d| d.to_string()),
+                    starts_on,
+                    ends_on,
                 })
             }
             _ => Err(errors),

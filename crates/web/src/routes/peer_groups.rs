@@ -248,12 +248,7 @@ async fn overview(
     done: Option<&str>,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
-    let zone = me
-        .user
-        .person
-        .time_zone
-        .clone()
-        .unwrap_or_else(|| "UTC".into());
+    let zone = me.time_zone(state).await?;
     let history = state.store.peer_groups().history(context.cohort.id).await?;
     let current = history
         .first()

@@ -60,7 +60,7 @@ async fn page(
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
     let person = &me.user.person;
-    let zone = person.time_zone.clone().unwrap_or_else(|| "UTC".into());
+    let zone = me.time_zone(state).await?;
     let reads = state
         .store
         .audit()

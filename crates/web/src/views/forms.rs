@@ -43,6 +43,25 @@ impl FieldErrors {
         }
     }
 
+    /// Optional `starts_on` and `ends_on` dates, the end not before the start,
+    /// as stored text (`YYYY-MM-DD`).
+    pub fn check_dates(
+        &mut self,
+        tr: &Tr,
+        starts: &str,
+        ends: &str,
+    ) -> Option<(Option<String>, Option<String>)> {
+        let starts = self.check(tr, "starts_on", hearth_domain::input::optional_date(starts));
+        let ends = self.check(tr, "ends_on", hearth_domain::input::optional_date(ends));
+        if let (Some(Some(start)), Some(Some(end))) = (starts, ends)
+            && end < start
+        {
+            self.add_message(tr, "ends_on", "error-end-before-start");
+            return None;
+        }
+        Some((starts?.map(|d| d.to_string()), ends?.map(|d| d.to_string())))
+    }
+
     pub fn get(&self, field: &str) -> Option<&str> {
         self.errors.get(field).map(String::as_str)
     }

@@ -131,6 +131,16 @@ impl TestApp {
         format!("{}{path}", self.address)
     }
 
+    /// A demo cohort by its name.
+    pub async fn cohort_named(&self, name: &str) -> hearth_store::Cohort {
+        let cohorts = self.store.org().cohorts(true).await.unwrap();
+        cohorts
+            .into_iter()
+            .find(|c| c.cohort.name == name)
+            .expect("no cohort of that name")
+            .cohort
+    }
+
     /// A client with no account: it has fetched the sign-in page, so it holds a CSRF token.
     pub async fn visitor(&self) -> Visitor {
         let client = reqwest::Client::builder()

@@ -10,17 +10,7 @@ struct Autumn {
 }
 
 async fn autumn(app: &TestApp) -> Autumn {
-    let id = app
-        .store
-        .org()
-        .cohorts(false)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|c| c.cohort.name == "Autumn dialogue cohort")
-        .unwrap()
-        .cohort
-        .id;
+    let id = app.cohort_named("Autumn dialogue cohort").await.id;
     let participants = app
         .store
         .org()

@@ -290,17 +290,7 @@ both!(
     a_new_role_is_announced_in_the_app_and_by_email,
     |app: TestApp| async move {
         let coordinator = app.sign_in("coordinator@demo.example").await;
-        let autumn = app
-            .store
-            .org()
-            .cohorts(false)
-            .await
-            .unwrap()
-            .into_iter()
-            .find(|c| c.cohort.name == "Autumn dialogue cohort")
-            .unwrap()
-            .cohort
-            .id;
+        let autumn = app.cohort_named("Autumn dialogue cohort").await.id;
         let response = coordinator
             .post(
                 &format!("/cohorts/{autumn}/members"),

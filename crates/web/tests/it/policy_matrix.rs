@@ -85,15 +85,7 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         .unwrap()
         .id;
     let programme = org.programmes(false).await.unwrap()[0].id;
-    let autumn = org
-        .cohorts(false)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|c| c.cohort.name == "Autumn dialogue cohort")
-        .unwrap()
-        .cohort
-        .id;
+    let autumn = app.cohort_named("Autumn dialogue cohort").await.id;
     let service = app.store.services().list(false).await.unwrap()[0].id;
     let maya = app
         .store
