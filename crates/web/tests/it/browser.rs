@@ -11,9 +11,11 @@
 //! lock so only one browser runs at a time.
 
 use crate::helpers::*;
+use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use fantoccini::{Client, ClientBuilder, Locator};
 use futures_util::FutureExt;
 use hearth_domain::input::Email;
+use hearth_domain::{Role, UserId};
 use serde_json::{Value, json};
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -167,15 +169,14 @@ impl Browser {
 
 /// Runs a browser test: one at a time, with the browser closed afterwards even
 /// when the test fails (and a screenshot of where it failed).
-async fn with_browser<F, Fut>(name: &str, test: F)
+/// Gives what the test gave, or `None` when the browser tests are skipped.
+async fn with_browser<F, Fut, T>(name: &str, test: F) -> Option<T>
 where
     F: FnOnce(Client) -> Fut,
-    Fut: Future<Output = ()>,
+    Fut: Future<Output = T>,
 {
     let _turn = ONE_BROWSER.lock().await;
-    let Some(browser) = Browser::open().await else {
-        return;
-    };
+    let browser = Browser::open().await?;
     let outcome = AssertUnwindSafe(test(browser.client.clone()))
         .catch_unwind()
         .await;
@@ -183,8 +184,9 @@ where
         let _ = save_screenshot(&browser.client, &format!("{name}-failure")).await;
     }
     browser.close().await;
-    if let Err(panic) = outcome {
-        std::panic::resume_unwind(panic);
+    match outcome {
+        Ok(value) => Some(value),
+        Err(panic) => std::panic::resume_unwind(panic),
     }
 }
 
@@ -547,6 +549,450 @@ async fn the_accessibility_check_sees_a_broken_page() {
         for rule in ["\"label\"", "\"html-has-lang\"", "\"image-alt\""] {
             assert!(found.iter().any(|r| r.contains(rule)), "axe-core missed {rule}; it found: {found:#?}");
         }
+    })
+    .await;
+}
+
+/// The form control whose `<label for>` reads `text`.
+async fn labelled(client: &Client, text: &str) -> fantoccini::elements::Element {
+    let label = client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(&format!(
+            "//label[normalize-space()='{text}']"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("no label reads {text:?}: {e}"));
+    let id = label
+        .attr("for")
+        .await
+        .expect("the label's for")
+        .unwrap_or_else(|| panic!("the label {text:?} names no control"));
+    find(client, &format!("#{id}")).await
+}
+
+/// The button that reads `text`.
+async fn button(client: &Client, text: &str) -> fantoccini::elements::Element {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::XPath(&format!(
+            "//button[normalize-space()='{text}']"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("no button reads {text:?}: {e}"))
+}
+
+/// Clicks a button that submits a form, and waits for the page it brings
+/// (which may have the same address as this one).
+async fn submit_and_wait(client: &Client, text: &str) {
+    client
+        .execute("document.documentElement.dataset.leaving = 'yes';", vec![])
+        .await
+        .unwrap();
+    button(client, text)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click {text:?}: {e}"));
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let fresh = client
+            .execute(
+                "return document.readyState === 'complete' && !document.documentElement.dataset.leaving;",
+                vec![],
+            )
+            .await
+            .unwrap_or(Value::Bool(false));
+        if fresh == Value::Bool(true) {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no new page after clicking {text:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Signs in through the sign-in form.
+async fn sign_in_with_form(client: &Client, app: &TestApp, email: &str) {
+    client.goto(&app.url("/sign-in")).await.unwrap();
+    type_into(client, "#email", email).await;
+    type_into(client, "#password", DEMO_PASSWORD).await;
+    click(client, "form[action='/sign-in'] button[type=submit]").await;
+    wait_for_path(client, "/").await;
+}
+
+/// The group number (1, 2, ...) whose box holds this person on the proposal page.
+async fn group_on_screen(client: &Client, member: &str) -> Option<String> {
+    let group = client
+        .execute(
+            "const item = document.querySelector(`li.member[data-member=\"${arguments[0]}\"]`);\
+             return item ? item.closest('.group-drop').dataset.group : null;",
+            vec![json!(member)],
+        )
+        .await
+        .expect("where the person is");
+    group.as_str().map(str::to_owned)
+}
+
+/// The first person in a group's box on the proposal page: id and name.
+async fn first_in_group(client: &Client, group: usize) -> (String, String) {
+    let item = find(
+        client,
+        &format!(".group-drop[data-group='{group}'] li.member"),
+    )
+    .await;
+    let id = item
+        .attr("data-member")
+        .await
+        .unwrap()
+        .expect("data-member");
+    let name = item
+        .find(Locator::Css("strong"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    (id, name)
+}
+
+/// Drags one element onto another with the mouse, through WebDriver actions.
+/// Chromium does run a real HTML5 drag and drop (dragstart, dragover, drop)
+/// for WebDriver's synthetic mouse, but only when the pointer moves in steps:
+/// the drag starts on the first moves after the button goes down, and dragover
+/// and drop come only with later moves, so a single straight move drops nothing.
+async fn drag_and_drop(client: &Client, from: &str, to: &str) {
+    let from = find(client, from).await;
+    let to = find(client, to).await;
+    let step = |duration| Some(Duration::from_millis(duration));
+    let mut mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: from,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    for _ in 0..5 {
+        mouse = mouse
+            .then(PointerAction::MoveBy {
+                duration: step(50),
+                x: 3.0,
+                y: 3.0,
+            })
+            .pause(Duration::from_millis(50));
+    }
+    for _ in 0..4 {
+        mouse = mouse
+            .then(PointerAction::MoveToElement {
+                element: to.clone(),
+                duration: step(100),
+                x: 0.0,
+                y: 0.0,
+            })
+            .pause(Duration::from_millis(100));
+    }
+    let mouse = mouse.then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    client.perform_actions(mouse).await.expect("drag and drop");
+    client.release_actions().await.expect("release the mouse");
+}
+
+/// The "school" box under "Mix on" on the peer groups page.
+const MIX_ON_SCHOOL: &str =
+    "//fieldset[legend[normalize-space()='Mix on']]//label[normalize-space()='school']/input";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn facilitator_forms_peer_groups_by_keyboard_and_mouse_and_a_participant_sees_theirs() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let app = &app;
+    let cohort = app
+        .store
+        .org()
+        .cohorts(false)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|c| c.cohort.name == "Autumn dialogue cohort")
+        .expect("the demo's Autumn dialogue cohort")
+        .cohort
+        .id;
+    let participants: Vec<(UserId, String)> = app
+        .store
+        .org()
+        .cohort_members(cohort)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.role == Role::Participant)
+        .map(|m| (m.user_id, m.email))
+        .collect();
+    assert!(
+        participants.len() >= 10,
+        "enough participants for three groups of four"
+    );
+    let participants = &participants;
+    let groups_path = format!("/cohorts/{cohort}/groups");
+    let proposal_path = format!("/cohorts/{cohort}/groups/propose");
+
+    let locked = with_browser("peer-groups", |client| async move {
+        sign_in_with_form(&client, app, "facilitator@demo.example").await;
+        click(&client, "nav[aria-label='Main'] a[href='/cohorts']").await;
+        wait_for_path(&client, "/cohorts").await;
+        client
+            .find(Locator::LinkText("Autumn dialogue cohort"))
+            .await
+            .expect("the cohort's link")
+            .click()
+            .await
+            .unwrap();
+        wait_for_path(&client, &format!("/cohorts/{cohort}")).await;
+        client
+            .find(Locator::LinkText("Form and adjust groups"))
+            .await
+            .expect("the groups link")
+            .click()
+            .await
+            .unwrap();
+        wait_for_path(&client, &groups_path).await;
+
+        // Four schools, one for each participant.
+        let mut csv = String::from("email,school\n");
+        for (i, (_, email)) in participants.iter().enumerate() {
+            csv.push_str(&format!("{email},School {}\n", ["A", "B", "C", "D"][i % 4]));
+        }
+        let labels = labelled(&client, "Labels (CSV)").await;
+        labels.clear().await.unwrap();
+        labels.send_keys(&csv).await.unwrap();
+        button(&client, "Save the labels")
+            .await
+            .click()
+            .await
+            .unwrap();
+        let deadline = Instant::now() + WAIT;
+        while !wait_for_path(&client, &groups_path)
+            .await
+            .contains("done=flash-saved")
+        {
+            assert!(Instant::now() < deadline, "the labels were not saved");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let saved = app.store.peer_groups().labels(cohort).await.unwrap();
+        for (user, email) in participants {
+            assert!(
+                saved.get(user).is_some_and(|l| l.contains_key("school")),
+                "{email} has a school"
+            );
+        }
+        check_accessibility(&client, "the peer groups page").await;
+        screenshots(&client, "peer-groups").await;
+
+        // Groups of four, mixed on school.
+        let size = labelled(&client, "People per group").await;
+        size.clear().await.unwrap();
+        size.send_keys("4").await.unwrap();
+        let school = client
+            .find(Locator::XPath(MIX_ON_SCHOOL))
+            .await
+            .expect("school under Mix on");
+        if !school.is_selected().await.unwrap() {
+            school.click().await.unwrap();
+        }
+        assert!(school.is_selected().await.unwrap());
+        button(&client, "Propose groups")
+            .await
+            .click()
+            .await
+            .unwrap();
+        wait_for_path(&client, &proposal_path).await;
+        let boxes = client
+            .find_all(Locator::Css(".group-drop"))
+            .await
+            .unwrap()
+            .len();
+        assert!(
+            boxes >= 3,
+            "{} participants in groups of four make at least three groups, not {boxes}",
+            participants.len()
+        );
+        check_accessibility(&client, "the proposed groups").await;
+        screenshots(&client, "peer-groups-proposal").await;
+
+        // (1) By keyboard: the first person of group 1 goes to group 2 with the
+        // "Move to group" list (typing "2" on the focused list picks option 2),
+        // and is then kept there.
+        let (keyboard, keyboard_name) = first_in_group(&client, 1).await;
+        let select = find(
+            &client,
+            &format!("select[aria-label='Move {keyboard_name} to group']"),
+        )
+        .await;
+        select.send_keys("2").await.unwrap();
+        assert_eq!(select.prop("value").await.unwrap().as_deref(), Some("2"));
+        let deadline = Instant::now() + WAIT;
+        while group_on_screen(&client, &keyboard).await.as_deref() != Some("2") {
+            assert!(
+                Instant::now() < deadline,
+                "{keyboard_name} did not move into group 2's box"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let focused = client
+            .execute(
+                "return document.activeElement && document.activeElement.name;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(
+            focused,
+            json!(format!("group-{keyboard}")),
+            "focus stays on the list that was used"
+        );
+        click(
+            &client,
+            &format!("li.member[data-member='{keyboard}'] input[name='lock-{keyboard}']"),
+        )
+        .await;
+
+        // (2) By mouse: the first person of the last group is dragged onto group 1,
+        // a real HTML5 drag and drop (see `drag_and_drop`).
+        let (dragged, dragged_name) = first_in_group(&client, boxes).await;
+        drag_and_drop(
+            &client,
+            &format!("li.member[data-member='{dragged}'] strong"),
+            ".group-drop[data-group='1'] .group-name",
+        )
+        .await;
+        let deadline = Instant::now() + WAIT;
+        while group_on_screen(&client, &dragged).await.as_deref() != Some("1") {
+            assert!(
+                Instant::now() < deadline,
+                "dragging {dragged_name} onto group 1 did not move them"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let moved = find(&client, &format!("select[name='group-{dragged}']")).await;
+        assert_eq!(
+            moved.prop("value").await.unwrap().as_deref(),
+            Some("1"),
+            "the drop sets the list the form sends"
+        );
+        assert_eq!(
+            group_on_screen(&client, &keyboard).await.as_deref(),
+            Some("2")
+        );
+
+        // (3) Proposing again rearranges the others but keeps the locked person in group 2.
+        submit_and_wait(&client, "Propose again").await;
+        wait_for_path(&client, &proposal_path).await;
+        assert_eq!(
+            group_on_screen(&client, &keyboard).await.as_deref(),
+            Some("2"),
+            "{keyboard_name} is kept in group 2"
+        );
+        let lock = find(&client, &format!("input[name='lock-{keyboard}']")).await;
+        assert!(
+            lock.is_selected().await.unwrap(),
+            "{keyboard_name} is still marked to keep"
+        );
+        let select = find(&client, &format!("select[name='group-{keyboard}']")).await;
+        assert_eq!(select.prop("value").await.unwrap().as_deref(), Some("2"));
+
+        // (4) Save.
+        submit_and_wait(&client, "Save these groups").await;
+        assert!(
+            wait_for_path(&client, &groups_path)
+                .await
+                .contains("done=flash-groups-saved")
+        );
+        let current = text_of(&client, "section[aria-labelledby='current-heading']").await;
+        assert!(
+            current.contains(&keyboard_name),
+            "the saved groups on the page: {current}"
+        );
+        check_accessibility(&client, "the peer groups page with groups").await;
+        screenshots(&client, "peer-groups-saved").await;
+        keyboard.parse::<UserId>().expect("a person's id")
+    })
+    .await;
+    let Some(locked) = locked else { return };
+
+    // Saved: every participant exactly once, the locked person in the second group.
+    let saved = app
+        .store
+        .peer_groups()
+        .current(cohort)
+        .await
+        .unwrap()
+        .expect("saved groups");
+    let mut placed: Vec<UserId> = saved
+        .groups
+        .iter()
+        .flat_map(|g| g.members.iter().copied())
+        .collect();
+    placed.sort();
+    let mut expected: Vec<UserId> = participants.iter().map(|(id, _)| *id).collect();
+    expected.sort();
+    assert_eq!(
+        placed, expected,
+        "every participant is in exactly one saved group"
+    );
+    assert!(
+        saved.groups[1].members.contains(&locked),
+        "the locked person is in the second group: {saved:?}"
+    );
+
+    // A participant, in a browser of their own, sees which group is theirs.
+    let participant = participants
+        .iter()
+        .find(|(_, email)| email == "participant@demo.example")
+        .expect("participant@demo.example is in the cohort")
+        .0;
+    let theirs = saved
+        .groups
+        .iter()
+        .find(|g| g.members.contains(&participant))
+        .expect("the participant's group")
+        .name
+        .clone();
+    with_browser("peer-groups-participant", |client| async move {
+        sign_in_with_form(&client, app, "participant@demo.example").await;
+        client
+            .goto(&app.url(&format!("/cohorts/{cohort}")))
+            .await
+            .unwrap();
+        let mut marked = Vec::new();
+        for card in client
+            .find_all(Locator::Css(
+                "section[aria-labelledby='groups-heading'] .card",
+            ))
+            .await
+            .unwrap()
+        {
+            let heading = card
+                .find(Locator::Css("h3"))
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            if let Some(name) = heading.strip_suffix("your group") {
+                marked.push(name.trim().to_owned());
+            }
+        }
+        assert_eq!(
+            marked,
+            vec![theirs],
+            "exactly one group is marked as the participant's"
+        );
+        check_accessibility(&client, "the cohort page of a participant").await;
     })
     .await;
 }
