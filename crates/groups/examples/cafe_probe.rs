@@ -15,7 +15,11 @@ fn main() {
         rounds: a[2],
         hosts: None,
         seed: 0,
-        limits: SearchLimits::seconds(a[3] as f64),
+        limits: if a.len() > 4 {
+            SearchLimits::iterations(a[4] as u64)
+        } else {
+            SearchLimits::seconds(a[3] as f64)
+        },
     })
     .unwrap();
     println!("{:?} iterations {}", cafe.quality, cafe.iterations);

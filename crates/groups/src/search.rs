@@ -77,13 +77,17 @@ pub(crate) struct SearchSetup<'a> {
 
 /// Penalty of a pair that met `c` times: mostly the repeats, plus a convex
 /// term so that, among equal repeats, spread beats one pair meeting often.
-#[inline]
-fn penalty(c: i64) -> i64 {
-    if c <= 1 {
-        0
-    } else {
-        8 * (c - 1) + (c - 1) * (c - 1)
-    }
+/// `spread` weighs the convex term (larger: avoid pairs meeting many times).
+fn penalty_table(spread: i64) -> Vec<i64> {
+    (0..=HISTOGRAM_CAP as i64)
+        .map(|c| {
+            if c <= 1 {
+                0
+            } else {
+                8 * (c - 1) + spread * (c - 1) * (c - 1)
+            }
+        })
+        .collect()
 }
 
 struct State<'a> {
@@ -104,6 +108,7 @@ struct State<'a> {
     conflict_pos: HashMap<(u32, u32), usize>,
     /// Reused buffer of pair changes.
     scratch: Vec<(usize, usize, i32)>,
+    penalties: Vec<i64>,
 }
 
 const HISTOGRAM_CAP: usize = 1024;
@@ -112,6 +117,11 @@ const HISTOGRAM_CAP: usize = 1024;
 const DOUBLE: usize = 1 << 32;
 
 impl<'a> State<'a> {
+    #[inline]
+    fn penalty(&self, c: i64) -> i64 {
+        self.penalties[c.clamp(0, HISTOGRAM_CAP as i64) as usize]
+    }
+
     fn new(setup: &'a SearchSetup<'a>, rounds: Vec<Round>) -> Self {
         let n = setup.n;
         let mut history_counts = PairCounts::new(n);
@@ -136,6 +146,7 @@ impl<'a> State<'a> {
             conflicts: Vec::new(),
             conflict_pos: HashMap::new(),
             scratch: Vec::new(),
+            penalties: penalty_table(if setup.spread_first { 16 } else { 1 }),
             rounds,
         };
         state.rebuild();
@@ -178,7 +189,7 @@ impl<'a> State<'a> {
         for a in 0..n {
             for b in a + 1..n {
                 let c = self.counts.get(a, b);
-                self.cost += penalty(i64::from(c));
+                self.cost += self.penalty(i64::from(c));
                 self.repeated += u64::from(c.saturating_sub(1));
                 self.histogram[usize::from(c).min(HISTOGRAM_CAP)] += 1;
                 if self.is_conflict(a, b) {
@@ -215,7 +226,7 @@ impl<'a> State<'a> {
         let before = self.counts.get(a, b);
         self.counts.add(a, b, delta);
         let after = self.counts.get(a, b);
-        self.cost += penalty(i64::from(after)) - penalty(i64::from(before));
+        self.cost += self.penalty(i64::from(after)) - self.penalty(i64::from(before));
         self.repeated = self.repeated + u64::from(after.saturating_sub(1))
             - u64::from(before.saturating_sub(1));
         self.histogram[usize::from(before).min(HISTOGRAM_CAP)] -= 1;
@@ -245,14 +256,16 @@ impl<'a> State<'a> {
             if y != p {
                 let cp = i64::from(c.get(p, y));
                 let cx = i64::from(c.get(x, y));
-                d += penalty(cp - 1) - penalty(cp) + penalty(cx + 1) - penalty(cx);
+                d += self.penalty(cp - 1) - self.penalty(cp) + self.penalty(cx + 1)
+                    - self.penalty(cx);
             }
         }
         for &y in &self.rounds[r][b] {
             if y != x {
                 let cp = i64::from(c.get(p, y));
                 let cx = i64::from(c.get(x, y));
-                d += penalty(cx - 1) - penalty(cx) + penalty(cp + 1) - penalty(cp);
+                d += self.penalty(cx - 1) - self.penalty(cx) + self.penalty(cp + 1)
+                    - self.penalty(cp);
             }
         }
         d
@@ -304,7 +317,7 @@ impl<'a> State<'a> {
             }
             if d != 0 {
                 let c = i64::from(self.counts.get(u, v));
-                delta += penalty(c + i64::from(d)) - penalty(c);
+                delta += self.penalty(c + i64::from(d)) - self.penalty(c);
             }
         }
         self.scratch = changes;
