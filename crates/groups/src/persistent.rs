@@ -667,3 +667,87 @@ fn measure(
         largest_group: sizes.max().unwrap_or(0),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn people(n: usize) -> People {
+        let records = (0..n)
+            .map(|i| {
+                let mut a = BTreeMap::new();
+                a.insert(
+                    "lang".to_string(),
+                    if i % 2 == 0 { "en" } else { "sq" }.to_string(),
+                );
+                a.insert("site".to_string(), format!("s{}", i % 3));
+                (format!("p{i}"), a)
+            })
+            .collect();
+        People::from_records(records).unwrap()
+    }
+
+    fn request(n: usize) -> PersistentRequest {
+        PersistentRequest {
+            people: people(n),
+            sizing: Sizing::Target(3),
+            mix: vec![],
+            matched: vec![],
+            keep_apart: vec![],
+            keep_together: vec![],
+            locked: vec![],
+            history: vec![],
+            seed: 5,
+            limits: SearchLimits::iterations(20_000),
+        }
+    }
+
+    #[test]
+    fn matched_attribute_gives_one_language_per_group() {
+        let mut r = request(12);
+        r.matched = vec!["lang".into()];
+        r.mix = vec!["site".into()];
+        let result = form_groups(&r).unwrap();
+        assert_eq!(result.quality.mismatched["lang"], 0);
+        for group in &result.groups {
+            let first = group[0] % 2;
+            assert!(group.iter().all(|p| p % 2 == first));
+        }
+    }
+
+    #[test]
+    fn history_pairs_are_avoided_when_possible() {
+        let mut r = request(12);
+        r.history = vec![vec![
+            vec![0, 1, 2],
+            vec![3, 4, 5],
+            vec![6, 7, 8],
+            vec![9, 10, 11],
+        ]];
+        let result = form_groups(&r).unwrap();
+        assert_eq!(result.quality.repeated_pairs, 0, "{:?}", result.groups);
+    }
+
+    #[test]
+    fn sizing_by_count_and_range() {
+        let mut r = request(14);
+        r.sizing = Sizing::Count(4);
+        let sizes: Vec<usize> = form_groups(&r)
+            .unwrap()
+            .groups
+            .iter()
+            .map(Vec::len)
+            .collect();
+        assert_eq!(sizes.iter().sum::<usize>(), 14);
+        assert!(sizes.iter().all(|&s| s == 3 || s == 4));
+        r.sizing = Sizing::Range { min: 4, max: 5 };
+        let sizes: Vec<usize> = form_groups(&r)
+            .unwrap()
+            .groups
+            .iter()
+            .map(Vec::len)
+            .collect();
+        assert!(sizes.iter().all(|&s| (4..=5).contains(&s)), "{sizes:?}");
+    }
+}

@@ -154,6 +154,20 @@ proptest! {
         if result.groups.len() >= 3 {
             prop_assert_eq!(broken_apart, 0);
         }
+        // Balance recounted: largest distance of a group's count of a value
+        // from [floor, ceil] of its share (total * group size / n).
+        for (name, values) in [("site", &sites), ("lang", &langs)] {
+            let mut worst = 0.0f64;
+            for group in &result.groups {
+                for v in 0..3u8 {
+                    let total = (0..n).filter(|&p| values[p] == v).count() as f64;
+                    let count = group.iter().filter(|&&p| values[p] == v).count() as f64;
+                    let ideal = total * group.len() as f64 / n as f64;
+                    worst = worst.max((ideal.floor() - count).max(count - ideal.ceil()).max(0.0));
+                }
+            }
+            prop_assert_eq!(result.quality.balance[name], worst, "{}", name);
+        }
         prop_assert_eq!(form_groups(&request).unwrap().groups, result.groups);
     }
 
