@@ -29,8 +29,8 @@ pub use files::{Files, NewFile, StoredFile};
 pub use jobs::{Job, Jobs};
 pub use notifications::{Notification, Notifications};
 pub use org::{
-    Cohort, CohortMember, CohortSummary, NewCohort, NewSite, Org, Organisation, Phase, Programme,
-    Site,
+    Cohort, CohortMember, CohortSummary, NewCohort, NewSite, Org, OrgCounts, Organisation, Phase,
+    Programme, Site,
 };
 pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};

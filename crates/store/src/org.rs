@@ -21,6 +21,15 @@ pub struct Organisation {
     pub is_demo: bool,
 }
 
+/// Numbers for the home page's overview.
+#[derive(Debug, Clone, Copy)]
+pub struct OrgCounts {
+    pub sites: i64,
+    pub programmes: i64,
+    pub cohorts: i64,
+    pub people: i64,
+}
+
 #[derive(Debug, Clone)]
 pub struct Site {
     pub id: SiteId,
@@ -228,6 +237,30 @@ impl Org<'_> {
                 .map(|r| r.rows_affected())?
         );
         Ok(())
+    }
+
+    /// How many sites, programmes and cohorts are in use, and how many people
+    /// have accounts: one query for the home page.
+    #[instrument(skip_all)]
+    pub async fn counts(&self) -> Result<OrgCounts, StoreError> {
+        let (sites, programmes, cohorts, people): (i64, i64, i64, i64) = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT (SELECT COUNT(*) FROM sites WHERE archived_at IS NULL), \
+                    (SELECT COUNT(*) FROM programmes WHERE archived_at IS NULL), \
+                    (SELECT COUNT(*) FROM cohorts WHERE archived_at IS NULL), \
+                    (SELECT COUNT(*) FROM users)"
+                )
+                .fetch_one(pool)
+                .await?
+        );
+        Ok(OrgCounts {
+            sites,
+            programmes,
+            cohorts,
+            people,
+        })
     }
 
     #[instrument(skip_all)]

@@ -5,7 +5,7 @@
 
 use crate::db::{Db, on_db};
 use crate::error::StoreError;
-use crate::people::{PERSON_COLUMNS, Person, PersonRow};
+use crate::people::{GrantView, PERSON_COLUMNS, Person, PersonRow};
 use crate::time::now_ms;
 use hearth_domain::UserId;
 use hearth_domain::roles::RoleGrant;
@@ -22,6 +22,8 @@ pub struct Sessions<'a> {
 pub struct SessionUser {
     pub person: Person,
     pub grants: Vec<RoleGrant>,
+    /// The same roles with the names of where they apply, for display.
+    pub grant_views: Vec<GrantView>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,13 +88,15 @@ impl Sessions<'_> {
         );
         let Some(row) = row else { return Ok(None) };
         let person = Person::from(row);
-        let grants = crate::people::People { db: self.db }
+        let grant_views = crate::people::People { db: self.db }
             .grants(person.id)
-            .await?
-            .into_iter()
-            .map(|view| view.grant)
-            .collect();
-        Ok(Some(SessionUser { person, grants }))
+            .await?;
+        let grants = grant_views.iter().map(|view| view.grant).collect();
+        Ok(Some(SessionUser {
+            person,
+            grants,
+            grant_views,
+        }))
     }
 
     #[instrument(skip_all)]

@@ -14,7 +14,7 @@ use axum::response::Response;
 use axum::routing::get;
 use hearth_domain::policy::Action;
 use hearth_domain::roles::{Role, Scope};
-use hearth_store::{CohortSummary, GrantView, Notification};
+use hearth_store::{CohortSummary, GrantView, Notification, OrgCounts};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
@@ -53,7 +53,7 @@ struct HomeView {
     roles: Vec<String>,
     actions: Vec<QuickAction>,
     cohorts: Vec<CohortCard>,
-    counts: Option<(usize, usize, usize, i64)>,
+    counts: Option<OrgCounts>,
     notifications: Vec<(Notification, String)>,
     no_roles: bool,
     is_peer_worker: bool,
@@ -72,7 +72,7 @@ async fn home_get(
     let tr = Tr::new(me.ctx.language);
     let person = &me.user.person;
     let org = Scope::Organisation;
-    let grants = state.store.people().grants(person.id).await?;
+    let grants = &me.user.grant_views;
     let zone = me.time_zone(&state).await?;
 
     let mut actions = Vec::new();
@@ -124,15 +124,7 @@ async fn home_get(
     cohorts.truncate(12);
 
     let counts = if me.may(Action::ViewStructure, org) {
-        let sites = state.store.org().sites(false).await?.len();
-        let programmes = state.store.org().programmes(false).await?.len();
-        let people = state.store.people().count().await?;
-        Some((
-            sites,
-            programmes,
-            state.store.org().cohorts(false).await?.len(),
-            people,
-        ))
+        Some(state.store.org().counts().await?)
     } else {
         None
     };
