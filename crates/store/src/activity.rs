@@ -41,7 +41,7 @@ pub struct NewActivity<'a> {
 }
 
 impl Activities<'_> {
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn record(&self, activity: &NewActivity<'_>) -> Result<Uuid, StoreError> {
         let id = Uuid::now_v7();
         on_db!(self.db, write |pool| sqlx::query(
@@ -62,7 +62,7 @@ impl Activities<'_> {
     }
 
     /// Records or corrects one person's attendance.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn mark(
         &self,
         activity: Uuid,
@@ -84,7 +84,7 @@ impl Activities<'_> {
     }
 
     /// Activities by kind, for the reports and the home page's counts.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn count_by_kind(&self) -> Result<Vec<(String, i64, i64)>, StoreError> {
         Ok(on_db!(self.db, read |pool| sqlx::query_as(
             "SELECT a.kind, COUNT(DISTINCT a.id), CAST(COUNT(t.user_id) AS BIGINT) FROM activities a \

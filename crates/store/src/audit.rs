@@ -64,7 +64,7 @@ fn entry(row: AuditRow) -> AuditEntry {
 impl Audit<'_> {
     /// Records that `actor` did `action` (e.g. `read`) to a sensitive thing;
     /// `subject_user` is whose data it was, so they can see it was read.
-    #[instrument(skip_all, fields(action, subject_kind))]
+    #[instrument(level = "debug", skip_all, fields(action, subject_kind))]
     pub async fn record(
         &self,
         actor: Option<UserId>,
@@ -90,7 +90,7 @@ impl Audit<'_> {
     }
 
     /// The newest entries about one person's data.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn about(
         &self,
         subject_user: UserId,
@@ -112,7 +112,7 @@ impl Audit<'_> {
     }
 
     /// The newest entries of the whole log, a page at a time.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn recent(&self, limit: i64, offset: i64) -> Result<Vec<AuditEntry>, StoreError> {
         let sql = sqlx::AssertSqlSafe(format!(
             "{AUDIT_SELECT} ORDER BY a.at DESC, a.id DESC LIMIT $1 OFFSET $2"

@@ -27,7 +27,7 @@ pub struct StoredFile {
 }
 
 impl Files<'_> {
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn put(&self, file: NewFile<'_>) -> Result<FileId, StoreError> {
         let id = FileId::new();
         on_db!(self.db, write |pool| sqlx::query(
@@ -45,7 +45,7 @@ impl Files<'_> {
         Ok(id)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn get(&self, id: FileId) -> Result<StoredFile, StoreError> {
         let row: Option<(Uuid, String, String, Vec<u8>)> = on_db!(
             self.db,

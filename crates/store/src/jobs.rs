@@ -27,7 +27,7 @@ pub struct Job {
 const LOCK_MS: i64 = 5 * 60 * 1000;
 
 impl Jobs<'_> {
-    #[instrument(skip_all, fields(kind))]
+    #[instrument(level = "debug", skip_all, fields(kind))]
     pub async fn enqueue(
         &self,
         kind: &str,
@@ -49,7 +49,7 @@ impl Jobs<'_> {
     }
 
     /// Claims the oldest due job, if any.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn claim(&self) -> Result<Option<Job>, StoreError> {
         let now = now_ms();
         // The inner SELECT picks one candidate; the outer UPDATE only wins if
@@ -82,7 +82,7 @@ impl Jobs<'_> {
         .transpose()
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn complete(&self, id: JobId) -> Result<(), StoreError> {
         on_db!(
             self.db,
@@ -99,7 +99,7 @@ impl Jobs<'_> {
     }
 
     /// Records a failure and tries again later, or gives up after `max_attempts`.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn fail(
         &self,
         job: &Job,
@@ -122,7 +122,7 @@ impl Jobs<'_> {
     }
 
     /// Jobs not yet done (for tests and the operator).
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn pending(&self) -> Result<i64, StoreError> {
         let row: (i64,) = on_db!(
             self.db,

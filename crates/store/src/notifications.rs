@@ -25,7 +25,7 @@ pub struct Notification {
 type NotificationRow = (Uuid, String, String, Option<String>, i64, Option<i64>);
 
 impl Notifications<'_> {
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn create(
         &self,
         user: UserId,
@@ -49,7 +49,7 @@ impl Notifications<'_> {
     }
 
     /// The newest notifications first.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn list(&self, user: UserId, limit: i64) -> Result<Vec<Notification>, StoreError> {
         let rows: Vec<NotificationRow> = on_db!(self.db, read |pool| sqlx::query_as(
             "SELECT id, title, body, link, created_at, read_at FROM notifications WHERE user_id = $1 \
@@ -74,7 +74,7 @@ impl Notifications<'_> {
             .collect())
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn unread_count(&self, user: UserId) -> Result<i64, StoreError> {
         let row: (i64,) = on_db!(
             self.db,
@@ -90,7 +90,7 @@ impl Notifications<'_> {
     }
 
     /// Marks all of one person's notifications read (only theirs).
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn mark_all_read(&self, user: UserId) -> Result<(), StoreError> {
         on_db!(
             self.db,

@@ -178,7 +178,7 @@ const COHORT_SELECT: &str = "SELECT c.id, c.name, c.programme_id, p.name AS prog
      LEFT JOIN phases ph ON ph.id = c.phase_id";
 
 impl Org<'_> {
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn organisation(&self) -> Result<Option<Organisation>, StoreError> {
         Ok(on_db!(
             self.db,
@@ -192,7 +192,7 @@ impl Org<'_> {
     }
 
     /// Creates the organisation if there is none yet (first start).
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn ensure_organisation(
         &self,
         name: &str,
@@ -215,7 +215,7 @@ impl Org<'_> {
         Ok(())
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn update_organisation(
         &self,
         name: &str,
@@ -241,7 +241,7 @@ impl Org<'_> {
 
     /// How many sites, programmes and cohorts are in use, and how many people
     /// have accounts: one query for the home page.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn counts(&self) -> Result<OrgCounts, StoreError> {
         let (sites, programmes, cohorts, people): (i64, i64, i64, i64) = on_db!(
             self.db,
@@ -263,7 +263,7 @@ impl Org<'_> {
         })
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn sites(&self, include_archived: bool) -> Result<Vec<Site>, StoreError> {
         let rows: Vec<SiteRow> = on_db!(self.db, read |pool| sqlx::query_as(
             "SELECT id, name, kind, address, archived_at FROM sites WHERE ($1 OR archived_at IS NULL) ORDER BY name"
@@ -274,7 +274,7 @@ impl Org<'_> {
         rows.into_iter().map(Site::try_from).collect()
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn site(&self, id: SiteId) -> Result<Site, StoreError> {
         let row: Option<SiteRow> = on_db!(
             self.db,
@@ -289,7 +289,7 @@ impl Org<'_> {
         row.found()?.try_into()
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn create_site(&self, site: &NewSite) -> Result<SiteId, StoreError> {
         let id = SiteId::new();
         on_db!(self.db, write |pool| sqlx::query(
@@ -305,7 +305,7 @@ impl Org<'_> {
         Ok(id)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn update_site(&self, id: SiteId, site: &NewSite) -> Result<(), StoreError> {
         let done = on_db!(
             self.db,
@@ -323,7 +323,7 @@ impl Org<'_> {
         found_one(done)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn set_site_archived(&self, id: SiteId, archived: bool) -> Result<(), StoreError> {
         let done = on_db!(
             self.db,
@@ -339,7 +339,7 @@ impl Org<'_> {
         found_one(done)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn programmes(&self, include_archived: bool) -> Result<Vec<Programme>, StoreError> {
         let rows: Vec<(Uuid, String, Option<String>, Option<i64>)> = on_db!(self.db, read |pool| sqlx::query_as(
             "SELECT id, name, description, archived_at FROM programmes WHERE ($1 OR archived_at IS NULL) ORDER BY name"
@@ -387,7 +387,7 @@ impl Org<'_> {
             .collect())
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn programme(&self, id: ProgrammeId) -> Result<Programme, StoreError> {
         self.programmes(true)
             .await?
@@ -396,7 +396,7 @@ impl Org<'_> {
             .found()
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn create_programme(
         &self,
         name: &str,
@@ -415,7 +415,7 @@ impl Org<'_> {
         Ok(id)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn update_programme(
         &self,
         id: ProgrammeId,
@@ -437,7 +437,7 @@ impl Org<'_> {
         found_one(done)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn set_programme_archived(
         &self,
         id: ProgrammeId,
@@ -458,7 +458,7 @@ impl Org<'_> {
     }
 
     /// Adds a phase at the end of the programme's list.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn add_phase(
         &self,
         programme: ProgrammeId,
@@ -481,7 +481,7 @@ impl Org<'_> {
         Ok(id)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn cohorts(&self, include_archived: bool) -> Result<Vec<CohortSummary>, StoreError> {
         let sql = sqlx::AssertSqlSafe(format!(
             "{COHORT_SELECT} WHERE ($1 OR c.archived_at IS NULL) ORDER BY c.starts_on DESC, c.name"
@@ -497,7 +497,7 @@ impl Org<'_> {
         Ok(rows.into_iter().map(CohortSummary::from).collect())
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn cohort(&self, id: CohortId) -> Result<Cohort, StoreError> {
         let sql = sqlx::AssertSqlSafe(format!("{COHORT_SELECT} WHERE c.id = $1"));
         let row: Option<CohortRow> = on_db!(
@@ -508,7 +508,7 @@ impl Org<'_> {
     }
 
     /// Cohorts where this person holds any role, newest first.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn cohorts_of(&self, user: UserId) -> Result<Vec<CohortSummary>, StoreError> {
         let sql = sqlx::AssertSqlSafe(format!(
             "{COHORT_SELECT} WHERE c.archived_at IS NULL AND c.id IN \
@@ -522,7 +522,7 @@ impl Org<'_> {
         Ok(rows.into_iter().map(CohortSummary::from).collect())
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn create_cohort(&self, cohort: &NewCohort) -> Result<CohortId, StoreError> {
         let id = CohortId::new();
         on_db!(self.db, write |pool| sqlx::query(
@@ -542,7 +542,7 @@ impl Org<'_> {
         Ok(id)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn update_cohort(&self, id: CohortId, cohort: &NewCohort) -> Result<(), StoreError> {
         let done = on_db!(self.db, write |pool| sqlx::query(
             "UPDATE cohorts SET programme_id = $1, phase_id = $2, site_id = $3, name = $4, starts_on = $5, ends_on = $6 WHERE id = $7"
@@ -559,7 +559,7 @@ impl Org<'_> {
         found_one(done)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn set_cohort_archived(
         &self,
         id: CohortId,
@@ -580,7 +580,7 @@ impl Org<'_> {
     }
 
     /// Everyone holding a role in the cohort, staff first, then by name.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn cohort_members(&self, id: CohortId) -> Result<Vec<CohortMember>, StoreError> {
         let rows: Vec<(Uuid, Uuid, String, String, String)> = on_db!(self.db, read |pool| sqlx::query_as(
             "SELECT g.id, u.id, u.display_name, u.email, g.role FROM role_grants g JOIN users u ON u.id = g.user_id \

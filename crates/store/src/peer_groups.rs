@@ -62,7 +62,7 @@ pub struct NewGroup {
 
 impl PeerGroups<'_> {
     /// Every label of every member: user -> label -> value.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn labels(
         &self,
         cohort: CohortId,
@@ -81,7 +81,7 @@ impl PeerGroups<'_> {
     }
 
     /// Replaces the cohort's labels with these, in one transaction.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn replace_labels(
         &self,
         cohort: CohortId,
@@ -112,7 +112,7 @@ impl PeerGroups<'_> {
         Ok(())
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn pairs(&self, cohort: CohortId) -> Result<Vec<MemberPair>, StoreError> {
         let rows: Vec<(Uuid, Uuid, String)> =
             on_db!(self.db, read |pool| sqlx::query_as(
@@ -136,7 +136,7 @@ impl PeerGroups<'_> {
     }
 
     /// Replaces the cohort's keep-apart and keep-together pairs.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn replace_pairs(
         &self,
         cohort: CohortId,
@@ -171,7 +171,7 @@ impl PeerGroups<'_> {
     }
 
     /// Saves a new arrangement; it becomes the cohort's current groups.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn save(
         &self,
         cohort: CohortId,
@@ -217,7 +217,7 @@ impl PeerGroups<'_> {
     }
 
     /// Every arrangement of the cohort, newest first, with its groups.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn history(&self, cohort: CohortId) -> Result<Vec<Arrangement>, StoreError> {
         let arrangements: Vec<(Uuid, i64, Option<String>)> = on_db!(self.db, read |pool| sqlx::query_as(
             "SELECT a.id, a.saved_at, u.display_name FROM peer_group_arrangements a \
@@ -264,7 +264,7 @@ impl PeerGroups<'_> {
     }
 
     /// The current groups, if any were saved.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn current(&self, cohort: CohortId) -> Result<Option<Arrangement>, StoreError> {
         Ok(self.history(cohort).await?.into_iter().next())
     }

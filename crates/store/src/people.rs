@@ -28,7 +28,7 @@ pub struct Person {
     pub created_at: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(Clone, sqlx::FromRow)]
 pub(crate) struct PersonRow {
     id: Uuid,
     email: String,
@@ -89,18 +89,18 @@ pub struct GrantView {
 }
 
 #[derive(sqlx::FromRow)]
-struct GrantRow {
-    id: Uuid,
-    role: String,
-    site_id: Option<Uuid>,
-    cohort_id: Option<Uuid>,
-    cohort_site_id: Option<Uuid>,
-    site_name: Option<String>,
-    cohort_name: Option<String>,
+pub(crate) struct GrantRow {
+    pub(crate) id: Uuid,
+    pub(crate) role: String,
+    pub(crate) site_id: Option<Uuid>,
+    pub(crate) cohort_id: Option<Uuid>,
+    pub(crate) cohort_site_id: Option<Uuid>,
+    pub(crate) site_name: Option<String>,
+    pub(crate) cohort_name: Option<String>,
 }
 
 impl GrantRow {
-    fn into_view(self) -> Result<GrantView, StoreError> {
+    pub(crate) fn into_view(self) -> Result<GrantView, StoreError> {
         let role: Role = self
             .role
             .parse()
@@ -171,7 +171,7 @@ fn like_pattern(term: &str) -> String {
 
 impl People<'_> {
     /// Creates an account; `password_hash` is `None` for an invitation.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn create(
         &self,
         email: &Email,
@@ -197,7 +197,7 @@ impl People<'_> {
         Ok(id)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn get(&self, id: UserId) -> Result<Person, StoreError> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM users u WHERE u.id = $1");
         let row: Option<PersonRow> = on_db!(
@@ -211,7 +211,7 @@ impl People<'_> {
         row.map(Person::from).found()
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn find_by_email(&self, email: &Email) -> Result<Option<Person>, StoreError> {
         let sql = format!("SELECT {PERSON_COLUMNS} FROM users u WHERE u.email = $1");
         let row: Option<PersonRow> = on_db!(
@@ -225,7 +225,7 @@ impl People<'_> {
         Ok(row.map(Person::from))
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn sign_in_record(&self, email: &Email) -> Result<Option<SignInRecord>, StoreError> {
         Ok(on_db!(
             self.db,
@@ -237,7 +237,7 @@ impl People<'_> {
         ))
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn password_hash(&self, id: UserId) -> Result<Option<String>, StoreError> {
         let row: Option<(Option<String>,)> = on_db!(
             self.db,
@@ -251,7 +251,7 @@ impl People<'_> {
     }
 
     /// Sets a new password and ends every session the person had.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn set_password(&self, id: UserId, password_hash: &str) -> Result<(), StoreError> {
         on_db!(
             self.db,
@@ -275,7 +275,7 @@ impl People<'_> {
         Ok(())
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn update_profile(
         &self,
         id: UserId,
@@ -302,7 +302,7 @@ impl People<'_> {
     }
 
     /// Only the language, for the switcher on every page.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn set_language(&self, id: UserId, language: &str) -> Result<(), StoreError> {
         on_db!(
             self.db,
@@ -319,7 +319,7 @@ impl People<'_> {
     }
 
     /// Deactivating also signs the person out everywhere.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn set_active(&self, id: UserId, active: bool) -> Result<(), StoreError> {
         on_db!(
             self.db,
@@ -347,7 +347,7 @@ impl People<'_> {
 
     /// Name or email contains `query` (any case), ordered by name. With
     /// `within_sites`, only people holding a role at one of those sites.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn search(
         &self,
         query: &str,
@@ -409,7 +409,7 @@ impl People<'_> {
         })
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn grants(&self, user: UserId) -> Result<Vec<GrantView>, StoreError> {
         let sql = format!("{GRANT_SELECT} WHERE g.user_id = $1 ORDER BY g.created_at");
         let rows: Vec<GrantRow> = on_db!(
@@ -423,7 +423,7 @@ impl People<'_> {
         rows.into_iter().map(GrantRow::into_view).collect()
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn grant(&self, id: RoleGrantId) -> Result<(UserId, GrantView), StoreError> {
         let sql = format!("{GRANT_SELECT} WHERE g.id = $1");
         let user_sql = "SELECT user_id FROM role_grants WHERE id = $1";
@@ -445,7 +445,7 @@ impl People<'_> {
     }
 
     /// Gives a role; giving the same role at the same place twice is a conflict.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn add_grant(
         &self,
         user: UserId,
@@ -470,7 +470,7 @@ impl People<'_> {
         Ok(id)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn remove_grant(&self, id: RoleGrantId) -> Result<(), StoreError> {
         let done = on_db!(
             self.db,
@@ -490,7 +490,7 @@ impl People<'_> {
 
     /// Creates every person of an import, or none: the first conflict rolls
     /// back the whole file and names the row (0-based) that caused it.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn import(&self, people: &[CsvPerson]) -> Result<usize, (usize, StoreError)> {
         let now = now_ms();
         let result: Result<(), (usize, StoreError)> = on_db!(
@@ -541,7 +541,7 @@ impl People<'_> {
     }
 
     /// Emails among `emails` that already have an account (for the import preview).
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn existing_emails(&self, emails: &[String]) -> Result<Vec<String>, StoreError> {
         let mut found = Vec::new();
         // Chunked so the statement stays within every database's parameter limit.
@@ -567,7 +567,7 @@ impl People<'_> {
     }
 
     /// Whether anyone at all has an account (the first-run check).
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn count(&self) -> Result<i64, StoreError> {
         let row: (i64,) = on_db!(
             self.db,

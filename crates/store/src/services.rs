@@ -82,7 +82,7 @@ const SERVICE_SELECT: &str = "SELECT v.id, v.name, v.kind, v.description, v.cont
 
 impl Services<'_> {
     /// Crisis lines first, then prevention before intervention, then by name.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn list(&self, include_archived: bool) -> Result<Vec<Service>, StoreError> {
         let sql = sqlx::AssertSqlSafe(format!(
             "{SERVICE_SELECT} WHERE ($1 OR v.archived_at IS NULL) ORDER BY v.is_crisis_line DESC, v.kind DESC, v.name"
@@ -98,7 +98,7 @@ impl Services<'_> {
         rows.into_iter().map(Service::try_from).collect()
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn get(&self, id: ServiceId) -> Result<Service, StoreError> {
         let sql = sqlx::AssertSqlSafe(format!("{SERVICE_SELECT} WHERE v.id = $1"));
         let row: Option<ServiceRow> = on_db!(
@@ -108,7 +108,7 @@ impl Services<'_> {
         row.found()?.try_into()
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn create(&self, service: &NewService) -> Result<ServiceId, StoreError> {
         let id = ServiceId::new();
         on_db!(self.db, write |pool| sqlx::query(
@@ -130,7 +130,7 @@ impl Services<'_> {
         Ok(id)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn update(&self, id: ServiceId, service: &NewService) -> Result<(), StoreError> {
         let done = on_db!(self.db, write |pool| sqlx::query(
             "UPDATE services SET name = $1, kind = $2, description = $3, contact = $4, hours = $5, languages = $6, \
@@ -153,7 +153,7 @@ impl Services<'_> {
         Ok(())
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn set_archived(&self, id: ServiceId, archived: bool) -> Result<(), StoreError> {
         let done = on_db!(
             self.db,

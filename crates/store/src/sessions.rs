@@ -5,7 +5,7 @@
 
 use crate::db::{Db, on_db};
 use crate::error::StoreError;
-use crate::people::{GrantView, PERSON_COLUMNS, Person, PersonRow};
+use crate::people::{GrantRow, GrantView, PERSON_COLUMNS, Person, PersonRow};
 use crate::time::now_ms;
 use hearth_domain::UserId;
 use hearth_domain::roles::RoleGrant;
@@ -41,6 +41,20 @@ impl TokenPurpose {
     }
 }
 
+/// A session row: the person, then one of their roles (if any).
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    #[sqlx(flatten)]
+    person: PersonRow,
+    grant_id: Option<Uuid>,
+    grant_role: Option<String>,
+    grant_site_id: Option<Uuid>,
+    grant_cohort_id: Option<Uuid>,
+    cohort_site_id: Option<Uuid>,
+    site_name: Option<String>,
+    cohort_name: Option<String>,
+}
+
 /// 256 random bits, hex encoded.
 pub fn new_token() -> Result<String, StoreError> {
     let mut bytes = [0u8; 32];
@@ -54,7 +68,7 @@ fn token_hash(token: &str) -> String {
 
 impl Sessions<'_> {
     /// Starts a session; returns the token for the cookie.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn create(&self, user: UserId, lifetime_ms: i64) -> Result<String, StoreError> {
         let token = new_token()?;
         let now = now_ms();
@@ -70,27 +84,49 @@ impl Sessions<'_> {
         Ok(token)
     }
 
-    /// The person behind a live session token, with their roles.
-    #[instrument(skip_all)]
+    /// The person behind a live session token, with their roles, in one query
+    /// (every page asks this first).
+    #[instrument(level = "debug", skip_all)]
     pub async fn user(&self, token: &str) -> Result<Option<SessionUser>, StoreError> {
         let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {PERSON_COLUMNS} FROM sessions s JOIN users u ON u.id = s.user_id \
-             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = TRUE"
+            "SELECT {PERSON_COLUMNS}, g.id AS grant_id, g.role AS grant_role, g.site_id AS grant_site_id, \
+             g.cohort_id AS grant_cohort_id, c.site_id AS cohort_site_id, st.name AS site_name, c.name AS cohort_name \
+             FROM sessions s JOIN users u ON u.id = s.user_id \
+             LEFT JOIN role_grants g ON g.user_id = u.id \
+             LEFT JOIN cohorts c ON c.id = g.cohort_id \
+             LEFT JOIN sites st ON st.id = COALESCE(g.site_id, c.site_id) \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = TRUE \
+             ORDER BY g.created_at"
         ));
-        let row: Option<PersonRow> = on_db!(
+        let rows: Vec<SessionRow> = on_db!(
             self.db,
             read | pool
                 | sqlx::query_as(sql)
                     .bind(token_hash(token))
                     .bind(now_ms())
-                    .fetch_optional(pool)
+                    .fetch_all(pool)
                     .await?
         );
-        let Some(row) = row else { return Ok(None) };
-        let person = Person::from(row);
-        let grant_views = crate::people::People { db: self.db }
-            .grants(person.id)
-            .await?;
+        let mut rows = rows.into_iter().peekable();
+        let Some(first) = rows.peek() else {
+            return Ok(None);
+        };
+        let person = Person::from(first.person.clone());
+        let mut grant_views = Vec::new();
+        for row in rows {
+            if let (Some(id), Some(role)) = (row.grant_id, row.grant_role) {
+                let grant = GrantRow {
+                    id,
+                    role,
+                    site_id: row.grant_site_id,
+                    cohort_id: row.grant_cohort_id,
+                    cohort_site_id: row.cohort_site_id,
+                    site_name: row.site_name,
+                    cohort_name: row.cohort_name,
+                };
+                grant_views.push(grant.into_view()?);
+            }
+        }
         let grants = grant_views.iter().map(|view| view.grant).collect();
         Ok(Some(SessionUser {
             person,
@@ -99,7 +135,7 @@ impl Sessions<'_> {
         }))
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn delete(&self, token: &str) -> Result<(), StoreError> {
         on_db!(
             self.db,
@@ -115,7 +151,7 @@ impl Sessions<'_> {
     }
 
     /// Removes expired sessions, failures and links (run by the job queue).
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn prune(&self, failures_older_than: i64) -> Result<(), StoreError> {
         let now = now_ms();
         on_db!(
@@ -141,7 +177,7 @@ impl Sessions<'_> {
         Ok(())
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn record_failure(&self, email: &str) -> Result<(), StoreError> {
         on_db!(
             self.db,
@@ -158,7 +194,7 @@ impl Sessions<'_> {
     }
 
     /// Failed sign-ins for this address since `since_ms`.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn failures_since(&self, email: &str, since_ms: i64) -> Result<i64, StoreError> {
         let row: (i64,) = on_db!(
             self.db,
@@ -174,7 +210,7 @@ impl Sessions<'_> {
         Ok(row.0)
     }
 
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn clear_failures(&self, email: &str) -> Result<(), StoreError> {
         on_db!(
             self.db,
@@ -190,7 +226,7 @@ impl Sessions<'_> {
     }
 
     /// A one-time link token for a password reset or an invitation.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn create_link_token(
         &self,
         user: UserId,
@@ -211,7 +247,7 @@ impl Sessions<'_> {
     }
 
     /// Who a link is for, if it is live, without using it up (to show the form).
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn peek_link_token(
         &self,
         token: &str,
@@ -229,7 +265,7 @@ impl Sessions<'_> {
     }
 
     /// Uses a link up; a second use, or an expired link, finds no one.
-    #[instrument(skip_all)]
+    #[instrument(level = "debug", skip_all)]
     pub async fn consume_link_token(
         &self,
         token: &str,

@@ -73,7 +73,6 @@ async fn home_get(
     let person = &me.user.person;
     let org = Scope::Organisation;
     let grants = &me.user.grant_views;
-    let zone = me.time_zone(&state).await?;
 
     let mut actions = Vec::new();
     let mut add = |href: &'static str, key: &str| {
@@ -129,13 +128,22 @@ async fn home_get(
         None
     };
 
-    let notifications = state
+    let unread: Vec<Notification> = state
         .store
         .notifications()
         .list(person.id, 5)
         .await?
         .into_iter()
         .filter(|n| !n.read)
+        .collect();
+    // The time zone is only needed to date what is new.
+    let zone = if unread.is_empty() {
+        String::new()
+    } else {
+        me.time_zone(&state).await?
+    };
+    let notifications = unread
+        .into_iter()
         .map(|n| {
             let when = format_time(n.created_at, &zone);
             (n, when)
