@@ -1,0 +1,107 @@
+//! The shared mechanisms later features build on: files, the job queue,
+//! activity and attendance rows, on both databases.
+
+use crate::both;
+use crate::helpers::*;
+use hearth_store::{AttendanceStatus, NewActivity, NewFile, now_ms};
+
+both!(
+    files_round_trip_through_the_store,
+    |app: TestApp| async move {
+        let bytes: Vec<u8> = (0..=255u8).cycle().take(70_000).collect();
+        let id = app
+            .store
+            .files()
+            .put(NewFile {
+                name: "peer video.mp4",
+                content_type: "video/mp4",
+                bytes: &bytes,
+                uploaded_by: None,
+            })
+            .await
+            .unwrap();
+        let file = app.store.files().get(id).await.unwrap();
+        assert_eq!(file.name, "peer video.mp4");
+        assert_eq!(file.content_type, "video/mp4");
+        assert_eq!(file.bytes, bytes, "binary content comes back byte for byte");
+    }
+);
+
+both!(
+    jobs_are_claimed_once_retried_and_finished,
+    |app: TestApp| async move {
+        let jobs = app.store.jobs();
+        let payload = serde_json::json!({"remind": "someone"});
+        jobs.enqueue("reminder", &payload, now_ms() + 60_000)
+            .await
+            .unwrap();
+        assert!(
+            jobs.claim().await.unwrap().is_none(),
+            "a job is not run before its time"
+        );
+        let due = jobs
+            .enqueue("reminder", &payload, now_ms() - 1)
+            .await
+            .unwrap();
+        let job = jobs.claim().await.unwrap().unwrap();
+        assert_eq!(job.id, due);
+        assert_eq!(job.payload, payload);
+        assert!(
+            jobs.claim().await.unwrap().is_none(),
+            "a claimed job is nobody else's"
+        );
+        jobs.fail(&job, "mail server away", -1, 5).await.unwrap();
+        let again = jobs.claim().await.unwrap().unwrap();
+        assert_eq!(again.attempts, 2, "a failed job is tried again");
+        jobs.complete(again.id).await.unwrap();
+        assert_eq!(
+            jobs.pending().await.unwrap(),
+            1,
+            "only the future job is left"
+        );
+    }
+);
+
+both!(
+    activities_and_attendance_are_counted,
+    |app: TestApp| async move {
+        let activities = app.store.activities();
+        let session = activities
+            .record(&NewActivity {
+                kind: "coaching",
+                title: "Stress and self-care",
+                site_id: None,
+                cohort_id: None,
+                phase_id: None,
+                occurred_at: now_ms(),
+            })
+            .await
+            .unwrap();
+        let people = app
+            .store
+            .people()
+            .search("", None, 3, 0)
+            .await
+            .unwrap()
+            .people;
+        activities
+            .mark(session, people[0].id, AttendanceStatus::Present, None)
+            .await
+            .unwrap();
+        activities
+            .mark(session, people[1].id, AttendanceStatus::Late, None)
+            .await
+            .unwrap();
+        activities
+            .mark(session, people[2].id, AttendanceStatus::Absent, Some("ill"))
+            .await
+            .unwrap();
+        // Correcting a mark replaces it.
+        activities
+            .mark(session, people[2].id, AttendanceStatus::Present, None)
+            .await
+            .unwrap();
+        let counts = activities.count_by_kind().await.unwrap();
+        assert_eq!(counts, vec![("coaching".to_owned(), 1, 3)]);
+    }
+);
