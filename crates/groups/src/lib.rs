@@ -15,6 +15,28 @@
 //! returned) and/or an iteration budget. With a seed and no deadline a result is
 //! fully reproducible; with a deadline it is reproducible whenever the search
 //! finishes (reaches its bound or budget) before the deadline.
+//!
+//! Rotations first use constructions ([`constructions`]: round robin, finite
+//! field transversal designs and affine geometries, known 1-rotational
+//! designs, orthogonal Latin squares of order 10), then a tabu search
+//! ([`rotation::longest_repeat_free`] adds one repeat-free round at a time).
+//!
+//! ```
+//! use hearth_groups::SearchLimits;
+//! use hearth_groups::rotation::{RotationRequest, rotate};
+//!
+//! // 15 people in groups of 3 for 7 rounds: a Kirkman triple system.
+//! let result = rotate(&RotationRequest {
+//!     people: 15,
+//!     group_size: 3,
+//!     rounds: 7,
+//!     history: Vec::new(),
+//!     seed: 1,
+//!     limits: SearchLimits::iterations(10_000),
+//! })?;
+//! assert_eq!(result.quality.repeated_pairs, 0);
+//! # Ok::<(), hearth_groups::GroupsError>(())
+//! ```
 
 pub mod attendance;
 pub mod cafe;
