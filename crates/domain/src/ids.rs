@@ -56,4 +56,5 @@ id_type!(
     FileId,
     JobId,
     RoleGrantId,
+    EventId,
 );

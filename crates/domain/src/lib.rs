@@ -5,6 +5,7 @@
 
 pub mod ids;
 pub mod input;
+pub mod live;
 pub mod org;
 pub mod policy;
 pub mod roles;

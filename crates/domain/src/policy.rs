@@ -40,6 +40,10 @@ pub enum Action {
     ManageOrganisation,
     /// Read the audit log of who read what is sensitive.
     ViewAuditLog,
+    /// Schedule events for an audience and drive them live.
+    RunEvent,
+    /// Join an event's live room as one of its audience.
+    JoinEvent,
 }
 
 /// May `actor` do `action` at `target`?
@@ -57,7 +61,9 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
         Role::Administrator => true,
         Role::Coordinator => match action {
             ViewStructure | ViewCohort | ViewPeople | ManagePeople | ManageCohorts
-            | ManagePeerGroups => true,
+            | ManagePeerGroups | RunEvent => true,
+            // Coordinators enter a room as its hosts, not as its audience.
+            JoinEvent => false,
             // Sites and programmes span the organisation; a coordinator of one
             // site edits that site but not the organisation's shape.
             ManageSites | ManageProgrammes | ManageServices | ManageOrganisation => {
@@ -71,11 +77,12 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
         // Facilitators form the peer groups of the cohorts they run.
         Role::Facilitator => {
             matches!(action, ViewStructure | ViewCohort)
-                || (action == ManagePeerGroups && matches!(held_at, Scope::Cohort { .. }))
+                || (matches!(action, ManagePeerGroups | RunEvent)
+                    && matches!(held_at, Scope::Cohort { .. }))
         }
         // Members of a cohort see their own cohort; nothing of the structure.
         Role::PeerWorker(_) | Role::Participant => {
-            action == ViewCohort && matches!(held_at, Scope::Cohort { .. })
+            matches!(action, ViewCohort | JoinEvent) && matches!(held_at, Scope::Cohort { .. })
         }
     }
 }

@@ -1,0 +1,7 @@
+//! Live events: run sheets and the live room's state machine.
+
+pub mod room;
+pub mod runsheet;
+
+pub use room::{Change, Command, LiveState, Member, Refusal, Status, Viewer, Visibility};
+pub use runsheet::{RunSheet, Step, StepKind};
