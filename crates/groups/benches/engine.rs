@@ -71,30 +71,63 @@ fn main() {
     println!();
     println!("Persistent groups of 5, mixed on two attributes (site: 7 values, role: 3):");
     println!();
-    println!("| people | groups | balance site | balance role | seconds | target |");
-    println!("|---:|---:|---:|---:|---:|---|");
-    for (n, target) in [(300, 0.2), (5000, 1.0)] {
+    println!(
+        "| people | constraints | groups | balance site | balance role | broken | history repeats | seconds | target |"
+    );
+    println!("|---:|---|---:|---:|---:|---:|---:|---:|---|");
+    for (n, target, constrained) in [
+        (300, 0.2, false),
+        (5000, 1.0, false),
+        (300, 0.2, true),
+        (5000, 1.0, true),
+    ] {
         let people = people_with_two_attributes(n, 42);
+        // Constrained: n/25 keep-apart pairs, n/50 keep-together pairs, n/100
+        // locked people, and a previous cohort (consecutive ids) to avoid.
+        let mut rng = Rng::new(7);
+        let (mut apart, mut together, mut locked, mut history) = (vec![], vec![], vec![], vec![]);
+        if constrained {
+            for _ in 0..n / 25 {
+                let (a, b) = (rng.below(n), rng.below(n));
+                if a != b {
+                    apart.push((a, b));
+                }
+            }
+            for i in 0..n / 50 {
+                together.push((2 * i, 2 * i + 1));
+            }
+            for i in 0..n / 100 {
+                locked.push((n - 1 - i, i % (n / 5)));
+            }
+            history.push((0..n / 5).map(|g| (5 * g..5 * g + 5).collect()).collect());
+        }
         let start = Instant::now();
         let result = form_groups(&PersistentRequest {
             people,
             sizing: Sizing::Target(5),
             mix: vec!["site".into(), "role".into()],
             matched: vec![],
-            keep_apart: vec![],
-            keep_together: vec![],
-            locked: vec![],
-            history: vec![],
+            keep_apart: apart,
+            keep_together: together,
+            locked,
+            history,
             seed: 0,
             limits: SearchLimits::seconds(seconds),
         })
         .unwrap();
         let elapsed = start.elapsed().as_secs_f64();
         println!(
-            "| {n} | {} | {} | {} | {elapsed:.3} | < {target} s: {} |",
+            "| {n} | {} | {} | {} | {} | {} | {} | {elapsed:.3} | < {target} s: {} |",
+            if constrained {
+                "apart, together, locked, history"
+            } else {
+                "none"
+            },
             result.groups.len(),
             result.quality.balance["site"],
             result.quality.balance["role"],
+            result.quality.constraints_broken.len(),
+            result.quality.repeated_pairs,
             if elapsed < target { "yes" } else { "no" }
         );
     }

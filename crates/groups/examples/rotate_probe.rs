@@ -31,4 +31,7 @@ fn main() {
         result.iterations,
         start.elapsed().as_secs_f64()
     );
+    if result.quality.repeated_pairs == 0 && std::env::args().any(|a| a == "--print") {
+        println!("{:?}", result.rounds);
+    }
 }

@@ -425,6 +425,11 @@ pub fn form_groups(request: &PersistentRequest) -> Result<PersistentGroups, Grou
     units.retain(|(r, _)| !unit_lock.contains_key(r));
     units.sort_by_key(|(_, members)| std::cmp::Reverse(members.len()));
     let mut singles = Vec::new();
+    let clusters: Vec<Vec<usize>> = units
+        .iter()
+        .filter(|(_, members)| members.len() > 1)
+        .map(|(_, members)| members.clone())
+        .collect();
     for (_, members) in units {
         if members.len() == 1 {
             singles.push(members[0]);
@@ -494,7 +499,7 @@ pub fn form_groups(request: &PersistentRequest) -> Result<PersistentGroups, Grou
 
     let free: Vec<usize> = (0..n).filter(|&p| !fixed[p]).collect();
     let mut placement = Placement::new(&model, group_of);
-    let iterations = local_search(&mut placement, &free, &mut rng, request.limits);
+    let iterations = local_search(&mut placement, &free, &clusters, &mut rng, request.limits);
     let groups = placement.members.clone();
     let quality = measure(&model, &placement, request, people);
     let mut groups: Vec<Vec<usize>> = groups;
@@ -513,6 +518,7 @@ pub fn form_groups(request: &PersistentRequest) -> Result<PersistentGroups, Grou
 fn local_search(
     placement: &mut Placement<'_>,
     free: &[usize],
+    clusters: &[Vec<usize>],
     rng: &mut Rng,
     limits: SearchLimits,
 ) -> u64 {
@@ -520,6 +526,11 @@ fn local_search(
     if free.len() < 2 || model.groups < 2 {
         return 0;
     }
+    let mut is_free = vec![false; model.n];
+    for &p in free {
+        is_free[p] = true;
+    }
+    let mut swapped_in: Vec<usize> = Vec::new();
     let mut cost = placement.total_cost();
     let budget = limits
         .max_iterations
@@ -532,6 +543,45 @@ fn local_search(
         iteration += 1;
         if iteration.is_multiple_of(1024) && limits.expired() {
             break;
+        }
+        if !clusters.is_empty() && rng.below(8) == 0 {
+            // A keep-together chain trades places with as many free people.
+            let cluster = &clusters[rng.below(clusters.len())];
+            let from = placement.group_of[cluster[0]];
+            let to = rng.below(model.groups);
+            swapped_in.clear();
+            swapped_in.extend(
+                placement.members[to]
+                    .iter()
+                    .copied()
+                    .filter(|&y| is_free[y]),
+            );
+            if to == from || swapped_in.len() < cluster.len() {
+                continue;
+            }
+            rng.shuffle(&mut swapped_in);
+            swapped_in.truncate(cluster.len());
+            let before = placement.group_cost(from) + placement.group_cost(to);
+            for (&c, &y) in cluster.iter().zip(&swapped_in) {
+                placement.relocate(c, to);
+                placement.relocate(y, from);
+            }
+            let after = placement.group_cost(from) + placement.group_cost(to);
+            if after <= before {
+                since_improvement = if after < before {
+                    0
+                } else {
+                    since_improvement + 1
+                };
+                cost += after - before;
+            } else {
+                for (&c, &y) in cluster.iter().zip(&swapped_in) {
+                    placement.relocate(c, from);
+                    placement.relocate(y, to);
+                }
+                since_improvement += 1;
+            }
+            continue;
         }
         let p = free[rng.below(free.len())];
         let from = placement.group_of[p];
