@@ -69,6 +69,7 @@ pub fn world_cafe(request: &CafeRequest) -> Result<Cafe, GroupsError> {
     if request.rounds == 0 {
         return Err(GroupsError::NoRounds);
     }
+    crate::rotation::check_schedule_size(n, request.rounds)?;
     if request.rounds > t {
         return Err(GroupsError::MoreRoundsThanThemes {
             rounds: request.rounds,

@@ -61,6 +61,9 @@ pub enum GroupsError {
     Json { message: String },
     /// History with a person twice in one round, or otherwise malformed.
     BadHistory { message: String },
+    /// A request too large to hold in memory (people x people encounter counts,
+    /// or rounds x people assignments).
+    TooLarge { detail: String },
     /// A time limit that is negative or not a number.
     BadTimeLimit { seconds: String },
 }
@@ -137,6 +140,7 @@ impl fmt::Display for GroupsError {
             Csv { line, message } => write!(f, "people CSV, line {line}: {message}"),
             Json { message } => write!(f, "history is not valid JSON: {message}"),
             BadHistory { message } => write!(f, "history: {message}"),
+            TooLarge { detail } => write!(f, "request too large: {detail}"),
             BadTimeLimit { seconds } => write!(
                 f,
                 "time limit must be a non-negative number of seconds, got {seconds}"

@@ -645,7 +645,7 @@ fn measure(
     for (a, name) in request.mix.iter().enumerate() {
         let totals = &model.mix_totals[a];
         let mut worst = 0.0f64;
-        for (j, members) in placement.members.iter().enumerate() {
+        for members in &placement.members {
             for (v, &total) in totals.iter().enumerate() {
                 let count = members
                     .iter()
@@ -653,7 +653,6 @@ fn measure(
                     .count() as u32;
                 worst = worst.max(spread_deviation(count, total, members.len(), model.n));
             }
-            let _ = j;
         }
         balance.insert(name.clone(), worst);
     }

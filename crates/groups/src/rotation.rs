@@ -43,6 +43,29 @@ pub struct Rotation {
     pub iterations: u64,
 }
 
+/// Most people a schedule of rounds may have: encounters are counted in an
+/// n x n matrix.
+pub const MAX_SCHEDULE_PEOPLE: usize = 5_000;
+/// Most person-rounds (people x rounds, history included) a schedule may have.
+pub const MAX_SCHEDULE_ASSIGNMENTS: usize = 10_000_000;
+
+/// Refuse schedules too large for memory.
+pub(crate) fn check_schedule_size(n: usize, rounds: usize) -> Result<(), GroupsError> {
+    if n > MAX_SCHEDULE_PEOPLE {
+        return Err(GroupsError::TooLarge {
+            detail: format!("{n} people; rounds are planned for at most {MAX_SCHEDULE_PEOPLE}"),
+        });
+    }
+    if n.saturating_mul(rounds) > MAX_SCHEDULE_ASSIGNMENTS {
+        return Err(GroupsError::TooLarge {
+            detail: format!(
+                "{rounds} rounds of {n} people; at most {MAX_SCHEDULE_ASSIGNMENTS} person-rounds"
+            ),
+        });
+    }
+    Ok(())
+}
+
 /// Check sizes and history, returning the group sizes of one round.
 fn validate(
     n: usize,
@@ -53,6 +76,7 @@ fn validate(
     if rounds == 0 {
         return Err(GroupsError::NoRounds);
     }
+    check_schedule_size(n, rounds.saturating_add(history.len()))?;
     let sizes = plan_sizes(n, Sizing::Target(size))?;
     validate_history(n, history)?;
     Ok(sizes)
@@ -195,7 +219,8 @@ pub fn longest_repeat_free(
             needed: s,
         });
     }
-    let n = g * s;
+    let n = g.saturating_mul(s);
+    check_schedule_size(n, repeat_free_upper_bound(g, s))?;
     let sizes = vec![s; g];
     let mut best = constructions::construct(g, s, usize::MAX);
     let upper = repeat_free_upper_bound(g, s).min(stop_at);

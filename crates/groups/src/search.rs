@@ -285,26 +285,22 @@ impl<'a> State<'a> {
     ) -> i64 {
         let mut changes = std::mem::take(&mut self.scratch);
         changes.clear();
-        let mut moved = |rounds: &[Round],
-                         round: usize,
-                         leaving: usize,
-                         from: usize,
-                         joining: usize,
-                         to: usize| {
-            for &y in &rounds[round][from] {
-                if y != leaving {
-                    changes.push((leaving.min(y), leaving.max(y), -1));
-                    changes.push((joining.min(y), joining.max(y), 1));
+        // `joining` takes the place of `leaving` in group `group` of `round`.
+        let mut replace =
+            |rounds: &[Round], round: usize, group: usize, leaving: usize, joining: usize| {
+                for &y in &rounds[round][group] {
+                    if y != leaving {
+                        changes.push((leaving.min(y), leaving.max(y), -1));
+                        changes.push((joining.min(y), joining.max(y), 1));
+                    }
                 }
-            }
-            let _ = to;
-        };
-        // Round r: p leaves a, x joins a; x leaves b, p joins b.
-        moved(&self.rounds, r, p, a, x, a);
-        moved(&self.rounds, r, x, b, p, b);
-        // Round r2: p is in b and x in a there.
-        moved(&self.rounds, r2, p, b, x, b);
-        moved(&self.rounds, r2, x, a, p, a);
+            };
+        // Round r: x takes p's place in a, p takes x's place in b.
+        replace(&self.rounds, r, a, p, x);
+        replace(&self.rounds, r, b, x, p);
+        // Round r2: p is in b and x in a there; they swap back.
+        replace(&self.rounds, r2, b, p, x);
+        replace(&self.rounds, r2, a, x, p);
         changes.sort_unstable();
         let mut delta = 0;
         let mut i = 0;
