@@ -224,7 +224,12 @@ pub fn longest_repeat_free(
     let sizes = vec![s; g];
     let mut best = constructions::construct(g, s, usize::MAX);
     let upper = repeat_free_upper_bound(g, s).min(stop_at);
+    // Each try at one more round gets a bounded number of moves; a failed try
+    // is retried from a fresh random round with another seed (until the
+    // deadline, or three times without one), since success depends on luck.
+    let moves_per_try = limits.max_iterations.unwrap_or(150_000);
     let mut attempt = 0u64;
+    let mut failures = 0;
     while best.len() < upper && !limits.expired() {
         attempt += 1;
         let mut rng = Rng::new(seed.wrapping_add(attempt));
@@ -236,7 +241,7 @@ pub fn longest_repeat_free(
         initial.push(greedy_round(&counts, &sizes, &mut rng));
         let search_limits = SearchLimits {
             deadline: limits.deadline,
-            max_iterations: limits.max_iterations,
+            max_iterations: Some(moves_per_try),
         };
         let (rounds, _) = search_rounds(
             n,
@@ -249,8 +254,12 @@ pub fn longest_repeat_free(
         let quality = encounter_quality(n, &[], &rounds, 0);
         if quality.repeated_pairs == 0 {
             best = rounds;
+            failures = 0;
         } else {
-            break;
+            failures += 1;
+            if limits.deadline.is_none() && failures >= 3 {
+                break;
+            }
         }
     }
     Ok(best)
