@@ -57,7 +57,9 @@ fn main() {
         }
         assert!(counts.max_pair_meetings() <= 1, "{g}-{s}: repeat found");
         let reached = rounds.len();
-        let target = if people <= 100 { best } else { best - 1 };
+        // The brief's target: best known, except within one week on 20-5, 50-5, 100-5.
+        let within_one_week = matches!((g, s), (20, 5) | (50, 5) | (100, 5));
+        let target = if within_one_week { best - 1 } else { best };
         total += 1;
         let mark = if reached >= target {
             met += 1;
