@@ -2,7 +2,7 @@
 //! possible (the Social Golfer Problem when no repeat is possible).
 //!
 //! Constructions give repeat-free rounds where the algebra allows; the tabu
-//! search ([`crate::search`]) fills in and repairs the rest, counting history.
+//! search (module `search`) fills in and repairs the rest, counting history.
 
 use serde::Serialize;
 

@@ -11,7 +11,7 @@
 //!   design from MOLS (`g` rounds) and gives the affine planes AG(2, q) (`q + 1`)
 //!   and AG(3, q) lines (`q^2 + q + 1`, e.g. the Kirkman triple system on 27);
 //! * small designs known by their 1-rotational base blocks, and two orthogonal
-//!   Latin squares of order 10 ([`known`]).
+//!   Latin squares of order 10 (module `known`).
 
 mod field;
 mod known;
