@@ -6,9 +6,11 @@
 
 mod activity;
 mod audit;
+mod bus;
 mod db;
 mod demo;
 mod error;
+mod events;
 mod files;
 mod jobs;
 mod notifications;
@@ -22,9 +24,11 @@ mod time;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use audit::{Audit, AuditEntry};
+pub use bus::LiveListener;
 pub use db::{Backend, Db, MigrationError};
 pub use demo::{DEMO_PASSWORD, DemoOutcome};
 pub use error::StoreError;
+pub use events::{Event, Events, LogEntry, NewEvent};
 pub use files::{Files, NewFile, StoredFile};
 pub use jobs::{Job, Jobs};
 pub use notifications::{Notification, Notifications};
@@ -76,6 +80,9 @@ impl Store {
     }
     pub fn files(&self) -> Files<'_> {
         Files { db: &self.db }
+    }
+    pub fn events(&self) -> Events<'_> {
+        Events { db: &self.db }
     }
     pub fn peer_groups(&self) -> PeerGroups<'_> {
         PeerGroups { db: &self.db }

@@ -262,7 +262,7 @@ fn is_urlencoded(headers: &HeaderMap) -> bool {
 
 /// Browsers send `Origin` with every form post; one from another site is
 /// refused outright. Clients that send none (scripts, tests) still need the token.
-fn same_origin(headers: &HeaderMap) -> bool {
+pub fn same_origin(headers: &HeaderMap) -> bool {
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return true;
     };

@@ -11,6 +11,7 @@ pub mod context;
 pub mod error;
 pub mod i18n;
 pub mod jobs;
+pub mod live;
 pub mod mail;
 mod routes;
 pub mod state;
@@ -36,11 +37,13 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let runner = jobs::spawn_runner(state.clone());
+    let bus = live::bus::spawn(state.clone());
     let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
     let result = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await;
     runner.abort();
+    bus.abort();
     // Give the runner a moment to drop its claim cleanly.
     tokio::time::sleep(Duration::from_millis(10)).await;
     result

@@ -11,6 +11,8 @@ pub struct AppState {
     pub mailer: Arc<Mailer>,
     /// Read once at start: the demo banner shows on every page.
     pub is_demo: bool,
+    /// The live rooms this server holds open.
+    pub hubs: Arc<crate::live::Hubs>,
 }
 
 impl AppState {
@@ -26,6 +28,7 @@ impl AppState {
             config: Arc::new(config),
             mailer: Arc::new(mailer),
             is_demo,
+            hubs: Arc::new(crate::live::Hubs::default()),
         })
     }
 }

@@ -5,7 +5,8 @@
 
 use super::runsheet::RunSheet;
 use crate::UserId;
-use crate::policy::Action;
+use crate::policy::{Action, Actor, policy};
+use crate::roles::Scope;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -75,6 +76,14 @@ impl Command {
             | Command::React { .. } => Action::JoinEvent,
         }
     }
+}
+
+/// Whether this person may send this command in the room at `scope`. The
+/// hosts may also do what members do: chat in a group they visit, react.
+pub fn may_send(actor: &Actor, command: &Command, scope: Scope) -> bool {
+    let required = command.required_action();
+    policy(actor, required, scope)
+        || (required == Action::JoinEvent && policy(actor, Action::RunEvent, scope))
 }
 
 /// What happened; stored and broadcast.

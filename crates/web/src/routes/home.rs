@@ -55,6 +55,7 @@ struct HomeView {
     cohorts: Vec<CohortCard>,
     counts: Option<OrgCounts>,
     notifications: Vec<(Notification, String)>,
+    events: Vec<(hearth_store::Event, String)>,
     no_roles: bool,
     is_peer_worker: bool,
 }
@@ -150,7 +151,26 @@ async fn home_get(
         })
         .collect();
 
+    // What is next: events from the start of today on.
+    let upcoming = state
+        .store
+        .events()
+        .upcoming_for(person.id, hearth_store::now_ms() - 12 * 3_600_000, 5)
+        .await?;
+    let zone = if !upcoming.is_empty() && zone.is_empty() {
+        me.time_zone(&state).await?
+    } else {
+        zone
+    };
+    let events = upcoming
+        .into_iter()
+        .map(|e| {
+            let when = format_time(e.starts_at, &zone);
+            (e, when)
+        })
+        .collect();
     let view = HomeView {
+        events,
         layout: Layout::new(&state, &me.ctx, "/", tr.t("home-title"))
             .await
             .with_flash(query.done.as_deref()),

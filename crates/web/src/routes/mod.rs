@@ -22,6 +22,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 mod admin;
 mod assets;
 mod auth;
+pub(crate) mod events;
 mod health;
 mod help;
 mod home;
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .merge(profile::router())
         .merge(notifications::router())
         .merge(org::router())
+        .merge(events::router())
         .merge(peer_groups::router())
         .merge(people::router())
         .merge(services::router())

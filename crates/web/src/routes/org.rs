@@ -809,6 +809,8 @@ struct CohortView {
     member_error: Option<String>,
     member_roles: Vec<(String, String)>,
     can_form_groups: bool,
+    can_run_events: bool,
+    events: Vec<(hearth_store::Event, String)>,
     /// The groups as everyone in the cohort sees them; a participant sees their own.
     groups: Vec<(String, Vec<String>, bool)>,
 }
@@ -884,8 +886,23 @@ async fn cohort_page(
     } else {
         StatusCode::OK
     };
+    let zone = me.time_zone(state).await?;
+    let events = state
+        .store
+        .events()
+        .for_cohort(cohort.id)
+        .await?
+        .into_iter()
+        .filter(|e| !e.cancelled)
+        .map(|e| {
+            let when = crate::views::format_time(e.starts_at, &zone);
+            (e, when)
+        })
+        .collect();
     let view = CohortView {
         can_form_groups,
+        can_run_events: me.may(Action::RunEvent, scope),
+        events,
         groups,
         layout: Layout::new(state, &me.ctx, "/cohorts", cohort.name.clone())
             .await

@@ -830,7 +830,7 @@ async fn facilitator_forms_peer_groups_by_keyboard_and_mouse_and_a_participant_s
         let (keyboard, keyboard_name) = first_in_group(&client, 1).await;
         let select = find(
             &client,
-            &format!("select[aria-label='Move {keyboard_name} to group']"),
+            &format!("select[aria-label='Move to group: {keyboard_name}']"),
         )
         .await;
         select.send_keys("2").await.unwrap();

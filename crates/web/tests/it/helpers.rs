@@ -143,8 +143,9 @@ impl TestApp {
 
     /// A client with no account: it has fetched the sign-in page, so it holds a CSRF token.
     pub async fn visitor(&self) -> Visitor {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         let client = reqwest::Client::builder()
-            .cookie_store(true)
+            .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
@@ -158,6 +159,7 @@ impl TestApp {
             .unwrap();
         Visitor {
             client,
+            jar,
             csrf: csrf_in(&page).unwrap(),
             base: self.address.clone(),
         }
@@ -226,15 +228,15 @@ impl Drop for TestApp {
         self.server.abort();
         let _ = std::fs::remove_dir_all(&self.data_dir);
         if let Some((admin_url, name)) = self.postgres.take() {
-            // Dropping the database needs the pool gone; do it on a thread of its own.
-            let store = self.store.clone();
+            // The test's runtime is busy dropping us, so the database is dropped
+            // from a thread of its own; FORCE ends the server's open connections
+            // (waiting for the pool to close could wait on tasks that never run again).
             let _ = std::thread::spawn(move || {
                 let runtime = tokio::runtime::Builder::new_current_thread()
                     .enable_all()
                     .build()
                     .unwrap();
                 runtime.block_on(async move {
-                    store.db().close().await;
                     if let Ok(admin) = Db::connect_postgres(&admin_url).await {
                         let _ = admin
                             .execute_raw(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
@@ -275,6 +277,7 @@ pub fn csrf_in(page: &str) -> Option<String> {
 #[derive(Clone)]
 pub struct Visitor {
     pub client: reqwest::Client,
+    pub jar: std::sync::Arc<reqwest::cookie::Jar>,
     pub csrf: String,
     base: String,
 }
@@ -292,6 +295,20 @@ impl Visitor {
         let response = self.get(path).await;
         let status = response.status().as_u16();
         (status, response.text().await.unwrap())
+    }
+
+    /// The `Cookie` header this visitor's browser would send.
+    pub fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        let url = self.base.parse().unwrap();
+        self.jar
+            .cookies(&url)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default()
+    }
+
+    pub fn base(&self) -> &str {
+        &self.base
     }
 
     /// Posts a form with this visitor's CSRF token.

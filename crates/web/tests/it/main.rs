@@ -6,6 +6,7 @@ mod helpers;
 
 mod accounts;
 mod browser;
+mod live;
 mod mechanisms;
 mod organisation;
 mod peer_groups;

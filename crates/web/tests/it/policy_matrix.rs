@@ -96,6 +96,19 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         .unwrap()
         .id;
     let missing = uuid::Uuid::now_v7();
+    let event = app
+        .store
+        .events()
+        .create(&hearth_store::NewEvent {
+            cohort_id: autumn,
+            title: "Matrix fishbowl".into(),
+            starts_at: hearth_store::now_ms(),
+            time_zone: "Europe/Belgrade".into(),
+            run_sheet: hearth_domain::live::RunSheet::fishbowl(),
+            created_by: maya,
+        })
+        .await
+        .unwrap();
     let blank = |fields: &[&'static str]| {
         fields
             .iter()
@@ -149,6 +162,43 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             format!("/cohorts/{autumn}/groups/save"),
             vec![],
             &["admin", "coordinator", "facilitator"],
+            422,
+        ),
+        get(
+            format!("/cohorts/{autumn}/events"),
+            &["admin", "coordinator", "facilitator"],
+        ),
+        post(
+            format!("/cohorts/{autumn}/events"),
+            vec![
+                ("title", String::new()),
+                ("date", String::new()),
+                ("time", String::new()),
+                ("sheet", "0".into()),
+            ],
+            &["admin", "coordinator", "facilitator"],
+            422,
+        ),
+        post(
+            format!("/cohorts/{autumn}/ground-rules"),
+            vec![("rules", String::new())],
+            &["admin", "coordinator", "facilitator"],
+            422,
+        ),
+        get(
+            format!("/events/{event}"),
+            &["admin", "coordinator", "facilitator", "peer", "participant"],
+        ),
+        post(
+            format!("/events/{event}/accept"),
+            vec![],
+            &["admin", "coordinator", "facilitator", "peer", "participant"],
+            303,
+        ),
+        post(
+            format!("/events/{event}/reflection"),
+            vec![("step", "0".into()), ("text", "x".into())],
+            &["admin", "coordinator", "facilitator", "peer", "participant"],
             422,
         ),
         get("/sites".into(), STRUCTURE),

@@ -1,0 +1,463 @@
+//! Events, their live log, private reflections and ground rules.
+
+use crate::db::{Db, on_db};
+use crate::error::{OptionalRow, StoreError};
+use crate::time::now_ms;
+use hearth_domain::live::{Change, RunSheet, Viewer, Visibility};
+use hearth_domain::{CohortId, EventId, SiteId, UserId};
+use tracing::instrument;
+use uuid::Uuid;
+
+pub struct Events<'a> {
+    pub(crate) db: &'a Db,
+}
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: EventId,
+    pub cohort_id: CohortId,
+    pub cohort_name: String,
+    pub site_id: SiteId,
+    pub title: String,
+    pub starts_at: i64,
+    pub time_zone: String,
+    pub run_sheet: RunSheet,
+    pub arrangement_id: Option<Uuid>,
+    pub cancelled: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewEvent {
+    pub cohort_id: CohortId,
+    pub title: String,
+    pub starts_at: i64,
+    pub time_zone: String,
+    pub run_sheet: RunSheet,
+    pub created_by: UserId,
+}
+
+/// One stored change with its sequence number.
+#[derive(Debug, Clone)]
+pub struct LogEntry {
+    pub seq: i64,
+    pub change: Change,
+    pub visibility: Visibility,
+    pub at: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    id: Uuid,
+    cohort_id: Uuid,
+    cohort_name: String,
+    site_id: Uuid,
+    title: String,
+    starts_at: i64,
+    time_zone: String,
+    run_sheet: String,
+    arrangement_id: Option<Uuid>,
+    cancelled_at: Option<i64>,
+}
+
+impl TryFrom<EventRow> for Event {
+    type Error = StoreError;
+    fn try_from(row: EventRow) -> Result<Event, StoreError> {
+        Ok(Event {
+            id: EventId(row.id),
+            cohort_id: CohortId(row.cohort_id),
+            cohort_name: row.cohort_name,
+            site_id: SiteId(row.site_id),
+            title: row.title,
+            starts_at: row.starts_at,
+            time_zone: row.time_zone,
+            run_sheet: serde_json::from_str(&row.run_sheet)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            arrangement_id: row.arrangement_id,
+            cancelled: row.cancelled_at.is_some(),
+        })
+    }
+}
+
+const EVENT_SELECT: &str = "SELECT e.id, e.cohort_id, c.name AS cohort_name, c.site_id, e.title, e.starts_at, e.time_zone, \
+     e.run_sheet, e.arrangement_id, e.cancelled_at FROM events e JOIN cohorts c ON c.id = e.cohort_id";
+
+fn visibility_columns(visibility: Visibility) -> (&'static str, Option<Uuid>) {
+    match visibility {
+        Visibility::Everyone => ("everyone", None),
+        Visibility::Staff => ("staff", None),
+        Visibility::Group(group) => ("group", Some(group)),
+        Visibility::Person(user) => ("person", Some(user.0)),
+    }
+}
+
+fn visibility_from(kind: &str, id: Option<Uuid>) -> Result<Visibility, StoreError> {
+    Ok(match (kind, id) {
+        ("everyone", _) => Visibility::Everyone,
+        ("staff", _) => Visibility::Staff,
+        ("group", Some(id)) => Visibility::Group(id),
+        ("person", Some(id)) => Visibility::Person(UserId(id)),
+        _ => return Err(StoreError::Corrupt(format!("visibility {kind}"))),
+    })
+}
+
+/// Tells other instances (on PostgreSQL) that the event's log grew; the
+/// notice is delivered when the transaction commits, never before.
+trait AnnounceOn {
+    async fn announce(&mut self, id: EventId, seq: i64) -> Result<(), sqlx::Error>;
+}
+
+impl AnnounceOn for sqlx::Transaction<'_, sqlx::Sqlite> {
+    async fn announce(&mut self, _: EventId, _: i64) -> Result<(), sqlx::Error> {
+        Ok(())
+    }
+}
+
+impl AnnounceOn for sqlx::Transaction<'_, sqlx::Postgres> {
+    async fn announce(&mut self, id: EventId, seq: i64) -> Result<(), sqlx::Error> {
+        sqlx::query("SELECT pg_notify($1, $2)")
+            .bind(crate::bus::CHANNEL)
+            .bind(format!("{id}:{seq}"))
+            .execute(&mut **self)
+            .await?;
+        Ok(())
+    }
+}
+
+/// How often an append retries when another instance took the same number.
+const APPEND_ATTEMPTS: usize = 5;
+
+impl Events<'_> {
+    #[instrument(level = "debug", skip_all)]
+    pub async fn create(&self, event: &NewEvent) -> Result<EventId, StoreError> {
+        let id = EventId::new();
+        let sheet = serde_json::to_string(&event.run_sheet)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO events (id, cohort_id, title, starts_at, time_zone, run_sheet, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        )
+        .bind(id.0)
+        .bind(event.cohort_id.0)
+        .bind(&event.title)
+        .bind(event.starts_at)
+        .bind(&event.time_zone)
+        .bind(sheet)
+        .bind(event.created_by.0)
+        .bind(now_ms())
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())?);
+        Ok(id)
+    }
+
+    #[instrument(level = "debug", skip_all)]
+    pub async fn get(&self, id: EventId) -> Result<Event, StoreError> {
+        let sql = sqlx::AssertSqlSafe(format!("{EVENT_SELECT} WHERE e.id = $1"));
+        let row: Option<EventRow> = on_db!(
+            self.db,
+            read | pool | sqlx::query_as(sql).bind(id.0).fetch_optional(pool).await?
+        );
+        row.found()?.try_into()
+    }
+
+    /// A cohort's events, soonest first.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn for_cohort(&self, cohort: CohortId) -> Result<Vec<Event>, StoreError> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "{EVENT_SELECT} WHERE e.cohort_id = $1 ORDER BY e.starts_at"
+        ));
+        let rows: Vec<EventRow> = on_db!(
+            self.db,
+            read | pool | sqlx::query_as(sql).bind(cohort.0).fetch_all(pool).await?
+        );
+        rows.into_iter().map(Event::try_from).collect()
+    }
+
+    /// Events from `since` on in the cohorts where this person holds a role.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn upcoming_for(
+        &self,
+        user: UserId,
+        since: i64,
+        limit: i64,
+    ) -> Result<Vec<Event>, StoreError> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "{EVENT_SELECT} WHERE e.cancelled_at IS NULL AND e.starts_at >= $2 AND e.cohort_id IN \
+             (SELECT cohort_id FROM role_grants WHERE user_id = $1 AND cohort_id IS NOT NULL) \
+             ORDER BY e.starts_at LIMIT $3"
+        ));
+        let rows: Vec<EventRow> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(sql)
+                    .bind(user.0)
+                    .bind(since)
+                    .bind(limit)
+                    .fetch_all(pool)
+                    .await?
+        );
+        rows.into_iter().map(Event::try_from).collect()
+    }
+
+    /// Fixes the peer groups an event uses (the first time it starts).
+    #[instrument(level = "debug", skip_all)]
+    pub async fn fix_arrangement(&self, id: EventId, arrangement: Uuid) -> Result<(), StoreError> {
+        on_db!(
+            self.db,
+            write
+                | pool
+                | sqlx::query(
+                    "UPDATE events SET arrangement_id = $1 WHERE id = $2 AND arrangement_id IS NULL"
+                )
+                .bind(arrangement)
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())?
+        );
+        Ok(())
+    }
+
+    /// Stores changes in order, each with the next sequence number of the event.
+    /// Returns the numbers given. Written before anything is broadcast.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn append(
+        &self,
+        id: EventId,
+        changes: &[(Change, Visibility)],
+        at: i64,
+    ) -> Result<Vec<i64>, StoreError> {
+        let encoded: Vec<(String, &'static str, Option<Uuid>)> = changes
+            .iter()
+            .map(|(change, visibility)| {
+                let (kind, target) = visibility_columns(*visibility);
+                serde_json::to_string(change).map(|json| (json, kind, target))
+            })
+            .collect::<Result<_, _>>()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let result: Result<Vec<i64>, sqlx::Error> = on_db!(
+                self.db,
+                write
+                    | pool
+                    | {
+                        async {
+                    let mut tx = pool.begin().await?;
+                    let (last,): (Option<i64>,) = sqlx::query_as("SELECT MAX(seq) FROM event_log WHERE event_id = $1")
+                        .bind(id.0)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let mut seq = last.unwrap_or(0);
+                    let mut given = Vec::with_capacity(encoded.len());
+                    for (json, kind, target) in &encoded {
+                        seq += 1;
+                        sqlx::query(
+                            "INSERT INTO event_log (event_id, seq, visibility, visibility_id, change, at) VALUES ($1, $2, $3, $4, $5, $6)",
+                        )
+                        .bind(id.0)
+                        .bind(seq)
+                        .bind(*kind)
+                        .bind(*target)
+                        .bind(json)
+                        .bind(at)
+                        .execute(&mut *tx)
+                        .await?;
+                        given.push(seq);
+                    }
+                    tx.announce(id, seq).await?;
+                    tx.commit().await?;
+                    Ok(given)
+                }
+                .await
+                    }
+            );
+            match result {
+                Ok(given) => return Ok(given),
+                // Another instance wrote the same number first: read the new maximum and try again.
+                Err(sqlx::Error::Database(db))
+                    if db.is_unique_violation() && attempt < APPEND_ATTEMPTS =>
+                {
+                    continue;
+                }
+                Err(other) => return Err(other.into()),
+            }
+        }
+    }
+
+    /// Every change after `after` that this viewer may see, in order.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn log_after(
+        &self,
+        id: EventId,
+        after: i64,
+        viewer: &Viewer,
+    ) -> Result<Vec<LogEntry>, StoreError> {
+        let group = viewer.group.unwrap_or_else(Uuid::nil);
+        let rows: Vec<(i64, String, Option<Uuid>, String, i64)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT seq, visibility, visibility_id, change, at FROM event_log WHERE event_id = $1 AND seq > $2 \
+             AND ($3 OR visibility = 'everyone' OR (visibility = 'group' AND visibility_id = $4) \
+                  OR (visibility = 'person' AND visibility_id = $5)) ORDER BY seq"
+        )
+        .bind(id.0)
+        .bind(after)
+        .bind(viewer.facilitator)
+        .bind(group)
+        .bind(viewer.user.0)
+        .fetch_all(pool)
+        .await?);
+        rows.into_iter()
+            .map(|(seq, kind, target, change, at)| {
+                Ok(LogEntry {
+                    seq,
+                    visibility: visibility_from(&kind, target)?,
+                    change: serde_json::from_str(&change)
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                    at,
+                })
+            })
+            .collect()
+    }
+
+    /// Every change of the event, to rebuild its state, and the last number.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn all_changes(&self, id: EventId) -> Result<(Vec<Change>, i64), StoreError> {
+        let rows: Vec<(i64, String)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT seq, change FROM event_log WHERE event_id = $1 ORDER BY seq"
+                )
+                .bind(id.0)
+                .fetch_all(pool)
+                .await?
+        );
+        let last = rows.last().map(|(seq, _)| *seq).unwrap_or(0);
+        let changes = rows
+            .into_iter()
+            .map(|(_, change)| {
+                serde_json::from_str(&change).map_err(|e| StoreError::Corrupt(e.to_string()))
+            })
+            .collect::<Result<_, _>>()?;
+        Ok((changes, last))
+    }
+
+    /// Saves a private reflection (as the writer types).
+    #[instrument(level = "debug", skip_all)]
+    pub async fn save_reflection(
+        &self,
+        id: EventId,
+        step: i32,
+        user: UserId,
+        text: &str,
+    ) -> Result<(), StoreError> {
+        on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO reflections (event_id, step, user_id, text, updated_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (event_id, step, user_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at"
+        )
+        .bind(id.0)
+        .bind(step)
+        .bind(user.0)
+        .bind(text)
+        .bind(now_ms())
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())?);
+        Ok(())
+    }
+
+    /// The writer's own reflection. There is deliberately no way to read anyone else's.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn own_reflection(
+        &self,
+        id: EventId,
+        step: i32,
+        writer: UserId,
+    ) -> Result<Option<String>, StoreError> {
+        let row: Option<(String,)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT text FROM reflections WHERE event_id = $1 AND step = $2 AND user_id = $3"
+        )
+        .bind(id.0)
+        .bind(step)
+        .bind(writer.0)
+        .fetch_optional(pool)
+        .await?);
+        Ok(row.map(|(text,)| text))
+    }
+
+    /// The newest version of a cohort's ground rules.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn ground_rules(
+        &self,
+        cohort: CohortId,
+    ) -> Result<Option<(i32, String)>, StoreError> {
+        Ok(on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT version, text FROM ground_rules WHERE cohort_id = $1 ORDER BY version DESC LIMIT 1"
+        )
+        .bind(cohort.0)
+        .fetch_optional(pool)
+        .await?))
+    }
+
+    /// A new version of the ground rules; everyone accepts it again.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn set_ground_rules(
+        &self,
+        cohort: CohortId,
+        text: &str,
+        by: UserId,
+    ) -> Result<i32, StoreError> {
+        let (version,): (i32,) = on_db!(self.db, write |pool| sqlx::query_as(
+            "INSERT INTO ground_rules (cohort_id, version, text, created_at, created_by) \
+             VALUES ($1, (SELECT COALESCE(MAX(version), 0) + 1 FROM ground_rules WHERE cohort_id = $1), $2, $3, $4) \
+             RETURNING version"
+        )
+        .bind(cohort.0)
+        .bind(text)
+        .bind(now_ms())
+        .bind(by.0)
+        .fetch_one(pool)
+        .await?);
+        Ok(version)
+    }
+
+    #[instrument(level = "debug", skip_all)]
+    pub async fn accept_ground_rules(
+        &self,
+        cohort: CohortId,
+        user: UserId,
+        version: i32,
+    ) -> Result<(), StoreError> {
+        on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO ground_rule_acceptances (cohort_id, user_id, version, accepted_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (cohort_id, user_id, version) DO NOTHING"
+        )
+        .bind(cohort.0)
+        .bind(user.0)
+        .bind(version)
+        .bind(now_ms())
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())?);
+        Ok(())
+    }
+
+    #[instrument(level = "debug", skip_all)]
+    pub async fn has_accepted(
+        &self,
+        cohort: CohortId,
+        user: UserId,
+        version: i32,
+    ) -> Result<bool, StoreError> {
+        let row: Option<(i32,)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT version FROM ground_rule_acceptances WHERE cohort_id = $1 AND user_id = $2 AND version = $3"
+        )
+        .bind(cohort.0)
+        .bind(user.0)
+        .bind(version)
+        .fetch_optional(pool)
+        .await?);
+        Ok(row.is_some())
+    }
+}

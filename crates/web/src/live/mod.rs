@@ -1,0 +1,12 @@
+//! The live room: one hub per running event. Commands are checked against
+//! the policy, decided by the domain's state machine, **persisted, then
+//! broadcast** with increasing sequence numbers. A client that reconnects
+//! says the last number it saw and gets what it missed, filtered to what it
+//! may see; a client that falls behind catches up from the stored log.
+
+pub mod bus;
+mod hub;
+mod socket;
+
+pub use hub::{Hub, Hubs, Outgoing};
+pub use socket::socket_get;

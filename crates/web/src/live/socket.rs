@@ -1,0 +1,210 @@
+//! One WebSocket per browser tab: `GET /events/{id}/live/socket?after=N`.
+
+use super::hub::{Hub, Rejected, encode};
+use crate::context::SignedIn;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::routes::events::{RoomAccess, room_access};
+use crate::state::AppState;
+use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use futures_util::{SinkExt, StreamExt};
+use hearth_domain::EventId;
+use hearth_domain::live::{Command, LiveState};
+use hearth_store::now_ms;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use tokio::sync::broadcast::error::RecvError;
+
+/// Commands are small; anything bigger is refused before it is read.
+const MAX_FRAME_BYTES: usize = 16 * 1024;
+/// Small buffers: thousands of people may be connected to one server.
+const BUFFER_BYTES: usize = 4 * 1024;
+
+#[derive(Deserialize)]
+pub struct SocketQuery {
+    /// The last sequence number this tab saw; it gets everything after it.
+    after: Option<i64>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+enum ServerFrame<'a> {
+    Hello {
+        seq: i64,
+        now: i64,
+        state: &'a LiveState,
+        me: Me<'a>,
+    },
+    Error {
+        message: String,
+    },
+}
+
+#[derive(Serialize)]
+struct Me<'a> {
+    user: String,
+    name: &'a str,
+    facilitator: bool,
+    group: Option<uuid::Uuid>,
+}
+
+pub async fn socket_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<EventId>,
+    Query(query): Query<SocketQuery>,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> AppResult<Response> {
+    // A page on another site must not open a socket with this person's cookie.
+    if !crate::context::same_origin(&headers) {
+        return Err(AppError::Forbidden);
+    }
+    let access = room_access(&state, &me, id).await?;
+    if !access.rules_accepted {
+        return Err(AppError::Forbidden);
+    }
+    let hub = state
+        .hubs
+        .get(&state.store, id, &access.event.run_sheet)
+        .await?;
+    let after = query.after.unwrap_or(0).max(0);
+    Ok(upgrade
+        .read_buffer_size(BUFFER_BYTES)
+        .write_buffer_size(BUFFER_BYTES)
+        .max_message_size(MAX_FRAME_BYTES)
+        .max_frame_size(MAX_FRAME_BYTES)
+        .on_upgrade(move |socket| async move {
+            if let Err(error) = serve(socket, state, hub, me, access, after).await {
+                tracing::debug!(%error, "live socket closed");
+            }
+        }))
+}
+
+async fn serve(
+    socket: WebSocket,
+    state: AppState,
+    hub: Arc<Hub>,
+    me: SignedIn,
+    access: RoomAccess,
+    after: i64,
+) -> Result<(), axum::Error> {
+    let tr = Tr::new(me.ctx.language);
+    let (mut sink, mut stream) = socket.split();
+    let (mut receiver, snapshot, seq) = hub.join().await;
+    let viewer = access.viewer();
+    let hello = ServerFrame::Hello {
+        seq,
+        now: now_ms(),
+        state: &snapshot,
+        me: Me {
+            user: me.user.person.id.to_string(),
+            name: &me.user.person.display_name,
+            facilitator: access.facilitator,
+            group: access.group,
+        },
+    };
+    sink.send(text(&hello)).await?;
+    // What this tab missed (or, on first load, the room's history it may see).
+    let mut last = seq;
+    if after < seq {
+        match state
+            .store
+            .events()
+            .log_after(hub.event, after, &viewer)
+            .await
+        {
+            Ok(entries) => {
+                for entry in entries.iter().filter(|e| e.seq <= seq) {
+                    sink.send(Message::Text(encode(entry.seq, entry.at, &entry.change)))
+                        .await?;
+                }
+            }
+            Err(error) => tracing::error!(%error, "could not read the event log"),
+        }
+    }
+    let mut member = access.member.clone();
+    loop {
+        tokio::select! {
+            outgoing = receiver.recv() => match outgoing {
+                Ok(outgoing) => {
+                    if outgoing.seq > last {
+                        last = outgoing.seq;
+                        if outgoing.visibility.reaches(&viewer) {
+                            sink.send(Message::Text(outgoing.frame)).await?;
+                        }
+                    }
+                }
+                // Fallen behind: catch up from the stored log, so nothing is lost.
+                Err(RecvError::Lagged(_)) => match state.store.events().log_after(hub.event, last, &viewer).await {
+                    Ok(entries) => {
+                        for entry in entries {
+                            last = last.max(entry.seq);
+                            sink.send(Message::Text(encode(entry.seq, entry.at, &entry.change))).await?;
+                        }
+                    }
+                    Err(error) => tracing::error!(%error, "could not catch up from the event log"),
+                },
+                Err(RecvError::Closed) => break,
+            },
+            incoming = stream.next() => match incoming {
+                Some(Ok(Message::Text(body))) => {
+                    if let Some(message) = command(&state, &hub, &me, &access, &mut member, &body, &tr).await {
+                        sink.send(text(&ServerFrame::Error { message })).await?;
+                    }
+                }
+                Some(Ok(Message::Close(_))) | None | Some(Err(_)) => break,
+                Some(Ok(_)) => {}
+            },
+        }
+    }
+    Ok(())
+}
+
+/// Runs one command; returns the message for an error frame if it changed nothing.
+async fn command(
+    state: &AppState,
+    hub: &Hub,
+    me: &SignedIn,
+    access: &RoomAccess,
+    member: &mut hearth_domain::live::Member,
+    body: &Utf8Bytes,
+    tr: &Tr,
+) -> Option<String> {
+    let Ok(command) = serde_json::from_str::<Command>(body) else {
+        return Some(tr.t("live-refused-unreadable"));
+    };
+    if !hearth_domain::live::room::may_send(&me.actor, &command, access.scope) {
+        return Some(tr.t("live-refused-not-allowed"));
+    }
+    if matches!(command, Command::Start)
+        && let Err(error) = crate::routes::events::fix_groups(state, &access.event).await
+    {
+        tracing::error!(%error, "could not fix the event's groups");
+        return Some(tr.t("live-refused-failed"));
+    }
+    let visit = match &command {
+        Command::Visit { group } => Some(*group),
+        _ => None,
+    };
+    match hub.handle(&state.store, member, command).await {
+        Ok(()) => {
+            if let Some(group) = visit {
+                member.group = group;
+            }
+            None
+        }
+        Err(Rejected::Refused(refusal)) => Some(tr.t(refusal.0)),
+        Err(Rejected::Store(error)) => {
+            tracing::error!(%error, "could not store a live change");
+            Some(tr.t("live-refused-failed"))
+        }
+    }
+}
+
+fn text<T: Serialize>(frame: &T) -> Message {
+    Message::Text(serde_json::to_string(frame).unwrap_or_default().into())
+}

@@ -1,0 +1,651 @@
+//! Events: scheduling for a cohort, the event page with its ground rules,
+//! the live room page, and private reflections.
+
+use super::{no_store, see_other};
+use crate::context::SignedIn;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::state::AppState;
+use crate::views::{Layout, format_time};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use hearth_domain::input::{Name, date};
+use hearth_domain::live::{Member, RunSheet, StepKind, Viewer};
+use hearth_domain::policy::Action;
+use hearth_domain::roles::Scope;
+use hearth_domain::{CohortId, EventId};
+use hearth_store::{Arrangement, Cohort, Event, NewEvent, Service, StoreError};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/cohorts/{id}/events",
+            get(cohort_events_get).post(cohort_events_post),
+        )
+        .route("/cohorts/{id}/ground-rules", post(ground_rules_post))
+        .route("/events/{id}", get(event_get))
+        .route("/events/{id}/accept", post(accept_post))
+        .route("/events/{id}/live", get(live_get))
+        .route("/events/{id}/live/socket", get(crate::live::socket_get))
+        .route("/events/{id}/reflection", post(reflection_post))
+}
+
+/// What someone may do in an event's room, and where they sit.
+#[derive(Clone)]
+pub struct RoomAccess {
+    pub event: Event,
+    pub scope: Scope,
+    pub facilitator: bool,
+    pub group: Option<Uuid>,
+    pub member: Member,
+    /// The version to accept, and the stored text (`None`: Hearth's defaults).
+    pub rules: (i32, Option<String>),
+    pub rules_accepted: bool,
+}
+
+impl RoomAccess {
+    pub fn viewer(&self) -> Viewer {
+        Viewer {
+            user: self.member.user,
+            facilitator: self.facilitator,
+            group: self.group,
+        }
+    }
+}
+
+/// The peer groups an event uses: fixed when it starts, else the cohort's current ones.
+async fn arrangement(state: &AppState, event: &Event) -> Result<Option<Arrangement>, StoreError> {
+    let history = state.store.peer_groups().history(event.cohort_id).await?;
+    Ok(match event.arrangement_id {
+        Some(id) => history.into_iter().find(|a| a.id == id),
+        None => history.into_iter().next(),
+    })
+}
+
+/// Fixes the event's groups to the cohort's current ones when it starts, so
+/// later changes to the groups never rewrite what happened.
+pub async fn fix_groups(state: &AppState, event: &Event) -> Result<(), StoreError> {
+    if event.arrangement_id.is_none()
+        && let Some(current) = state.store.peer_groups().current(event.cohort_id).await?
+    {
+        state
+            .store
+            .events()
+            .fix_arrangement(event.id, current.id)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn room_access(state: &AppState, me: &SignedIn, id: EventId) -> AppResult<RoomAccess> {
+    let event = state.store.events().get(id).await?;
+    let scope = Scope::Cohort {
+        cohort: event.cohort_id,
+        site: event.site_id,
+    };
+    let facilitator = me.may(Action::RunEvent, scope);
+    if !facilitator && !me.may(Action::JoinEvent, scope) {
+        return Err(AppError::Forbidden);
+    }
+    let user = me.user.person.id;
+    let group = match (facilitator, arrangement(state, &event).await?) {
+        (false, Some(arrangement)) => arrangement
+            .groups
+            .iter()
+            .find(|g| g.members.contains(&user))
+            .map(|g| g.id),
+        _ => None,
+    };
+    let rules = match state.store.events().ground_rules(event.cohort_id).await? {
+        Some((version, text)) => (version, Some(text)),
+        None => (0, None),
+    };
+    let rules_accepted = facilitator
+        || state
+            .store
+            .events()
+            .has_accepted(event.cohort_id, user, rules.0)
+            .await?;
+    let member = Member {
+        user,
+        name: me.user.person.display_name.clone(),
+        facilitator,
+        group,
+    };
+    Ok(RoomAccess {
+        event,
+        scope,
+        facilitator,
+        group,
+        member,
+        rules,
+        rules_accepted,
+    })
+}
+
+/// The ground rules in the reader's language when the cohort kept Hearth's defaults.
+fn rules_text(tr: &Tr, rules: &Option<String>) -> Vec<String> {
+    match rules {
+        Some(text) => text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        None => [
+            "ground-rule-confidential",
+            "ground-rule-one-voice",
+            "ground-rule-choose",
+            "ground-rule-kind",
+        ]
+        .iter()
+        .map(|key| tr.t(key))
+        .collect(),
+    }
+}
+
+struct EventRow {
+    event: Event,
+    when: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/cohort_events.html")]
+struct CohortEventsView {
+    layout: Layout,
+    cohort: Cohort,
+    events: Vec<EventRow>,
+    sheets: Vec<(usize, String, usize)>,
+    form: ScheduleForm,
+    error: Option<String>,
+    rules: Vec<String>,
+    rules_custom: bool,
+}
+
+#[derive(Deserialize, Default)]
+struct ScheduleForm {
+    title: String,
+    date: String,
+    time: String,
+    sheet: usize,
+}
+
+#[derive(Deserialize)]
+struct DoneQuery {
+    done: Option<String>,
+}
+
+fn cohort_scope(cohort: &Cohort) -> Scope {
+    Scope::Cohort {
+        cohort: cohort.id,
+        site: cohort.site_id,
+    }
+}
+
+async fn events_page(
+    state: &AppState,
+    me: &SignedIn,
+    cohort: Cohort,
+    form: ScheduleForm,
+    error: Option<String>,
+    done: Option<&str>,
+) -> AppResult<Response> {
+    let tr = Tr::new(me.ctx.language);
+    let zone = me.time_zone(state).await?;
+    let events = state
+        .store
+        .events()
+        .for_cohort(cohort.id)
+        .await?
+        .into_iter()
+        .map(|event| EventRow {
+            when: format_time(event.starts_at, &zone),
+            event,
+        })
+        .collect();
+    let rules = state.store.events().ground_rules(cohort.id).await?;
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let view = CohortEventsView {
+        layout: Layout::new(
+            state,
+            &me.ctx,
+            "/cohorts",
+            tr.t1("events-title", "cohort", &cohort.name),
+        )
+        .await
+        .with_flash(done),
+        events,
+        sheets: RunSheet::built_in()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| (i, s.name, s.steps.len()))
+            .collect(),
+        form,
+        error,
+        rules_custom: rules.is_some(),
+        rules: rules_text(&tr, &rules.map(|(_, text)| text)),
+        cohort,
+    };
+    Ok((status, no_store(view)).into_response())
+}
+
+async fn cohort_events_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Query(query): Query<DoneQuery>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunEvent, cohort_scope(&cohort))?;
+    let form = ScheduleForm {
+        title: RunSheet::fishbowl().name,
+        ..ScheduleForm::default()
+    };
+    events_page(&state, &me, cohort, form, None, query.done.as_deref()).await
+}
+
+async fn cohort_events_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Form(form): Form<ScheduleForm>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunEvent, cohort_scope(&cohort))?;
+    let tr = Tr::new(me.ctx.language);
+    let zone = me.time_zone(&state).await?;
+    let title = Name::parse(&form.title);
+    let day = date(&form.date);
+    let time = form
+        .time
+        .trim()
+        .parse::<jiff::civil::Time>()
+        .map_err(|_| ());
+    let sheet = RunSheet::built_in().into_iter().nth(form.sheet);
+    let starts_at = match (&day, time) {
+        (Ok(day), Ok(time)) => day
+            .to_datetime(time)
+            .in_tz(&zone)
+            .map(|zoned| zoned.timestamp().as_millisecond())
+            .ok(),
+        _ => None,
+    };
+    let error = match (&title, starts_at, &sheet) {
+        (Err(e), _, _) => Some(tr.t(e.message_id)),
+        (_, None, _) => Some(tr.t("events-error-when")),
+        (_, _, None) => Some(tr.t("error-choose-one")),
+        _ => None,
+    };
+    if let (Ok(title), Some(starts_at), Some(run_sheet), None) = (title, starts_at, sheet, &error) {
+        let event = NewEvent {
+            cohort_id: cohort.id,
+            title: title.into_string(),
+            starts_at,
+            time_zone: zone,
+            run_sheet,
+            created_by: me.user.person.id,
+        };
+        let id = state.store.events().create(&event).await?;
+        return Ok(see_other(&format!(
+            "/events/{id}?done=flash-event-scheduled"
+        )));
+    }
+    events_page(&state, &me, cohort, form, error, None).await
+}
+
+#[derive(Deserialize)]
+struct RulesForm {
+    rules: String,
+}
+
+async fn ground_rules_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Form(form): Form<RulesForm>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunEvent, cohort_scope(&cohort))?;
+    let text = form.rules.trim();
+    if text.is_empty() || text.chars().count() > 4000 {
+        let tr = Tr::new(me.ctx.language);
+        return events_page(
+            &state,
+            &me,
+            cohort,
+            ScheduleForm::default(),
+            Some(tr.t("events-error-rules")),
+            None,
+        )
+        .await;
+    }
+    state
+        .store
+        .events()
+        .set_ground_rules(id, text, me.user.person.id)
+        .await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/events?done=flash-rules-saved"
+    )))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/event.html")]
+struct EventView {
+    layout: Layout,
+    event: Event,
+    when: String,
+    steps: Vec<(String, String, u32)>,
+    facilitator: bool,
+    rules: Vec<String>,
+    rules_accepted: bool,
+    group_name: Option<String>,
+}
+
+fn step_kind_label(tr: &Tr, kind: StepKind) -> String {
+    tr.t(&format!("step-kind-{}", kind.key()))
+}
+
+async fn event_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<EventId>,
+    Query(query): Query<DoneQuery>,
+) -> AppResult<Response> {
+    let access = room_access(&state, &me, id).await?;
+    let tr = Tr::new(me.ctx.language);
+    let zone = me.time_zone(&state).await?;
+    let group_name = match (access.group, arrangement(&state, &access.event).await?) {
+        (Some(group), Some(arrangement)) => arrangement
+            .groups
+            .into_iter()
+            .find(|g| g.id == group)
+            .map(|g| g.name),
+        _ => None,
+    };
+    let view = EventView {
+        layout: Layout::new(&state, &me.ctx, "/cohorts", access.event.title.clone())
+            .await
+            .with_flash(query.done.as_deref()),
+        when: format_time(access.event.starts_at, &zone),
+        steps: access
+            .event
+            .run_sheet
+            .steps
+            .iter()
+            .map(|s| (step_kind_label(&tr, s.kind), s.title.clone(), s.minutes))
+            .collect(),
+        facilitator: access.facilitator,
+        rules: rules_text(&tr, &access.rules.1),
+        rules_accepted: access.rules_accepted,
+        group_name,
+        event: access.event,
+    };
+    Ok(no_store(view))
+}
+
+async fn accept_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<EventId>,
+) -> AppResult<Response> {
+    let access = room_access(&state, &me, id).await?;
+    state
+        .store
+        .events()
+        .accept_ground_rules(access.event.cohort_id, me.user.person.id, access.rules.0)
+        .await?;
+    Ok(see_other(&format!("/events/{id}/live")))
+}
+
+/// What the live page's script needs to know, as JSON in the page.
+#[derive(Serialize)]
+struct LiveConfig {
+    event: String,
+    facilitator: bool,
+    csrf: String,
+    steps: Vec<LiveStep>,
+    groups: Vec<LiveGroup>,
+    services: Vec<LiveService>,
+    text: std::collections::BTreeMap<&'static str, String>,
+    reflections: Vec<(usize, String)>,
+}
+
+#[derive(Serialize)]
+struct LiveStep {
+    kind: &'static str,
+    kind_label: String,
+    title: String,
+    instructions: String,
+    minutes: u32,
+    prompts: Vec<String>,
+    speakers: u8,
+    video_url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LiveGroup {
+    id: Uuid,
+    name: String,
+    members: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct LiveService {
+    name: String,
+    contact: String,
+    hours: String,
+    crisis: bool,
+}
+
+/// Every string the live room's script shows, looked up once in the reader's language.
+const LIVE_TEXT: &[&str] = &[
+    "live-connecting",
+    "live-reconnecting",
+    "live-connected",
+    "live-not-started",
+    "live-ended",
+    "live-paused",
+    "live-time-left",
+    "live-one-minute",
+    "live-time-up",
+    "live-step-of",
+    "live-start",
+    "live-next",
+    "live-previous",
+    "live-pause",
+    "live-resume",
+    "live-more-time",
+    "live-less-time",
+    "live-end",
+    "live-end-confirm",
+    "live-broadcast",
+    "live-broadcast-send",
+    "live-raise-hand",
+    "live-lower-hand",
+    "live-hands",
+    "live-hands-none",
+    "live-need-support",
+    "live-support-sent",
+    "live-support-alert",
+    "live-chat",
+    "live-chat-send",
+    "live-chat-group",
+    "live-chat-everyone",
+    "live-reflection",
+    "live-reflection-saved",
+    "live-reflection-saving",
+    "live-groups",
+    "live-visit",
+    "live-leave-visit",
+    "live-visiting",
+    "live-facilitator-joined",
+    "live-alerts",
+    "live-alerts-none",
+    "live-reactions",
+    "live-no-group",
+    "live-prompts",
+    "live-message-from",
+    "live-lower-for",
+    "live-video",
+    "live-services",
+    "live-console",
+];
+
+async fn live_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<EventId>,
+) -> AppResult<Response> {
+    let access = room_access(&state, &me, id).await?;
+    if !access.rules_accepted {
+        return Ok(see_other(&format!("/events/{id}")));
+    }
+    let tr = Tr::new(me.ctx.language);
+    let names: std::collections::HashMap<_, _> = state
+        .store
+        .org()
+        .cohort_members(access.event.cohort_id)
+        .await?
+        .into_iter()
+        .map(|m| (m.user_id, m.display_name))
+        .collect();
+    let groups = arrangement(&state, &access.event)
+        .await?
+        .map(|a| {
+            a.groups
+                .into_iter()
+                .filter(|g| access.facilitator || Some(g.id) == access.group)
+                .map(|g| LiveGroup {
+                    id: g.id,
+                    name: g.name,
+                    members: g
+                        .members
+                        .iter()
+                        .filter_map(|u| names.get(u).cloned())
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let services: Vec<Service> = state.store.services().list(false).await?;
+    let mut reflections = Vec::new();
+    for (index, step) in access.event.run_sheet.steps.iter().enumerate() {
+        if step.kind == StepKind::Reflection {
+            let step_number = i32::try_from(index).unwrap_or(i32::MAX);
+            if let Some(text) = state
+                .store
+                .events()
+                .own_reflection(id, step_number, me.user.person.id)
+                .await?
+            {
+                reflections.push((index, text));
+            }
+        }
+    }
+    let config = LiveConfig {
+        event: id.to_string(),
+        facilitator: access.facilitator,
+        csrf: me.ctx.csrf.clone(),
+        steps: access
+            .event
+            .run_sheet
+            .steps
+            .iter()
+            .map(|s| LiveStep {
+                kind: s.kind.key(),
+                kind_label: step_kind_label(&tr, s.kind),
+                title: s.title.clone(),
+                instructions: s.instructions.clone(),
+                minutes: s.minutes,
+                prompts: s.prompts.clone(),
+                speakers: s.speakers,
+                video_url: s.video_url.clone(),
+            })
+            .collect(),
+        groups,
+        services: services
+            .into_iter()
+            .map(|s| LiveService {
+                name: s.name,
+                contact: s.contact.unwrap_or_default(),
+                hours: s.hours.unwrap_or_default(),
+                crisis: s.is_crisis_line,
+            })
+            .collect(),
+        // Placeholders stay as `{step}`, `{steps}`, `{name}` for the script to fill in.
+        text: LIVE_TEXT
+            .iter()
+            .map(|key| {
+                let placeholders = [
+                    ("step", "{step}".to_owned()),
+                    ("steps", "{steps}".to_owned()),
+                    ("name", "{name}".to_owned()),
+                ];
+                (*key, tr.args(key, &placeholders))
+            })
+            .collect(),
+        reflections,
+    };
+    let view = LiveView {
+        layout: Layout::new(&state, &me.ctx, "/cohorts", access.event.title.clone()).await,
+        event: access.event,
+        facilitator: access.facilitator,
+        config: serde_json::to_string(&config).map_err(|e| AppError::Internal(e.to_string()))?,
+    };
+    Ok(no_store(view))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "events/live.html")]
+struct LiveView {
+    layout: Layout,
+    event: Event,
+    facilitator: bool,
+    config: String,
+}
+
+#[derive(Deserialize)]
+struct ReflectionForm {
+    step: usize,
+    text: String,
+}
+
+/// Longest reflection kept: private writing can be long.
+const MAX_REFLECTION_CHARS: usize = 20_000;
+
+async fn reflection_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<EventId>,
+    Form(form): Form<ReflectionForm>,
+) -> AppResult<Response> {
+    let access = room_access(&state, &me, id).await?;
+    let is_reflection = access
+        .event
+        .run_sheet
+        .steps
+        .get(form.step)
+        .is_some_and(|s| s.kind == StepKind::Reflection);
+    if !is_reflection || form.text.chars().count() > MAX_REFLECTION_CHARS {
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, "not saved").into_response());
+    }
+    let step = i32::try_from(form.step).unwrap_or(i32::MAX);
+    state
+        .store
+        .events()
+        .save_reflection(id, step, me.user.person.id, &form.text)
+        .await?;
+    Ok((StatusCode::OK, "saved").into_response())
+}

@@ -1,0 +1,559 @@
+//! The live room's protocol over real WebSockets: ordering, reconnection
+//! with exactly the missed changes, restarts, privacy and every refusal.
+
+use crate::both;
+use crate::helpers::*;
+use futures_util::{SinkExt, StreamExt};
+use hearth_domain::input::Email;
+use hearth_domain::{EventId, Role, UserId};
+use hearth_store::NewGroup;
+use serde_json::{Value, json};
+use std::time::Duration;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+type Socket =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+struct Live {
+    socket: Socket,
+}
+
+impl Live {
+    async fn connect(visitor: &Visitor, event: EventId, after: i64) -> Result<Live, u16> {
+        let url = format!(
+            "{}/events/{event}/live/socket?after={after}",
+            visitor.base().replace("http://", "ws://")
+        );
+        let mut request = url.into_client_request().unwrap();
+        request
+            .headers_mut()
+            .insert("cookie", visitor.cookie_header().parse().unwrap());
+        match tokio_tungstenite::connect_async(request).await {
+            Ok((socket, _)) => Ok(Live { socket }),
+            Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+                Err(response.status().as_u16())
+            }
+            Err(other) => panic!("websocket failed: {other}"),
+        }
+    }
+
+    async fn send(&mut self, command: Value) {
+        self.socket
+            .send(Message::Text(command.to_string().into()))
+            .await
+            .unwrap();
+    }
+
+    /// The next frame, or `None` if nothing comes within a moment.
+    async fn next(&mut self) -> Option<Value> {
+        loop {
+            match tokio::time::timeout(Duration::from_millis(1500), self.socket.next()).await {
+                Ok(Some(Ok(Message::Text(text)))) => {
+                    return Some(serde_json::from_str(&text).unwrap());
+                }
+                Ok(Some(Ok(_))) => continue,
+                _ => return None,
+            }
+        }
+    }
+
+    /// Frames until one of `kind` (a change type, "hello" or "error") arrives.
+    async fn until(&mut self, kind: &str) -> Vec<Value> {
+        let mut seen = Vec::new();
+        while let Some(frame) = self.next().await {
+            let this = frame["type"]
+                .as_str()
+                .or_else(|| frame["change"]["type"].as_str())
+                .unwrap_or("")
+                .to_owned();
+            seen.push(frame);
+            if this == kind {
+                return seen;
+            }
+        }
+        panic!("no {kind} frame; saw {seen:?}");
+    }
+
+    /// Everything that arrives until the line goes quiet.
+    async fn drain(&mut self) -> Vec<Value> {
+        let mut seen = Vec::new();
+        while let Some(frame) = self.next().await {
+            seen.push(frame);
+        }
+        seen
+    }
+}
+
+fn kind(frame: &Value) -> &str {
+    frame["type"]
+        .as_str()
+        .or_else(|| frame["change"]["type"].as_str())
+        .unwrap_or("")
+}
+
+async fn user(app: &TestApp, email: &str) -> UserId {
+    app.store
+        .people()
+        .find_by_email(&Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+/// The autumn cohort's fishbowl event, with two saved groups: the demo
+/// participant with Maya in one, Noah with the peer in the other.
+async fn fishbowl(app: &TestApp) -> EventId {
+    let cohort = app.cohort_named("Autumn dialogue cohort").await;
+    let participants: Vec<UserId> = app
+        .store
+        .org()
+        .cohort_members(cohort.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|m| m.role == Role::Participant)
+        .map(|m| m.user_id)
+        .collect();
+    let first = [
+        user(app, "participant@demo.example").await,
+        user(app, "maya@demo.example").await,
+    ];
+    let second: Vec<UserId> = participants
+        .iter()
+        .copied()
+        .filter(|u| !first.contains(u))
+        .collect();
+    let facilitator = user(app, "facilitator@demo.example").await;
+    app.store
+        .peer_groups()
+        .save(
+            cohort.id,
+            facilitator,
+            &[
+                NewGroup {
+                    name: "Oak".into(),
+                    members: first.to_vec(),
+                },
+                NewGroup {
+                    name: "Birch".into(),
+                    members: second,
+                },
+            ],
+        )
+        .await
+        .unwrap();
+    let host = app.sign_in("facilitator@demo.example").await;
+    let response = host
+        .post(
+            &format!("/cohorts/{}/events", cohort.id),
+            &[
+                ("title", "Autumn fishbowl"),
+                ("date", "2026-12-01"),
+                ("time", "18:00"),
+                ("sheet", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 303);
+    let path = location(&response);
+    path.trim_start_matches("/events/")
+        .split('?')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+async fn joined(app: &TestApp, email: &str, event: EventId) -> (Visitor, Live) {
+    let visitor = app.sign_in(email).await;
+    let accepted = visitor.post(&format!("/events/{event}/accept"), &[]).await;
+    assert_eq!(accepted.status(), 303);
+    let mut live = Live::connect(&visitor, event, 0).await.unwrap();
+    let hello = live.until("hello").await;
+    assert_eq!(kind(hello.last().unwrap()), "hello");
+    (visitor, live)
+}
+
+both!(
+    the_facilitator_drives_and_everyone_sees_the_same_step,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let host_visitor = app.sign_in("facilitator@demo.example").await;
+        let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+        let hello = host.until("hello").await;
+        assert_eq!(hello[0]["me"]["facilitator"], true);
+        let (_, mut ana) = joined(&app, "participant@demo.example", event).await;
+        let (_, mut noah) = joined(&app, "noah@demo.example", event).await;
+        host.send(json!({"type": "start"})).await;
+        host.send(json!({"type": "next"})).await;
+        for live in [&mut ana, &mut noah, &mut host] {
+            let frames = live.until("step-started").await;
+            assert_eq!(frames.last().unwrap()["seq"], 1);
+            let second = live.until("step-started").await;
+            assert_eq!(second.last().unwrap()["seq"], 2);
+            assert_eq!(second.last().unwrap()["change"]["step"], 1);
+        }
+        // Stored before broadcast: the log holds both, in order.
+        let viewer = hearth_domain::live::Viewer {
+            user: user(&app, "noah@demo.example").await,
+            facilitator: false,
+            group: None,
+        };
+        let log = app
+            .store
+            .events()
+            .log_after(event, 0, &viewer)
+            .await
+            .unwrap();
+        assert_eq!(log.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![1, 2]);
+    }
+);
+
+both!(
+    a_reconnecting_tab_gets_exactly_what_it_missed,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let host_visitor = app.sign_in("facilitator@demo.example").await;
+        let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+        host.until("hello").await;
+        let (ana_visitor, mut ana) = joined(&app, "participant@demo.example", event).await;
+        host.send(json!({"type": "start"})).await;
+        let seen = ana.until("step-started").await;
+        let last = seen.last().unwrap()["seq"].as_i64().unwrap();
+        drop(ana);
+        // While Ana is away: a step, a broadcast, a chat in the large group.
+        host.send(json!({"type": "next"})).await;
+        host.send(json!({"type": "broadcast", "text": "Welcome back soon"}))
+            .await;
+        host.send(json!({"type": "chat", "text": "Tea is ready"}))
+            .await;
+        host.until("chat-posted").await;
+        let mut again = Live::connect(&ana_visitor, event, last).await.unwrap();
+        let frames = again.drain().await;
+        assert_eq!(kind(&frames[0]), "hello");
+        assert_eq!(frames[0]["seq"], last + 3);
+        assert_eq!(
+            frames[0]["state"]["step"], 1,
+            "the hello carries where the event is now"
+        );
+        let missed: Vec<i64> = frames[1..]
+            .iter()
+            .map(|f| f["seq"].as_i64().unwrap())
+            .collect();
+        assert_eq!(
+            missed,
+            vec![last + 1, last + 2, last + 3],
+            "no gap and no duplicate"
+        );
+        assert_eq!(kind(&frames[2]), "broadcast");
+    }
+);
+
+both!(
+    a_restarted_server_knows_the_step_and_the_time_left,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let host_visitor = app.sign_in("facilitator@demo.example").await;
+        let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+        host.until("hello").await;
+        host.send(json!({"type": "start"})).await;
+        host.send(json!({"type": "next"})).await;
+        let frames = host.until("step-started").await;
+        let _ = frames;
+        let started = host.until("step-started").await;
+        let ends_at = started.last().unwrap()["change"]["ends_at"]
+            .as_i64()
+            .unwrap();
+        // A new server on the same database: no memory of the room but the log.
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let state = hearth_web::AppState::new(
+            app.store.clone(),
+            hearth_web::WebConfig {
+                public_url: address.clone(),
+                data_dir: app.data_dir.clone(),
+                smtp_url: None,
+                mail_from: "Hearth <hearth@localhost>".into(),
+            },
+        )
+        .await
+        .unwrap();
+        let server = tokio::spawn(async move {
+            hearth_web::serve(listener, state, std::future::pending())
+                .await
+                .unwrap()
+        });
+        let url = format!(
+            "{}/events/{event}/live/socket?after=0",
+            address.replace("http://", "ws://")
+        );
+        let mut request = url.into_client_request().unwrap();
+        request
+            .headers_mut()
+            .insert("cookie", host_visitor.cookie_header().parse().unwrap());
+        let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+        let Some(Ok(Message::Text(hello))) = socket.next().await else {
+            panic!("no hello")
+        };
+        let hello: Value = serde_json::from_str(&hello).unwrap();
+        assert_eq!(hello["state"]["step"], 1);
+        assert_eq!(hello["state"]["status"], "running");
+        assert_eq!(
+            hello["state"]["ends_at"], ends_at,
+            "the same time left after the restart"
+        );
+        server.abort();
+    }
+);
+
+both!(
+    group_chat_support_calls_and_reflections_stay_private,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let host_visitor = app.sign_in("facilitator@demo.example").await;
+        let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+        host.until("hello").await;
+        let (ana_visitor, mut ana) = joined(&app, "participant@demo.example", event).await;
+        let (_, mut maya) = joined(&app, "maya@demo.example", event).await;
+        let (noah_visitor, mut noah) = joined(&app, "noah@demo.example", event).await;
+        host.send(json!({"type": "start"})).await;
+        for _ in 0..3 {
+            host.send(json!({"type": "next"})).await;
+        }
+        host.drain().await;
+        for live in [&mut ana, &mut maya, &mut noah] {
+            live.drain().await;
+        }
+        // Step 4 is the dialogue: chat stays in the group.
+        ana.send(json!({"type": "chat", "text": "Oak only"})).await;
+        assert_eq!(
+            maya.until("chat-posted").await.last().unwrap()["change"]["text"],
+            "Oak only"
+        );
+        assert_eq!(
+            host.until("chat-posted").await.last().unwrap()["change"]["text"],
+            "Oak only",
+            "facilitators see every group"
+        );
+        let noah_saw = noah.drain().await;
+        assert!(
+            noah_saw.iter().all(|f| kind(f) != "chat-posted"),
+            "another group never sees it"
+        );
+        // A call for support reaches the facilitators and the caller only.
+        noah.send(json!({"type": "need-support", "note": "It is a hard day"}))
+            .await;
+        assert_eq!(
+            host.until("support-requested").await.last().unwrap()["change"]["note"],
+            "It is a hard day"
+        );
+        assert_eq!(
+            kind(noah.until("support-requested").await.last().unwrap()),
+            "support-requested"
+        );
+        assert!(
+            ana.drain()
+                .await
+                .iter()
+                .all(|f| kind(f) != "support-requested")
+        );
+        // A reflection is its writer's alone.
+        let saved = ana_visitor
+            .post(
+                &format!("/events/{event}/reflection"),
+                &[("step", "2"), ("text", "my private thought")],
+            )
+            .await;
+        assert_eq!(saved.status(), 200);
+        let (_, own) = ana_visitor.page(&format!("/events/{event}/live")).await;
+        assert!(own.contains("my private thought"));
+        let (_, hosts_page) = host_visitor.page(&format!("/events/{event}/live")).await;
+        assert!(
+            !hosts_page.contains("my private thought"),
+            "the facilitator cannot read it"
+        );
+        let (_, noahs_page) = noah_visitor.page(&format!("/events/{event}/live")).await;
+        assert!(!noahs_page.contains("my private thought"));
+        // Saving to a step that is not a reflection is refused.
+        let wrong = ana_visitor
+            .post(
+                &format!("/events/{event}/reflection"),
+                &[("step", "0"), ("text", "x")],
+            )
+            .await;
+        assert_eq!(wrong.status(), 422);
+    }
+);
+
+both!(
+    every_refusal_is_an_error_frame_that_changes_nothing,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let (_, mut ana) = joined(&app, "participant@demo.example", event).await;
+        let before = app.store.events().all_changes(event).await.unwrap().1;
+        for command in [
+            json!({"type": "start"}),
+            json!({"type": "next"}),
+            json!({"type": "end"}),
+            json!({"type": "broadcast", "text": "hi"}),
+            json!({"type": "lower-hand", "user": uuid::Uuid::now_v7()}),
+            json!({"type": "visit", "group": null}),
+            json!({"type": "chat", "text": "too early"}),
+            json!({"type": "no-such-command"}),
+            json!("not even an object"),
+        ] {
+            ana.send(command.clone()).await;
+            let frames = ana.until("error").await;
+            assert!(
+                frames.last().unwrap()["message"].as_str().unwrap().len() > 5,
+                "{command}: a readable message"
+            );
+        }
+        assert_eq!(
+            app.store.events().all_changes(event).await.unwrap().1,
+            before,
+            "nothing stored"
+        );
+
+        let host_visitor = app.sign_in("facilitator@demo.example").await;
+        let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+        host.until("hello").await;
+        host.send(json!({"type": "start"})).await;
+        host.until("step-started").await;
+        for command in [
+            json!({"type": "start"}),
+            json!({"type": "previous"}),
+            json!({"type": "adjust-timer", "seconds": 0}),
+            json!({"type": "react", "emoji": "x"}),
+            json!({"type": "chat", "text": " "}),
+        ] {
+            host.send(command.clone()).await;
+            host.until("error").await;
+        }
+        assert_eq!(
+            app.store.events().all_changes(event).await.unwrap().1,
+            before + 1
+        );
+    }
+);
+
+both!(
+    only_the_audience_enters_and_only_after_the_ground_rules,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        // A participant of another cohort, and a supervisor: not this room.
+        let teacher = app.sign_in("teacher@demo.example").await;
+        assert_eq!(Live::connect(&teacher, event, 0).await.err(), Some(403));
+        assert_eq!(teacher.get(&format!("/events/{event}")).await.status(), 403);
+        let supervisor = app.sign_in("supervisor@demo.example").await;
+        assert_eq!(Live::connect(&supervisor, event, 0).await.err(), Some(403));
+        // A member who has not accepted the ground rules is asked first.
+        let maya = app.sign_in("maya@demo.example").await;
+        assert_eq!(Live::connect(&maya, event, 0).await.err(), Some(403));
+        let page = maya.get(&format!("/events/{event}/live")).await;
+        assert_eq!(page.status(), 303);
+        let (_, event_page) = maya.page(&format!("/events/{event}")).await;
+        assert!(event_page.contains("What is shared in the group stays in the group."));
+        maya.post(&format!("/events/{event}/accept"), &[]).await;
+        assert!(Live::connect(&maya, event, 0).await.is_ok());
+        // New rules ask again.
+        let host = app.sign_in("facilitator@demo.example").await;
+        let cohort = app.cohort_named("Autumn dialogue cohort").await;
+        host.post(
+            &format!("/cohorts/{}/ground-rules", cohort.id),
+            &[("rules", "Be kind.\nKeep it here.")],
+        )
+        .await;
+        assert_eq!(Live::connect(&maya, event, 0).await.err(), Some(403));
+        // A page on another site cannot open the socket with Maya's cookie.
+        maya.post(&format!("/events/{event}/accept"), &[]).await;
+        let url = format!(
+            "{}/events/{event}/live/socket",
+            maya.base().replace("http://", "ws://")
+        );
+        let mut request = url.into_client_request().unwrap();
+        request
+            .headers_mut()
+            .insert("cookie", maya.cookie_header().parse().unwrap());
+        request
+            .headers_mut()
+            .insert("origin", "https://evil.example".parse().unwrap());
+        match tokio_tungstenite::connect_async(request).await {
+            Err(tokio_tungstenite::tungstenite::Error::Http(response)) => {
+                assert_eq!(response.status().as_u16(), 403)
+            }
+            other => panic!("expected 403, got {:?}", other.map(|_| ())),
+        }
+        // Signed out: no socket at all.
+        let stranger = app.visitor().await;
+        assert!(Live::connect(&stranger, event, 0).await.is_err());
+    }
+);
+
+/// Two `hearth serve` processes behind one address, one database: a message
+/// sent to one reaches a participant connected to the other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_on_postgres_share_the_room() {
+    let Some(app) = TestApp::spawn(Backend::Postgres).await else {
+        eprintln!("HEARTH_TEST_POSTGRES_URL is not set: skipping the two-instance run");
+        return;
+    };
+    let event = fishbowl(&app).await;
+    // The second instance: its own hubs and its own bus, the same database.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let second_address = format!("http://{}", listener.local_addr().unwrap());
+    let config = hearth_web::WebConfig {
+        public_url: second_address.clone(),
+        data_dir: app.data_dir.clone(),
+        smtp_url: None,
+        mail_from: "Hearth <hearth@localhost>".into(),
+    };
+    let state = hearth_web::AppState::new(app.store.clone(), config)
+        .await
+        .unwrap();
+    let server = tokio::spawn(async move {
+        hearth_web::serve(listener, state, std::future::pending())
+            .await
+            .unwrap()
+    });
+
+    let (ana_visitor, _) = joined(&app, "participant@demo.example", event).await;
+    let url = format!(
+        "{}/events/{event}/live/socket?after=0",
+        second_address.replace("http://", "ws://")
+    );
+    let mut request = url.into_client_request().unwrap();
+    request
+        .headers_mut()
+        .insert("cookie", ana_visitor.cookie_header().parse().unwrap());
+    let (socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+    let mut ana_on_second = Live { socket };
+    ana_on_second.until("hello").await;
+
+    let host_visitor = app.sign_in("facilitator@demo.example").await;
+    let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+    host.until("hello").await;
+    host.send(json!({"type": "start"})).await;
+    host.send(json!({"type": "broadcast", "text": "Hello from the first instance"}))
+        .await;
+    let frames = ana_on_second.until("broadcast").await;
+    assert_eq!(
+        frames.last().unwrap()["change"]["text"],
+        "Hello from the first instance"
+    );
+    let seqs: Vec<i64> = frames.iter().filter_map(|f| f["seq"].as_i64()).collect();
+    assert_eq!(seqs, vec![1, 2]);
+    // And back: Ana's chat on the second instance reaches the host on the first.
+    ana_on_second
+        .send(json!({"type": "chat", "text": "Hello from the second"}))
+        .await;
+    let frames = host.until("chat-posted").await;
+    assert_eq!(
+        frames.last().unwrap()["change"]["text"],
+        "Hello from the second"
+    );
+    assert_eq!(frames.last().unwrap()["seq"], 3);
+    server.abort();
+}
