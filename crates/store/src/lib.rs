@@ -10,6 +10,7 @@ mod bus;
 mod db;
 mod demo;
 mod error;
+mod event_records;
 mod events;
 mod files;
 mod jobs;
@@ -28,6 +29,7 @@ pub use bus::LiveListener;
 pub use db::{Backend, Db, MigrationError};
 pub use demo::{DEMO_PASSWORD, DemoOutcome};
 pub use error::StoreError;
+pub use event_records::{EventRecords, Feedback};
 pub use events::{Event, Events, LogEntry, NewEvent};
 pub use files::{Files, NewFile, StoredFile};
 pub use jobs::{Job, Jobs};
@@ -83,6 +85,9 @@ impl Store {
     }
     pub fn events(&self) -> Events<'_> {
         Events { db: &self.db }
+    }
+    pub fn event_records(&self) -> EventRecords<'_> {
+        EventRecords { db: &self.db }
     }
     pub fn peer_groups(&self) -> PeerGroups<'_> {
         PeerGroups { db: &self.db }

@@ -11,7 +11,7 @@
   const el = (tag, attrs = {}, ...children) => {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attrs)) {
-      if (name === "onclick" || name === "onsubmit" || name === "oninput") node[name] = value;
+      if (name.startsWith("on")) node[name] = value;
       else if (value !== false && value !== undefined && value !== null) node.setAttribute(name, value === true ? "" : value);
     }
     for (const child of children.flat()) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
@@ -32,6 +32,8 @@
   const broadcasts = [];
   const reflections = new Map(config.reflections);
   let visiting = null;
+  let speakers = [];
+  let proposal = null;
 
   function connect() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
@@ -94,6 +96,7 @@
         break;
       case "chat-posted": chat.push({ group: change.group, name: change.name, text: change.text, at }); break;
       case "reacted": if (live) flashReaction(change.emoji); break;
+      case "speakers-chosen": speakers = change.speakers; break;
       case "visited":
         if (me && !me.facilitator && change.group && change.group === me.group) broadcasts.push({ from: change.name, text: t("live-facilitator-joined"), at });
         break;
@@ -121,7 +124,7 @@
   function renderStep() {
     const card = $("step");
     if (state.status === "not-started") { card.replaceChildren(el("p", {}, t("live-not-started"))); return; }
-    if (state.status === "ended") { card.replaceChildren(el("h2", {}, t("live-ended"))); return; }
+    if (state.status === "ended") { card.replaceChildren(el("h2", {}, t("live-ended")), me && !me.facilitator && !config.feedback_given ? feedbackForm() : []); return; }
     const current = step();
     const position = t("live-step-of").replace("{step}", state.step + 1).replace("{steps}", config.steps.length);
     card.replaceChildren(
@@ -131,9 +134,49 @@
       current.video_url ? el("p", {}, el("a", { href: current.video_url, target: "_blank", rel: "noopener" }, t("live-video"))) : [],
       current.prompts.length ? el("div", {}, el("h3", {}, t("live-prompts")), el("ul", {}, current.prompts.map((p) => el("li", {}, p)))) : [],
       el("p", { id: "countdown", class: "countdown", role: "timer" }),
+      current.kind === "debrief" && speakers.length ? el("div", { class: "notice" }, el("p", {}, el("strong", {}, t("live-speakers-chosen"))), el("ol", {}, speakers.map((sp) => el("li", {}, sp.name, sp.group ? ` · ${sp.group}` : "")))) : [],
       broadcasts.length ? el("p", { class: "notice", role: "status" }, `${t("live-message-from").replace("{name}", broadcasts[broadcasts.length - 1].from)} ${broadcasts[broadcasts.length - 1].text}`) : [],
     );
     tick();
+  }
+
+  function feedbackForm() {
+    const choice = (n) => el("label", { class: "checkbox" }, el("input", { type: "radio", name: "rating", value: n, required: true }), ` ${n}`);
+    return el("form", { method: "post", action: `/events/${config.event}/feedback`, class: "stacked", id: "feedback" },
+      el("input", { type: "hidden", name: "csrf", value: config.csrf }),
+      el("h3", {}, t("live-feedback")),
+      el("fieldset", {}, el("legend", {}, t("live-feedback-rating")), el("div", { class: "rating" }, [1, 2, 3, 4, 5].map(choice))),
+      el("label", { for: "feedback-helped" }, t("live-feedback-helped")), el("textarea", { id: "feedback-helped", name: "helped", rows: 3 }),
+      el("label", { for: "feedback-change" }, t("live-feedback-change")), el("textarea", { id: "feedback-change", name: "change", rows: 3 }),
+      el("button", { type: "submit" }, t("live-feedback-send")));
+  }
+
+  async function proposeSpeakers() {
+    const response = await fetch(`/events/${config.event}/speakers`, { credentials: "same-origin" });
+    if (response.ok) { proposal = await response.json(); render(); }
+  }
+
+  async function announceSpeakers() {
+    const body = new URLSearchParams({ csrf: config.csrf });
+    document.querySelectorAll(".speaker-choice").forEach((select) => body.append("speaker", select.value));
+    const response = await fetch(`/events/${config.event}/speakers`, { method: "POST", body, credentials: "same-origin" });
+    if (!response.ok) setStatus(await response.text());
+    else proposal = null;
+  }
+
+  function speakerPicker() {
+    if (!proposal) return el("button", { type: "button", onclick: proposeSpeakers }, t("live-speakers-propose"));
+    const picks = proposal.proposal;
+    return el("div", { class: "speakers" },
+      picks.map((chosen, i) => {
+        const id = `speaker-${i}`;
+        return el("div", { class: "field" },
+          el("label", { for: id }, t("live-speaker-n").replace("{step}", i + 1)),
+          el("select", { id, class: "speaker-choice", onchange: (event) => { picks[i] = event.target.value; } }, proposal.groups.map((g) => el("optgroup", { label: g.name },
+            g.members.map((m) => el("option", { value: m.user, selected: m.user === chosen },
+              `${m.name}${m.volunteer ? ` (${t("live-volunteer")})` : ""}${m.spoken ? ` · ${t("live-spoken")} ×${m.spoken}` : ""}`))))));
+      }),
+      el("button", { type: "button", onclick: announceSpeakers }, t("live-speakers-announce")));
   }
 
   function tick() {
@@ -241,6 +284,7 @@
       el("div", { class: "actions" }, controls),
       el("form", { class: "chat-form", onsubmit: (event) => { event.preventDefault(); const text = message.value.trim(); if (text) { send({ type: "broadcast", text }); message.value = ""; } } },
         el("label", { for: "broadcast-text" }, t("live-broadcast")), message, el("button", { type: "submit" }, t("live-broadcast-send"))),
+      step() && step().kind === "debrief" && state.status !== "ended" ? el("div", {}, el("h3", {}, t("live-speakers")), speakerPicker()) : [],
       el("h3", {}, t("live-alerts")),
       alerts.length ? el("ul", { class: "alerts" }, alerts.map((a) => el("li", { class: "alert" }, el("strong", {}, a.name), ` ${t("live-support-alert")} `, a.note || "", " ", el("span", { class: "muted small" }, time(a.at))))) : el("p", { class: "muted" }, t("live-alerts-none")),
       el("h3", {}, t("live-hands")),

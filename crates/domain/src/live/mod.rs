@@ -3,5 +3,5 @@
 pub mod room;
 pub mod runsheet;
 
-pub use room::{Change, Command, LiveState, Member, Refusal, Status, Viewer, Visibility};
+pub use room::{Change, Command, LiveState, Member, Refusal, Speaker, Status, Viewer, Visibility};
 pub use runsheet::{RunSheet, Step, StepKind};

@@ -52,7 +52,22 @@ pub enum Command {
     Visit {
         group: Option<Uuid>,
     },
+    /// The debrief's speakers, one from each of several groups.
+    ChooseSpeakers {
+        speakers: Vec<Speaker>,
+    },
 }
+
+/// Someone asked to share their group's first insights at the debrief.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub user: UserId,
+    pub name: String,
+    pub group: Option<String>,
+}
+
+/// The most speakers a debrief may have.
+pub const MAX_SPEAKERS: usize = 10;
 
 impl Command {
     /// What the policy must allow for this command: driving the event is the
@@ -67,7 +82,8 @@ impl Command {
             | Command::AdjustTimer { .. }
             | Command::Broadcast { .. }
             | Command::End
-            | Command::Visit { .. } => Action::RunEvent,
+            | Command::Visit { .. }
+            | Command::ChooseSpeakers { .. } => Action::RunEvent,
             Command::LowerHand { user: Some(_) } => Action::RunEvent,
             Command::RaiseHand
             | Command::LowerHand { user: None }
@@ -135,6 +151,9 @@ pub enum Change {
         user: UserId,
         name: String,
         group: Option<Uuid>,
+    },
+    SpeakersChosen {
+        speakers: Vec<Speaker>,
     },
 }
 
@@ -256,7 +275,8 @@ impl LiveState {
             | Change::SupportRequested { .. }
             | Change::ChatPosted { .. }
             | Change::Reacted { .. }
-            | Change::Visited { .. } => {}
+            | Change::Visited { .. }
+            | Change::SpeakersChosen { .. } => {}
         }
     }
 
@@ -409,6 +429,25 @@ impl LiveState {
                     return Err(Refusal("live-refused-reaction"));
                 }
                 everyone(Change::Reacted { emoji })
+            }
+            Command::ChooseSpeakers { speakers } => {
+                let at_debrief = sheet
+                    .steps
+                    .get(self.step)
+                    .is_some_and(|s| s.kind == super::runsheet::StepKind::Debrief);
+                if !at_debrief {
+                    return Err(Refusal("live-refused-not-debrief"));
+                }
+                let mut seen: Vec<UserId> = speakers.iter().map(|s| s.user).collect();
+                seen.sort();
+                seen.dedup();
+                if speakers.is_empty()
+                    || speakers.len() > MAX_SPEAKERS
+                    || seen.len() != speakers.len()
+                {
+                    return Err(Refusal("live-refused-speakers"));
+                }
+                everyone(Change::SpeakersChosen { speakers })
             }
             Command::Visit { group } => {
                 let visibility = match group {
@@ -659,6 +698,42 @@ mod tests {
             Err(Refusal("live-refused-adjust"))
         );
         assert_eq!(state, before);
+    }
+
+    #[test]
+    fn speakers_are_chosen_only_at_the_debrief_and_only_once_each() {
+        let sheet = RunSheet::fishbowl();
+        let host = member(true, None);
+        let mut state = LiveState::default();
+        run(&mut state, &sheet, &host, Command::Start, 0);
+        let ana = Speaker {
+            user: UserId::new(),
+            name: "Ana".into(),
+            group: Some("Oak".into()),
+        };
+        let choose = |speakers: Vec<Speaker>| Command::ChooseSpeakers { speakers };
+        assert_eq!(
+            state.decide(&sheet, &host, choose(vec![ana.clone()]), 0),
+            Err(Refusal("live-refused-not-debrief"))
+        );
+        for _ in 0..4 {
+            run(&mut state, &sheet, &host, Command::Next, 0);
+        }
+        assert_eq!(
+            state.decide(&sheet, &host, choose(vec![ana.clone(), ana.clone()]), 0),
+            Err(Refusal("live-refused-speakers"))
+        );
+        assert_eq!(
+            state.decide(&sheet, &host, choose(vec![]), 0),
+            Err(Refusal("live-refused-speakers"))
+        );
+        let changes = run(&mut state, &sheet, &host, choose(vec![ana.clone()]), 0);
+        assert_eq!(
+            changes[0].0,
+            Change::SpeakersChosen {
+                speakers: vec![ana]
+            }
+        );
     }
 
     #[test]

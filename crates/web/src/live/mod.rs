@@ -8,5 +8,5 @@ pub mod bus;
 mod hub;
 mod socket;
 
-pub use hub::{Hub, Hubs, Outgoing};
+pub use hub::{Hub, Hubs, Outgoing, Rejected};
 pub use socket::socket_get;

@@ -15,10 +15,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::input::{Name, date};
-use hearth_domain::live::{Member, RunSheet, StepKind, Viewer};
+use hearth_domain::live::{Command, Member, RunSheet, Speaker, StepKind, Viewer};
 use hearth_domain::policy::Action;
 use hearth_domain::roles::Scope;
-use hearth_domain::{CohortId, EventId};
+use hearth_domain::{CohortId, EventId, UserId};
 use hearth_store::{Arrangement, Cohort, Event, NewEvent, Service, StoreError};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -35,6 +35,11 @@ pub fn router() -> Router<AppState> {
         .route("/events/{id}/live", get(live_get))
         .route("/events/{id}/live/socket", get(crate::live::socket_get))
         .route("/events/{id}/reflection", post(reflection_post))
+        .route(
+            "/events/{id}/speakers",
+            get(speakers_get).post(speakers_post),
+        )
+        .route("/events/{id}/feedback", post(feedback_post))
 }
 
 /// What someone may do in an event's room, and where they sit.
@@ -351,6 +356,9 @@ struct EventView {
     rules: Vec<String>,
     rules_accepted: bool,
     group_name: Option<String>,
+    /// For the hosts: every answer without names, and the average rating.
+    feedback: Vec<hearth_store::Feedback>,
+    average: Option<String>,
 }
 
 fn step_kind_label(tr: &Tr, kind: StepKind) -> String {
@@ -374,7 +382,18 @@ async fn event_get(
             .map(|g| g.name),
         _ => None,
     };
+    let feedback = if access.facilitator {
+        state.store.event_records().feedback(id).await?
+    } else {
+        Vec::new()
+    };
+    let average = (!feedback.is_empty()).then(|| {
+        let total: i32 = feedback.iter().map(|f| f.rating).sum();
+        format!("{:.1}", f64::from(total) / feedback.len() as f64)
+    });
     let view = EventView {
+        feedback,
+        average,
         layout: Layout::new(&state, &me.ctx, "/cohorts", access.event.title.clone())
             .await
             .with_flash(query.done.as_deref()),
@@ -420,6 +439,7 @@ struct LiveConfig {
     services: Vec<LiveService>,
     text: std::collections::BTreeMap<&'static str, String>,
     reflections: Vec<(usize, String)>,
+    feedback_given: bool,
 }
 
 #[derive(Serialize)]
@@ -597,6 +617,11 @@ async fn live_get(
             })
             .collect(),
         reflections,
+        feedback_given: state
+            .store
+            .event_records()
+            .has_given_feedback(id, me.user.person.id)
+            .await?,
     };
     let view = LiveView {
         layout: Layout::new(&state, &me.ctx, "/cohorts", access.event.title.clone()).await,
@@ -648,4 +673,243 @@ async fn reflection_post(
         .save_reflection(id, step, me.user.person.id, &form.text)
         .await?;
     Ok((StatusCode::OK, "saved").into_response())
+}
+
+/// A person the facilitator may choose as a debrief speaker.
+#[derive(Serialize)]
+struct SpeakerChoice {
+    user: UserId,
+    name: String,
+    volunteer: bool,
+    spoken: u32,
+}
+
+#[derive(Serialize)]
+struct SpeakerGroup {
+    name: String,
+    members: Vec<SpeakerChoice>,
+}
+
+#[derive(Serialize)]
+struct SpeakersProposal {
+    speakers: usize,
+    groups: Vec<SpeakerGroup>,
+    proposal: Vec<UserId>,
+}
+
+/// The debrief picker: volunteers (raised hands) first, then those who have
+/// spoken least in this cohort, one person from each of N different groups.
+async fn speakers_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<EventId>,
+) -> AppResult<Response> {
+    let access = room_access(&state, &me, id).await?;
+    if !access.facilitator {
+        return Err(AppError::Forbidden);
+    }
+    let hub = state
+        .hubs
+        .get(&state.store, id, &access.event.run_sheet)
+        .await?;
+    let live = hub.state().await;
+    let wanted = access
+        .event
+        .run_sheet
+        .steps
+        .iter()
+        .find(|s| s.kind == StepKind::Debrief)
+        .map(|s| usize::from(s.speakers))
+        .unwrap_or(3);
+    let names: std::collections::HashMap<UserId, String> = state
+        .store
+        .org()
+        .cohort_members(access.event.cohort_id)
+        .await?
+        .into_iter()
+        .map(|m| (m.user_id, m.display_name))
+        .collect();
+    let spoken = state
+        .store
+        .event_records()
+        .times_spoken(access.event.cohort_id)
+        .await?;
+    let groups = arrangement(&state, &access.event)
+        .await?
+        .map(|a| a.groups)
+        .unwrap_or_default();
+    let people: Vec<Vec<UserId>> = groups.iter().map(|g| g.members.clone()).collect();
+    let index: Vec<UserId> = people.iter().flatten().copied().collect();
+    let position = |user: &UserId| index.iter().position(|u| u == user);
+    let numbered: Vec<Vec<usize>> = people
+        .iter()
+        .map(|g| g.iter().filter_map(position).collect())
+        .collect();
+    let volunteers: Vec<usize> = live.hands.iter().filter_map(position).collect();
+    let spoken_by_index = index
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (i, spoken.get(u).copied().unwrap_or(0)))
+        .collect();
+    let seed = u64::from_le_bytes(id.0.as_bytes()[8..16].try_into().unwrap_or_default());
+    let wanted = wanted.min(numbered.iter().filter(|g| !g.is_empty()).count());
+    let proposal = hearth_groups::debrief::pick_speakers(
+        &numbered,
+        wanted,
+        &volunteers,
+        &spoken_by_index,
+        seed,
+    )
+    .map(|picked| {
+        picked
+            .into_iter()
+            .filter_map(|s| index.get(s.person).copied())
+            .collect()
+    })
+    .unwrap_or_default();
+    let body = SpeakersProposal {
+        speakers: wanted,
+        groups: groups
+            .into_iter()
+            .map(|g| SpeakerGroup {
+                name: g.name,
+                members: g
+                    .members
+                    .iter()
+                    .map(|u| SpeakerChoice {
+                        user: *u,
+                        name: names.get(u).cloned().unwrap_or_default(),
+                        volunteer: live.hands.contains(u),
+                        spoken: spoken.get(u).copied().unwrap_or(0),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        proposal,
+    };
+    Ok(no_store(axum::Json(body)))
+}
+
+/// Announces the chosen speakers and records them for fairness next time.
+async fn speakers_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<EventId>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let access = room_access(&state, &me, id).await?;
+    if !access.facilitator {
+        return Err(AppError::Forbidden);
+    }
+    let tr = Tr::new(me.ctx.language);
+    let chosen: Vec<UserId> = fields
+        .iter()
+        .filter(|(k, _)| k == "speaker")
+        .filter_map(|(_, v)| v.parse().ok())
+        .collect();
+    let groups = arrangement(&state, &access.event)
+        .await?
+        .map(|a| a.groups)
+        .unwrap_or_default();
+    let names: std::collections::HashMap<UserId, String> = state
+        .store
+        .org()
+        .cohort_members(access.event.cohort_id)
+        .await?
+        .into_iter()
+        .map(|m| (m.user_id, m.display_name))
+        .collect();
+    let mut speakers = Vec::new();
+    for user in &chosen {
+        let Some(name) = names.get(user) else {
+            return Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                tr.t("live-refused-speakers"),
+            )
+                .into_response());
+        };
+        let group = groups
+            .iter()
+            .find(|g| g.members.contains(user))
+            .map(|g| g.name.clone());
+        speakers.push(Speaker {
+            user: *user,
+            name: name.clone(),
+            group,
+        });
+    }
+    let hub = state
+        .hubs
+        .get(&state.store, id, &access.event.run_sheet)
+        .await?;
+    match hub
+        .handle(
+            &state.store,
+            &access.member,
+            Command::ChooseSpeakers { speakers },
+        )
+        .await
+    {
+        Ok(()) => {
+            state
+                .store
+                .event_records()
+                .record_speakers(access.event.cohort_id, id, &chosen)
+                .await?;
+            Ok((StatusCode::OK, "announced").into_response())
+        }
+        Err(crate::live::Rejected::Refused(refusal)) => {
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, tr.t(refusal.0)).into_response())
+        }
+        Err(crate::live::Rejected::Store(error)) => Err(error.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct FeedbackForm {
+    rating: String,
+    helped: String,
+    change: String,
+}
+
+/// Feedback at the end: how it was, what helped, what to change.
+async fn feedback_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<EventId>,
+    Form(form): Form<FeedbackForm>,
+) -> AppResult<Response> {
+    let access = room_access(&state, &me, id).await?;
+    let tr = Tr::new(me.ctx.language);
+    let rating = form
+        .rating
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|r| (1..=5).contains(r));
+    let helped = hearth_domain::input::optional_text(&form.helped, 2000);
+    let change = hearth_domain::input::optional_text(&form.change, 2000);
+    let (Some(rating), Ok(helped), Ok(change_next)) = (rating, helped, change) else {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            tr.t("events-feedback-error"),
+        )
+            .into_response());
+    };
+    let feedback = hearth_store::Feedback {
+        rating,
+        helped,
+        change_next,
+    };
+    match state
+        .store
+        .event_records()
+        .give_feedback(access.event.id, me.user.person.id, &feedback)
+        .await
+    {
+        Ok(()) | Err(StoreError::Conflict(_)) => Ok(see_other(&format!(
+            "/events/{id}?done=flash-feedback-thanks"
+        ))),
+        Err(other) => Err(other.into()),
+    }
 }

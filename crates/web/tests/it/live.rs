@@ -557,3 +557,121 @@ async fn two_instances_on_postgres_share_the_room() {
     assert_eq!(frames.last().unwrap()["seq"], 3);
     server.abort();
 }
+
+both!(
+    the_debrief_picker_prefers_volunteers_and_is_fair_across_events,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let host_visitor = app.sign_in("facilitator@demo.example").await;
+        let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+        host.until("hello").await;
+        let (_, mut noah) = joined(&app, "noah@demo.example", event).await;
+        host.send(json!({"type": "start"})).await;
+        for _ in 0..4 {
+            host.send(json!({"type": "next"})).await;
+        }
+        // Raise the hand once the room is at the debrief.
+        while noah.until("step-started").await.last().unwrap()["change"]["step"] != 4 {}
+        noah.send(json!({"type": "raise-hand"})).await;
+        host.until("hand-raised").await;
+        let proposal: Value = host_visitor
+            .get(&format!("/events/{event}/speakers"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(
+            proposal["speakers"], 2,
+            "three wanted, but only two groups: one speaker each"
+        );
+        let noah_id = user(&app, "noah@demo.example").await.to_string();
+        let picked: Vec<String> = proposal["proposal"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(picked[0], noah_id, "the volunteer comes first");
+        assert_eq!(picked.len(), 2);
+        // Participants may not see or choose.
+        let (_, mut ana) = joined(&app, "participant@demo.example", event).await;
+        let ana_visitor = app.sign_in("participant@demo.example").await;
+        assert_eq!(
+            ana_visitor
+                .get(&format!("/events/{event}/speakers"))
+                .await
+                .status(),
+            403
+        );
+        let fields: Vec<(&str, &str)> = picked.iter().map(|p| ("speaker", p.as_str())).collect();
+        assert_eq!(
+            ana_visitor
+                .post(&format!("/events/{event}/speakers"), &fields)
+                .await
+                .status(),
+            403
+        );
+        let announced = host_visitor
+            .post(&format!("/events/{event}/speakers"), &fields)
+            .await;
+        assert_eq!(announced.status(), 200);
+        let frames = ana.until("speakers-chosen").await;
+        assert_eq!(
+            frames.last().unwrap()["change"]["speakers"]
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+        let cohort = app.cohort_named("Autumn dialogue cohort").await;
+        let spoken = app
+            .store
+            .event_records()
+            .times_spoken(cohort.id)
+            .await
+            .unwrap();
+        assert_eq!(spoken.len(), 2, "recorded for fairness next time");
+    }
+);
+
+both!(
+    feedback_is_given_once_and_shown_without_names,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let (ana, _) = joined(&app, "participant@demo.example", event).await;
+        let bad = ana
+            .post(
+                &format!("/events/{event}/feedback"),
+                &[("rating", "9"), ("helped", ""), ("change", "")],
+            )
+            .await;
+        assert_eq!(bad.status(), 422);
+        let good = ana
+            .post(
+                &format!("/events/{event}/feedback"),
+                &[
+                    ("rating", "5"),
+                    ("helped", "Hearing others"),
+                    ("change", "More time"),
+                ],
+            )
+            .await;
+        assert_eq!(good.status(), 303);
+        ana.post(
+            &format!("/events/{event}/feedback"),
+            &[("rating", "1"), ("helped", ""), ("change", "")],
+        )
+        .await;
+        let all = app.store.event_records().feedback(event).await.unwrap();
+        assert_eq!(all.len(), 1, "one answer per person");
+        let host = app.sign_in("facilitator@demo.example").await;
+        let (_, page) = host.page(&format!("/events/{event}")).await;
+        assert!(page.contains("Hearing others") && page.contains("More time"));
+        assert!(!page.contains("Parveen"), "answers are shown without names");
+        let (_, own) = ana.page(&format!("/events/{event}")).await;
+        assert!(
+            !own.contains("Hearing others"),
+            "participants do not see the answers"
+        );
+    }
+);
