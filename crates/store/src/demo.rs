@@ -3,10 +3,13 @@
 
 use crate::Store;
 use crate::error::StoreError;
+use crate::events::NewEvent;
 use crate::org::{NewCohort, NewSite};
 use crate::password;
+use crate::peer_groups::NewGroup;
 use crate::services::NewService;
 use hearth_domain::input::{Email, Name};
+use hearth_domain::live::RunSheet;
 use hearth_domain::org::{ServiceKind, SiteKind};
 use hearth_domain::roles::{PeerWorkerKind, Role, RoleGrant, Scope};
 use hearth_domain::{CohortId, SiteId, UserId};
@@ -294,6 +297,62 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
                     scope: cohort_scope(cohort, site),
                 },
             )
+            .await?;
+    }
+
+    // The autumn cohort's peer groups and its next fishbowl, so a newcomer can run one at once.
+    let members = store.org().cohort_members(dialogue).await?;
+    let participants: Vec<UserId> = members
+        .iter()
+        .filter(|m| m.role == Role::Participant)
+        .map(|m| m.user_id)
+        .collect();
+    let group_count = participants.len().div_ceil(5).max(1);
+    let names = ["Oak", "Birch", "Willow", "Rowan", "Cedar", "Maple"];
+    let groups: Vec<NewGroup> = (0..group_count)
+        .map(|g| NewGroup {
+            name: names
+                .get(g)
+                .map_or_else(|| format!("Group {}", g + 1), |n| (*n).to_owned()),
+            members: participants
+                .iter()
+                .skip(g)
+                .step_by(group_count)
+                .copied()
+                .collect(),
+        })
+        .collect();
+    let facilitator = members
+        .iter()
+        .find(|m| m.role == Role::Facilitator)
+        .map(|m| m.user_id);
+    if let Some(facilitator) = facilitator {
+        store
+            .peer_groups()
+            .save(dialogue, facilitator, &groups)
+            .await?;
+        let tomorrow = jiff::Timestamp::now()
+            .to_zoned_datetime(
+                jiff::tz::TimeZone::get("Europe/Belgrade").unwrap_or(jiff::tz::TimeZone::UTC),
+            )
+            .date()
+            .tomorrow()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let starts_at = tomorrow
+            .at(18, 0, 0, 0)
+            .in_tz("Europe/Belgrade")
+            .map(|zoned| zoned.timestamp().as_millisecond())
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        store
+            .events()
+            .create(&NewEvent {
+                cohort_id: dialogue,
+                title: "Autumn fishbowl: what helps when things are hard".into(),
+                starts_at,
+                time_zone: "Europe/Belgrade".into(),
+                run_sheet: RunSheet::fishbowl(),
+                created_by: facilitator,
+            })
             .await?;
     }
 
