@@ -47,6 +47,9 @@ pub struct ServeArgs {
     /// `smtp://user:password@host:587` or `smtps://…`; without it, emails go to the outbox folder.
     #[arg(long, env = "HEARTH_SMTP_URL")]
     pub smtp_url: Option<String>,
+    /// A video meeting service for the peer groups' calls (e.g. https://meet.jit.si or your own Jitsi Meet).
+    #[arg(long, env = "HEARTH_VIDEO_BASE_URL")]
+    pub video_base_url: Option<String>,
     /// The sender of Hearth's emails.
     #[arg(
         long,
@@ -66,6 +69,7 @@ impl fmt::Debug for ServeArgs {
             .field("public_url", &self.public_url)
             .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
             .field("mail_from", &self.mail_from)
+            .field("video_base_url", &self.video_base_url)
             .field("database", &self.database)
             .finish()
     }

@@ -205,6 +205,7 @@ async fn serve(args: ServeArgs) -> Result<()> {
         data_dir: args.database.data_dir.clone(),
         smtp_url: args.smtp_url.clone(),
         mail_from: args.mail_from.clone(),
+        video_base_url: args.video_base_url.clone(),
     };
     let state = hearth_web::AppState::new(store.clone(), config).await?;
 

@@ -246,6 +246,48 @@ impl Sessions<'_> {
         Ok(token)
     }
 
+    /// A new address for this person's calendar feed; the old one stops working.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn renew_calendar_feed(&self, user: UserId) -> Result<String, StoreError> {
+        let token = new_token()?;
+        on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at"
+        )
+        .bind(user.0)
+        .bind(token_hash(&token))
+        .bind(now_ms())
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())?);
+        Ok(token)
+    }
+
+    /// Whose calendar feed this token opens, if any.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn calendar_feed_owner(&self, token: &str) -> Result<Option<UserId>, StoreError> {
+        let row: Option<(Uuid,)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT f.user_id FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1 AND u.active = TRUE"
+        )
+        .bind(token_hash(token))
+        .fetch_optional(pool)
+        .await?);
+        Ok(row.map(|(id,)| UserId(id)))
+    }
+
+    #[instrument(level = "debug", skip_all)]
+    pub async fn has_calendar_feed(&self, user: UserId) -> Result<bool, StoreError> {
+        let row: Option<(Uuid,)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as("SELECT user_id FROM calendar_feeds WHERE user_id = $1")
+                    .bind(user.0)
+                    .fetch_optional(pool)
+                    .await?
+        );
+        Ok(row.is_some())
+    }
+
     /// Who a link is for, if it is live, without using it up (to show the form).
     #[instrument(level = "debug", skip_all)]
     pub async fn peek_link_token(

@@ -40,6 +40,8 @@ pub fn router() -> Router<AppState> {
             get(speakers_get).post(speakers_post),
         )
         .route("/events/{id}/feedback", post(feedback_post))
+        .route("/events/{id}/calendar.ics", get(event_calendar_get))
+        .route("/calendar/{token}", get(feed_get))
 }
 
 /// What someone may do in an event's room, and where they sit.
@@ -459,6 +461,8 @@ struct LiveGroup {
     id: Uuid,
     name: String,
     members: Vec<String>,
+    /// The group's video call, when the server has a video service.
+    video: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -548,6 +552,7 @@ async fn live_get(
                 .into_iter()
                 .filter(|g| access.facilitator || Some(g.id) == access.group)
                 .map(|g| LiveGroup {
+                    video: state.config.video_room(&id.to_string(), &g.id.to_string()),
                     id: g.id,
                     name: g.name,
                     members: g
@@ -912,4 +917,65 @@ async fn feedback_post(
         ))),
         Err(other) => Err(other.into()),
     }
+}
+
+fn ics_response(body: String, file: &str) -> Response {
+    let disposition = format!("attachment; filename=\"{file}\"");
+    let mut response = (
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/calendar; charset=utf-8".to_owned(),
+            ),
+            (axum::http::header::CONTENT_DISPOSITION, disposition),
+        ],
+        body,
+    )
+        .into_response();
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    response
+}
+
+/// One event as a calendar file to add to any calendar.
+async fn event_calendar_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<EventId>,
+) -> AppResult<Response> {
+    let access = room_access(&state, &me, id).await?;
+    let url = format!("{}/events/{id}", state.config.public_url);
+    let body = crate::views::ics::calendar(
+        &access.event.title,
+        &[crate::views::ics::CalendarEntry {
+            event: &access.event,
+            url,
+        }],
+        hearth_store::now_ms(),
+    );
+    Ok(ics_response(body, "event.ics"))
+}
+
+/// A person's feed of events, opened by the private address from their profile.
+async fn feed_get(State(state): State<AppState>, Path(token): Path<String>) -> AppResult<Response> {
+    let token = token.trim_end_matches(".ics");
+    let Some(user) = state.store.sessions().calendar_feed_owner(token).await? else {
+        return Err(AppError::NotFound);
+    };
+    // Events of the last month and everything ahead.
+    let since = hearth_store::now_ms() - 30 * 24 * 3_600_000;
+    let events = state.store.events().upcoming_for(user, since, 500).await?;
+    let entries: Vec<crate::views::ics::CalendarEntry<'_>> = events
+        .iter()
+        .map(|event| crate::views::ics::CalendarEntry {
+            event,
+            url: format!("{}/events/{}", state.config.public_url, event.id),
+        })
+        .collect();
+    Ok(ics_response(
+        crate::views::ics::calendar("Hearth", &entries, hearth_store::now_ms()),
+        "hearth.ics",
+    ))
 }

@@ -23,6 +23,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/profile", get(profile_get).post(profile_post))
         .route("/profile/password", post(password_post))
+        .route("/profile/calendar", post(calendar_post))
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -43,6 +44,9 @@ struct ProfileView {
     password_errors: FieldErrors,
     languages: Vec<(&'static str, &'static str)>,
     reads: Vec<(String, String, String)>,
+    /// The private feed address, shown once right after it is made.
+    feed_url: Option<String>,
+    has_feed: bool,
 }
 
 #[derive(Deserialize)]
@@ -58,6 +62,23 @@ async fn page(
     password_errors: FieldErrors,
     done: Option<&str>,
 ) -> AppResult<Response> {
+    let status = if errors.is_empty() && password_errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = profile_view(state, me, form, errors, password_errors, done).await?;
+    Ok((status, no_store(view)).into_response())
+}
+
+async fn profile_view(
+    state: &AppState,
+    me: &SignedIn,
+    form: ProfileForm,
+    errors: FieldErrors,
+    password_errors: FieldErrors,
+    done: Option<&str>,
+) -> AppResult<ProfileView> {
     let tr = Tr::new(me.ctx.language);
     let person = &me.user.person;
     let zone = me.time_zone(state).await?;
@@ -76,12 +97,7 @@ async fn page(
             )
         })
         .collect();
-    let status = if errors.is_empty() && password_errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
-    let view = ProfileView {
+    Ok(ProfileView {
         layout: Layout::new(state, &me.ctx, "/profile", tr.t("profile-title"))
             .await
             .with_flash(done),
@@ -94,8 +110,9 @@ async fn page(
             .map(|l| (l.code(), l.native_name()))
             .collect(),
         reads,
-    };
-    Ok((status, no_store(view)).into_response())
+        feed_url: None,
+        has_feed: state.store.sessions().has_calendar_feed(person.id).await?,
+    })
 }
 
 async fn profile_get(
@@ -207,4 +224,31 @@ async fn password_post(
     // Changing the password ends every session, this one included: sign in again.
     state.store.people().set_password(person.id, &hash).await?;
     Ok(see_other("/sign-in?done=flash-password-changed"))
+}
+
+/// Makes (or renews) the person's private calendar feed and shows its address once.
+async fn calendar_post(State(state): State<AppState>, me: SignedIn) -> AppResult<Response> {
+    let token = state
+        .store
+        .sessions()
+        .renew_calendar_feed(me.user.person.id)
+        .await?;
+    let person = &me.user.person;
+    let form = ProfileForm {
+        display_name: person.display_name.clone(),
+        pronouns: person.pronouns.clone().unwrap_or_default(),
+        language: person.language.clone().unwrap_or_default(),
+        time_zone: person.time_zone.clone().unwrap_or_default(),
+    };
+    let mut view = profile_view(
+        &state,
+        &me,
+        form,
+        FieldErrors::new(),
+        FieldErrors::new(),
+        Some("flash-feed-ready"),
+    )
+    .await?;
+    view.feed_url = Some(format!("{}/calendar/{token}.ics", state.config.public_url));
+    Ok(no_store(view))
 }

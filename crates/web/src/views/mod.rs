@@ -9,6 +9,7 @@ use hearth_domain::policy::Action;
 use hearth_domain::roles::Scope;
 
 pub mod forms;
+pub mod ics;
 
 /// A link in the main navigation.
 pub struct NavItem {

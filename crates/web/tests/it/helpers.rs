@@ -104,12 +104,7 @@ impl TestApp {
     async fn start(store: Store, data_dir: PathBuf, postgres: Option<(String, String)>) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());
-        let config = WebConfig {
-            public_url: address.clone(),
-            data_dir: data_dir.clone(),
-            smtp_url: None,
-            mail_from: "Hearth <hearth@localhost>".into(),
-        };
+        let config = WebConfig::new(address.clone(), data_dir.clone());
         let state = AppState::new(store.clone(), config).await.unwrap();
         let served = state.clone();
         let server = tokio::spawn(async move {

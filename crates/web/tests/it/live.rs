@@ -271,12 +271,7 @@ both!(
         let address = format!("http://{}", listener.local_addr().unwrap());
         let state = hearth_web::AppState::new(
             app.store.clone(),
-            hearth_web::WebConfig {
-                public_url: address.clone(),
-                data_dir: app.data_dir.clone(),
-                smtp_url: None,
-                mail_from: "Hearth <hearth@localhost>".into(),
-            },
+            hearth_web::WebConfig::new(address.clone(), app.data_dir.clone()),
         )
         .await
         .unwrap();
@@ -504,12 +499,7 @@ async fn two_instances_on_postgres_share_the_room() {
     // The second instance: its own hubs and its own bus, the same database.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let second_address = format!("http://{}", listener.local_addr().unwrap());
-    let config = hearth_web::WebConfig {
-        public_url: second_address.clone(),
-        data_dir: app.data_dir.clone(),
-        smtp_url: None,
-        mail_from: "Hearth <hearth@localhost>".into(),
-    };
+    let config = hearth_web::WebConfig::new(second_address.clone(), app.data_dir.clone());
     let state = hearth_web::AppState::new(app.store.clone(), config)
         .await
         .unwrap();
@@ -672,6 +662,55 @@ both!(
         assert!(
             !own.contains("Hearing others"),
             "participants do not see the answers"
+        );
+    }
+);
+
+both!(
+    events_reach_calendars_by_file_and_by_private_feed,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let (ana, _) = joined(&app, "participant@demo.example", event).await;
+        let file = ana.get(&format!("/events/{event}/calendar.ics")).await;
+        assert_eq!(file.status(), 200);
+        assert!(
+            file.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/calendar")
+        );
+        let text = file.text().await.unwrap();
+        assert!(
+            text.contains("SUMMARY:Autumn fishbowl") && text.contains("DTSTART:20261201T170000Z"),
+            "{text}"
+        );
+        let teacher = app.sign_in("teacher@demo.example").await;
+        assert_eq!(
+            teacher
+                .get(&format!("/events/{event}/calendar.ics"))
+                .await
+                .status(),
+            403
+        );
+
+        let (_, profile) = ana.page("/profile").await;
+        assert!(!profile.contains("/calendar/"));
+        let made = ana.post("/profile/calendar", &[]).await;
+        assert_eq!(made.status(), 200);
+        let page = made.text().await.unwrap();
+        let start = page.find("/calendar/").unwrap();
+        let path = page[start..page[start..].find('"').unwrap() + start].to_owned();
+        // The feed needs no session: a calendar app fetches it.
+        let feed = reqwest::get(app.url(&path)).await.unwrap();
+        assert_eq!(feed.status(), 200);
+        let body = feed.text().await.unwrap();
+        assert!(body.contains("Autumn fishbowl"));
+        assert!(body.matches("BEGIN:VEVENT").count() >= 1);
+        ana.post("/profile/calendar", &[]).await;
+        assert_eq!(
+            reqwest::get(app.url(&path)).await.unwrap().status(),
+            404,
+            "a renewed feed ends the old address"
         );
     }
 );

@@ -201,6 +201,20 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             &["admin", "coordinator", "facilitator", "peer", "participant"],
             422,
         ),
+        get(
+            format!("/events/{event}/calendar.ics"),
+            &["admin", "coordinator", "facilitator", "peer", "participant"],
+        ),
+        get(
+            format!("/events/{event}/speakers"),
+            &["admin", "coordinator", "facilitator"],
+        ),
+        post("/profile/calendar".into(), vec![], EVERYONE, 200),
+        Case {
+            public: true,
+            allowed_status: 404,
+            ..get("/calendar/not-a-feed.ics".into(), EVERYONE)
+        },
         get("/sites".into(), STRUCTURE),
         get(
             format!("/sites/{campus}"),
