@@ -263,6 +263,50 @@ impl PeerGroups<'_> {
             .collect())
     }
 
+    /// Saves (or rewrites) someone's introduction to their group.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn introduce(
+        &self,
+        cohort: CohortId,
+        user: UserId,
+        text: &str,
+    ) -> Result<(), StoreError> {
+        on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO introductions (cohort_id, user_id, text, updated_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (cohort_id, user_id) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at"
+        )
+        .bind(cohort.0)
+        .bind(user.0)
+        .bind(text)
+        .bind(now_ms())
+        .execute(pool)
+        .await
+        .map(|done| done.rows_affected())?);
+        Ok(())
+    }
+
+    /// The introductions of these people in this cohort (the caller decides who may read them).
+    #[instrument(level = "debug", skip_all)]
+    pub async fn introductions(
+        &self,
+        cohort: CohortId,
+        people: &[UserId],
+    ) -> Result<BTreeMap<UserId, String>, StoreError> {
+        let rows: Vec<(Uuid, String)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as("SELECT user_id, text FROM introductions WHERE cohort_id = $1")
+                    .bind(cohort.0)
+                    .fetch_all(pool)
+                    .await?
+        );
+        Ok(rows
+            .into_iter()
+            .map(|(u, t)| (UserId(u), t))
+            .filter(|(u, _)| people.contains(u))
+            .collect())
+    }
+
     /// The current groups, if any were saved.
     #[instrument(level = "debug", skip_all)]
     pub async fn current(&self, cohort: CohortId) -> Result<Option<Arrangement>, StoreError> {

@@ -27,6 +27,7 @@ use hearth_store::{Arrangement, Cohort, MemberPair, NewGroup, PairKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::{Duration, Instant};
+use uuid::Uuid;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -35,6 +36,8 @@ pub fn router() -> Router<AppState> {
         .route("/cohorts/{id}/groups/pairs", post(pairs_post))
         .route("/cohorts/{id}/groups/propose", post(propose_post))
         .route("/cohorts/{id}/groups/save", post(save_post))
+        .route("/cohorts/{id}/my-group", get(group_home_get))
+        .route("/cohorts/{id}/introduction", post(introduction_post))
 }
 
 /// The language in people's profiles can always be used for grouping.
@@ -748,5 +751,178 @@ async fn save_post(
         .await?;
     Ok(see_other(&format!(
         "/cohorts/{id}/groups?done=flash-groups-saved"
+    )))
+}
+
+#[derive(Deserialize)]
+struct GroupQuery {
+    group: Option<Uuid>,
+    done: Option<String>,
+}
+
+struct IntroductionRow {
+    name: String,
+    text: Option<String>,
+    mine: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "groups/group_home.html")]
+struct GroupHomeView {
+    layout: Layout,
+    cohort: Cohort,
+    group_name: Option<String>,
+    members: Vec<IntroductionRow>,
+    is_member: bool,
+    own_text: String,
+    next_event: Option<(hearth_store::Event, String, Option<String>)>,
+    other_groups: Vec<(Uuid, String)>,
+    error: Option<String>,
+}
+
+/// Longest introduction kept.
+const MAX_INTRODUCTION_CHARS: usize = 2000;
+
+/// A peer group's home between events: who is in it, their introductions,
+/// and the next event's peer video to watch beforehand (`seeds/000`, step 2).
+async fn group_home(
+    state: &AppState,
+    me: &SignedIn,
+    id: CohortId,
+    chosen: Option<Uuid>,
+    error: Option<String>,
+    done: Option<&str>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    let scope = Scope::Cohort {
+        cohort: cohort.id,
+        site: cohort.site_id,
+    };
+    let host = me.may(Action::ManagePeerGroups, scope) || me.may(Action::RunEvent, scope);
+    if !host && !me.may(Action::JoinEvent, scope) {
+        return Err(AppError::Forbidden);
+    }
+    let tr = Tr::new(me.ctx.language);
+    let user = me.user.person.id;
+    let arrangement = state.store.peer_groups().current(id).await?;
+    let groups = arrangement.map(|a| a.groups).unwrap_or_default();
+    let mine = groups.iter().find(|g| g.members.contains(&user));
+    // Hosts may look at any group; members only at their own.
+    let group = match (host, chosen) {
+        (true, Some(wanted)) => groups.iter().find(|g| g.id == wanted),
+        (true, None) => mine.or(groups.first()),
+        (false, _) => mine,
+    };
+    let names: HashMap<UserId, String> = state
+        .store
+        .org()
+        .cohort_members(id)
+        .await?
+        .into_iter()
+        .map(|m| (m.user_id, m.display_name))
+        .collect();
+    let people: Vec<UserId> = group.map(|g| g.members.clone()).unwrap_or_default();
+    let intros = state.store.peer_groups().introductions(id, &people).await?;
+    let members = people
+        .iter()
+        .map(|u| IntroductionRow {
+            name: names.get(u).cloned().unwrap_or_default(),
+            text: intros.get(u).cloned(),
+            mine: *u == user,
+        })
+        .collect();
+    let own_text = state
+        .store
+        .peer_groups()
+        .introductions(id, &[user])
+        .await?
+        .remove(&user)
+        .unwrap_or_default();
+    let zone = me.time_zone(state).await?;
+    let next_event = state
+        .store
+        .events()
+        .for_cohort(id)
+        .await?
+        .into_iter()
+        .find(|e| !e.cancelled && e.starts_at > hearth_store::now_ms() - 3 * 3_600_000)
+        .map(|e| {
+            let video = e
+                .run_sheet
+                .steps
+                .iter()
+                .find(|s| s.kind == hearth_domain::live::StepKind::Modelling)
+                .and_then(|s| s.video_url.clone());
+            let when = format_time(e.starts_at, &zone);
+            (e, when, video)
+        });
+    let title = group
+        .map(|g| g.name.clone())
+        .unwrap_or_else(|| tr.t("group-home-title"));
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let view = GroupHomeView {
+        layout: Layout::new(state, &me.ctx, "/cohorts", title)
+            .await
+            .with_flash(done),
+        group_name: group.map(|g| g.name.clone()),
+        members,
+        is_member: mine.is_some(),
+        own_text,
+        next_event,
+        other_groups: if host {
+            groups.iter().map(|g| (g.id, g.name.clone())).collect()
+        } else {
+            Vec::new()
+        },
+        error,
+        cohort,
+    };
+    Ok((status, no_store(view)).into_response())
+}
+
+async fn group_home_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Query(query): Query<GroupQuery>,
+) -> AppResult<Response> {
+    group_home(&state, &me, id, query.group, None, query.done.as_deref()).await
+}
+
+#[derive(Deserialize)]
+struct IntroductionForm {
+    text: String,
+}
+
+async fn introduction_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Form(form): Form<IntroductionForm>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    let scope = Scope::Cohort {
+        cohort: cohort.id,
+        site: cohort.site_id,
+    };
+    if !me.may(Action::JoinEvent, scope) {
+        return Err(AppError::Forbidden);
+    }
+    let tr = Tr::new(me.ctx.language);
+    let text = form.text.trim();
+    if text.is_empty() || text.chars().count() > MAX_INTRODUCTION_CHARS {
+        return group_home(&state, &me, id, None, Some(tr.t("group-home-error")), None).await;
+    }
+    state
+        .store
+        .peer_groups()
+        .introduce(id, me.user.person.id, text)
+        .await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/my-group?done=flash-introduction-saved"
     )))
 }

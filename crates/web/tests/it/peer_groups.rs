@@ -334,3 +334,87 @@ both!(
         );
     }
 );
+
+both!(
+    introductions_stay_within_the_group_and_its_hosts,
+    |app: TestApp| async move {
+        let cohort = app.cohort_named("Autumn dialogue cohort").await;
+        let current = app
+            .store
+            .peer_groups()
+            .current(cohort.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let email_of = |user: hearth_domain::UserId| {
+            let app = &app;
+            async move { app.store.people().get(user).await.unwrap().email }
+        };
+        let (first, second) = (&current.groups[0], &current.groups[1]);
+        let writer = email_of(first.members[0]).await;
+        let neighbour = email_of(first.members[1]).await;
+        let stranger = email_of(second.members[0]).await;
+
+        let author = app.sign_in(&writer).await;
+        let empty = author
+            .post(
+                &format!("/cohorts/{}/introduction", cohort.id),
+                &[("text", "  ")],
+            )
+            .await;
+        assert_eq!(empty.status(), 422);
+        let saved = author
+            .post(
+                &format!("/cohorts/{}/introduction", cohort.id),
+                &[("text", "I love long walks and quiet mornings")],
+            )
+            .await;
+        assert_eq!(saved.status(), 303);
+
+        let (_, page) = app
+            .sign_in(&neighbour)
+            .await
+            .page(&format!("/cohorts/{}/my-group", cohort.id))
+            .await;
+        assert!(page.contains("I love long walks"), "the group reads it");
+        let outsider = app.sign_in(&stranger).await;
+        let (_, page) = outsider
+            .page(&format!("/cohorts/{}/my-group", cohort.id))
+            .await;
+        assert!(
+            !page.contains("I love long walks"),
+            "another group does not"
+        );
+        let (_, peeking) = outsider
+            .page(&format!(
+                "/cohorts/{}/my-group?group={}",
+                cohort.id, first.id
+            ))
+            .await;
+        assert!(
+            !peeking.contains("I love long walks"),
+            "a member cannot open another group's page"
+        );
+        let (_, host) = app
+            .sign_in("facilitator@demo.example")
+            .await
+            .page(&format!(
+                "/cohorts/{}/my-group?group={}",
+                cohort.id, first.id
+            ))
+            .await;
+        assert!(host.contains("I love long walks"), "the facilitators may");
+        let teacher = app.sign_in("teacher@demo.example").await;
+        assert_eq!(
+            teacher
+                .get(&format!("/cohorts/{}/my-group", cohort.id))
+                .await
+                .status(),
+            403
+        );
+        assert!(
+            page.contains("Autumn fishbowl"),
+            "the next event is there to prepare for"
+        );
+    }
+);

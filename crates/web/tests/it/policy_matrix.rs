@@ -215,6 +215,16 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             allowed_status: 404,
             ..get("/calendar/not-a-feed.ics".into(), EVERYONE)
         },
+        get(
+            format!("/cohorts/{autumn}/my-group"),
+            &["admin", "coordinator", "facilitator", "peer", "participant"],
+        ),
+        post(
+            format!("/cohorts/{autumn}/introduction"),
+            vec![("text", String::new())],
+            &["admin", "peer", "participant"],
+            422,
+        ),
         get("/sites".into(), STRUCTURE),
         get(
             format!("/sites/{campus}"),
