@@ -44,14 +44,18 @@ pub enum Action {
     RunEvent,
     /// Join an event's live room as one of its audience.
     JoinEvent,
+    /// Create, copy and edit the organisation's run sheets: a shared library,
+    /// so a facilitator of any cohort may keep it.
+    ManageRunSheets,
 }
 
 /// May `actor` do `action` at `target`?
 pub fn policy(actor: &Actor, action: Action, target: Scope) -> bool {
-    actor
-        .grants
-        .iter()
-        .any(|grant| grant.scope.covers(target) && role_allows(grant.role, action, grant.scope))
+    // The run sheet library belongs to everyone who runs events, wherever they do.
+    let anywhere = action == Action::ManageRunSheets;
+    actor.grants.iter().any(|grant| {
+        (anywhere || grant.scope.covers(target)) && role_allows(grant.role, action, grant.scope)
+    })
 }
 
 /// What a role allows within its own scope.
@@ -61,7 +65,7 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
         Role::Administrator => true,
         Role::Coordinator => match action {
             ViewStructure | ViewCohort | ViewPeople | ManagePeople | ManageCohorts
-            | ManagePeerGroups | RunEvent => true,
+            | ManagePeerGroups | RunEvent | ManageRunSheets => true,
             // Coordinators enter a room as its hosts, not as its audience.
             JoinEvent => false,
             // Sites and programmes span the organisation; a coordinator of one
@@ -76,7 +80,7 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
         Role::SafeguardingLead => matches!(action, ViewStructure | ViewCohort | ViewAuditLog),
         // Facilitators form the peer groups of the cohorts they run.
         Role::Facilitator => {
-            matches!(action, ViewStructure | ViewCohort)
+            matches!(action, ViewStructure | ViewCohort | ManageRunSheets)
                 || (matches!(action, ManagePeerGroups | RunEvent)
                     && matches!(held_at, Scope::Cohort { .. }))
         }
@@ -216,6 +220,41 @@ mod tests {
         assert!(!policy(&facilitator, Action::ManagePeerGroups, other));
         let participant = actor(Role::Participant, mine);
         assert!(!policy(&participant, Action::ManagePeerGroups, mine));
+    }
+
+    #[test]
+    fn anyone_who_runs_events_keeps_the_run_sheet_library() {
+        let site = SiteId::new();
+        let facilitator = actor(
+            Role::Facilitator,
+            Scope::Cohort {
+                cohort: CohortId::new(),
+                site,
+            },
+        );
+        assert!(policy(
+            &facilitator,
+            Action::ManageRunSheets,
+            Scope::Organisation
+        ));
+        let participant = actor(
+            Role::Participant,
+            Scope::Cohort {
+                cohort: CohortId::new(),
+                site,
+            },
+        );
+        assert!(!policy(
+            &participant,
+            Action::ManageRunSheets,
+            Scope::Organisation
+        ));
+        let supervisor = actor(Role::Supervisor, Scope::Organisation);
+        assert!(!policy(
+            &supervisor,
+            Action::ManageRunSheets,
+            Scope::Organisation
+        ));
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod org;
 pub mod password;
 mod peer_groups;
 mod people;
+mod run_sheets;
 mod services;
 mod sessions;
 mod time;
@@ -40,6 +41,7 @@ pub use org::{
 };
 pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
+pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
 pub use time::{now_ms, timestamp};
@@ -88,6 +90,9 @@ impl Store {
     }
     pub fn event_records(&self) -> EventRecords<'_> {
         EventRecords { db: &self.db }
+    }
+    pub fn run_sheets(&self) -> RunSheets<'_> {
+        RunSheets { db: &self.db }
     }
     pub fn peer_groups(&self) -> PeerGroups<'_> {
         PeerGroups { db: &self.db }

@@ -169,7 +169,7 @@ struct CohortEventsView {
     layout: Layout,
     cohort: Cohort,
     events: Vec<EventRow>,
-    sheets: Vec<(usize, String, usize)>,
+    sheets: Vec<(String, String, usize)>,
     form: ScheduleForm,
     error: Option<String>,
     rules: Vec<String>,
@@ -181,7 +181,8 @@ struct ScheduleForm {
     title: String,
     date: String,
     time: String,
-    sheet: usize,
+    /// `builtin:N` or a saved run sheet's id.
+    sheet: String,
 }
 
 #[derive(Deserialize)]
@@ -233,10 +234,10 @@ async fn events_page(
         .await
         .with_flash(done),
         events,
-        sheets: RunSheet::built_in()
+        sheets: super::run_sheets::choices(state)
+            .await?
             .into_iter()
-            .enumerate()
-            .map(|(i, s)| (i, s.name, s.steps.len()))
+            .map(|(key, s)| (key, s.name, s.steps.len()))
             .collect(),
         form,
         error,
@@ -257,6 +258,7 @@ async fn cohort_events_get(
     me.require(Action::RunEvent, cohort_scope(&cohort))?;
     let form = ScheduleForm {
         title: RunSheet::fishbowl().name,
+        sheet: "builtin:0".into(),
         ..ScheduleForm::default()
     };
     events_page(&state, &me, cohort, form, None, query.done.as_deref()).await
@@ -279,7 +281,7 @@ async fn cohort_events_post(
         .trim()
         .parse::<jiff::civil::Time>()
         .map_err(|_| ());
-    let sheet = RunSheet::built_in().into_iter().nth(form.sheet);
+    let sheet = super::run_sheets::chosen(&state, &form.sheet).await?;
     let starts_at = match (&day, time) {
         (Ok(day), Ok(time)) => day
             .to_datetime(time)

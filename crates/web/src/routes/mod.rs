@@ -31,6 +31,7 @@ mod org;
 mod peer_groups;
 mod people;
 mod profile;
+mod run_sheets;
 mod services;
 
 pub fn router(state: AppState) -> Router {
@@ -42,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .merge(notifications::router())
         .merge(org::router())
         .merge(events::router())
+        .merge(run_sheets::router())
         .merge(peer_groups::router())
         .merge(people::router())
         .merge(services::router())

@@ -61,6 +61,9 @@ impl Layout {
             if ctx.may(Action::ViewPeople, org) || has_people_role(ctx) {
                 add("/people", "nav-people");
             }
+            if ctx.may(Action::ManageRunSheets, org) {
+                add("/run-sheets", "nav-run-sheets");
+            }
             add("/services", "nav-services");
             if ctx.may(Action::ManageOrganisation, org) {
                 add("/admin/organisation", "nav-organisation");

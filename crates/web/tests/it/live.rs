@@ -152,7 +152,7 @@ async fn fishbowl(app: &TestApp) -> EventId {
                 ("title", "Autumn fishbowl"),
                 ("date", "2026-12-01"),
                 ("time", "18:00"),
-                ("sheet", "0"),
+                ("sheet", "builtin:0"),
             ],
         )
         .await;
@@ -711,6 +711,120 @@ both!(
             reqwest::get(app.url(&path)).await.unwrap().status(),
             404,
             "a renewed feed ends the old address"
+        );
+    }
+);
+
+both!(
+    run_sheets_are_copied_reordered_edited_and_used,
+    |app: TestApp| async move {
+        let host = app.sign_in("facilitator@demo.example").await;
+        let copied = host
+            .post("/run-sheets/copy", &[("source", "builtin:0")])
+            .await;
+        assert_eq!(copied.status(), 303);
+        let path = location(&copied);
+        let path = path.split('?').next().unwrap().to_owned();
+        let (_, page) = host.page(&path).await;
+        assert!(page.contains("Fishbowl dialogue (copy)"));
+        // The form as the browser sends it: name, then each step's fields.
+        let sheet = hearth_domain::live::RunSheet::fishbowl();
+        let mut fields: Vec<(String, String)> = vec![("name".into(), "Short fishbowl".into())];
+        for (i, step) in sheet.steps.iter().enumerate().take(3) {
+            fields.push((format!("step-{i}-kind"), step.kind.key().into()));
+            fields.push((format!("step-{i}-title"), step.title.clone()));
+            fields.push((format!("step-{i}-instructions"), step.instructions.clone()));
+            fields.push((format!("step-{i}-minutes"), step.minutes.to_string()));
+            fields.push((format!("step-{i}-prompts"), step.prompts.join("\n")));
+            fields.push((format!("step-{i}-speakers"), "0".into()));
+            fields.push((format!("step-{i}-video"), String::new()));
+        }
+        let send = |extra: (&'static str, &'static str)| {
+            let mut all: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            all.push(extra);
+            all
+        };
+        // Moving a step only changes the form until Save.
+        let moved = host.post(&path, &send(("action", "up-1"))).await;
+        assert_eq!(moved.status(), 200);
+        let moved_page = moved.text().await.unwrap();
+        assert!(
+            moved_page.find("Peer video").unwrap() < moved_page.find("value=\"Welcome\"").unwrap()
+        );
+        let id: uuid::Uuid = path.trim_start_matches("/run-sheets/").parse().unwrap();
+        assert_eq!(
+            app.store
+                .run_sheets()
+                .get(id)
+                .await
+                .unwrap()
+                .sheet
+                .steps
+                .len(),
+            8,
+            "not saved yet"
+        );
+        // A step of zero minutes is refused with a message, and nothing is saved.
+        let mut broken = send(("action", "save"));
+        for field in broken.iter_mut() {
+            if field.0 == "step-0-minutes" {
+                field.1 = "0";
+            }
+        }
+        let refused = host.post(&path, &broken).await;
+        assert_eq!(refused.status(), 422);
+        let saved = host.post(&path, &send(("action", "save"))).await;
+        assert_eq!(saved.status(), 303);
+        let stored = app.store.run_sheets().get(id).await.unwrap().sheet;
+        assert_eq!(
+            (stored.name.as_str(), stored.steps.len()),
+            ("Short fishbowl", 3)
+        );
+        // Scheduling can use it.
+        let cohort = app.cohort_named("Autumn dialogue cohort").await;
+        let id_text = id.to_string();
+        let scheduled = host
+            .post(
+                &format!("/cohorts/{}/events", cohort.id),
+                &[
+                    ("title", "Short one"),
+                    ("date", "2026-12-02"),
+                    ("time", "17:00"),
+                    ("sheet", &id_text),
+                ],
+            )
+            .await;
+        assert_eq!(scheduled.status(), 303);
+        let event: EventId = location(&scheduled)
+            .trim_start_matches("/events/")
+            .split('?')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert_eq!(
+            app.store
+                .events()
+                .get(event)
+                .await
+                .unwrap()
+                .run_sheet
+                .steps
+                .len(),
+            3
+        );
+        // Participants may not touch the library.
+        let participant = app.sign_in("participant@demo.example").await;
+        assert_eq!(participant.get("/run-sheets").await.status(), 403);
+        assert_eq!(
+            participant
+                .post("/run-sheets/copy", &[("source", "builtin:0")])
+                .await
+                .status(),
+            403
         );
     }
 );

@@ -35,6 +35,8 @@ const STRUCTURE: &[&str] = &[
     "facilitator",
 ];
 const CENTRAL: &[&str] = &["admin", "coordinator"];
+/// Everyone who runs events keeps the run sheet library.
+const RUN_SHEETS: &[&str] = &["admin", "coordinator", "site-coordinator", "facilitator"];
 
 struct Case {
     method: &'static str,
@@ -225,6 +227,17 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             &["admin", "peer", "participant"],
             422,
         ),
+        get("/run-sheets".into(), RUN_SHEETS),
+        post(
+            "/run-sheets/copy".into(),
+            vec![("source", "builtin:99".into())],
+            RUN_SHEETS,
+            404,
+        ),
+        Case {
+            allowed_status: 404,
+            ..get(format!("/run-sheets/{missing}"), RUN_SHEETS)
+        },
         get("/sites".into(), STRUCTURE),
         get(
             format!("/sites/{campus}"),
