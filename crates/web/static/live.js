@@ -1,12 +1,20 @@
 // The live room. Everything shown comes from the server's frames: a hello with
 // the state, then numbered changes. On a dropped connection the page
 // reconnects by itself and asks for what it missed after the last number seen.
+//
+// Parts of the page that people type into or keep focus on (the chat form,
+// the reflection, the feedback form, the facilitator's message) are built
+// once and kept: a frame arriving never takes away a draft, the caret or a
+// phone's keyboard. The step card is rebuilt only when the step changes.
 "use strict";
 (() => {
   const root = document.getElementById("live");
   if (!root) return;
   const config = JSON.parse(root.dataset.config);
-  const t = (key) => config.text[key] || key;
+  // Strings the page carries besides the config's (each looked up in the reader's language).
+  const extra = {};
+  document.querySelectorAll("#live-text [data-key]").forEach((node) => { extra[node.dataset.key] = node.textContent; });
+  const t = (key) => config.text[key] || extra[key] || key;
   const $ = (id) => document.getElementById(id);
   const el = (tag, attrs = {}, ...children) => {
     const node = document.createElement(tag);
@@ -26,6 +34,8 @@
   let clockOffset = 0;
   let retry = 500;
   let warned = -1;
+  let stepShown = null;
+  const pending = [];
   const names = new Map();
   const chat = [];
   const alerts = [];
@@ -34,12 +44,18 @@
   let visiting = null;
   let speakers = [];
   let proposal = null;
+  let feedbackGiven = config.feedback_given;
 
   function connect() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
     socket = new WebSocket(`${scheme}://${location.host}/events/${config.event}/live/socket?after=${lastSeq}`);
     socket.onmessage = (message) => receive(JSON.parse(message.data));
-    socket.onopen = () => { retry = 500; setStatus(t("live-connected")); };
+    socket.onopen = () => {
+      retry = 500;
+      setStatus(t("live-connected"));
+      // What was asked for while the line was down goes now, in order.
+      while (pending.length && socket.readyState === WebSocket.OPEN) socket.send(pending.shift());
+    };
     socket.onclose = () => {
       setStatus(t("live-reconnecting"));
       setTimeout(connect, retry);
@@ -47,8 +63,11 @@
     };
   }
 
+  // Never drops a command: while reconnecting, it waits for the line.
   function send(command) {
-    if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify(command));
+    const text = JSON.stringify(command);
+    if (socket && socket.readyState === WebSocket.OPEN) socket.send(text);
+    else pending.push(text);
   }
 
   function setStatus(text) { $("live-status").textContent = text; }
@@ -60,6 +79,7 @@
       helloSeq = frame.seq;
       clockOffset = frame.now - Date.now();
       if (me.facilitator) visiting = me.group;
+      root.dataset.ready = "yes";
       render();
       return;
     }
@@ -91,7 +111,7 @@
       case "hand-lowered": if (live) state.hands = state.hands.filter((u) => u !== change.user); break;
       case "broadcast": broadcasts.push({ from: change.from, text: change.text, at }); break;
       case "support-requested":
-        if (me && change.user === me.user) showSupport();
+        if (me && !me.facilitator && change.user === me.user) showSupport(live);
         if (me && me.facilitator) alerts.push({ name: change.name, note: change.note, at });
         break;
       case "chat-posted": chat.push({ group: change.group, name: change.name, text: change.text, at }); break;
@@ -104,6 +124,7 @@
   }
 
   const step = () => config.steps[state.step];
+  const active = () => state.status === "running" || state.status === "paused";
   const remaining = () => state.ends_at !== null && state.ends_at !== undefined
     ? Math.max(0, state.ends_at - (Date.now() + clockOffset))
     : state.remaining_ms;
@@ -112,6 +133,23 @@
     return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
   };
   const time = (at) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  const groupName = (id) => (config.groups.find((g) => g.id === id) || {}).name || "";
+
+  // Rebuilds a part of the page when what it shows has changed (an open list
+  // or a pressed button is left alone otherwise), keeping keyboard focus on
+  // the control that had it.
+  function rebuild(container, ...children) {
+    const next = document.createElement("div");
+    next.append(...children.flat());
+    if (next.innerHTML === container.innerHTML) return;
+    const focused = document.activeElement;
+    const key = focused && focused !== container && container.contains(focused) ? focused.dataset.key : null;
+    container.replaceChildren(...next.childNodes);
+    if (key) {
+      const again = container.querySelector(`[data-key="${key}"]`);
+      if (again && !again.disabled) again.focus();
+    }
+  }
 
   function render() {
     renderStep();
@@ -119,41 +157,56 @@
     renderChat();
     renderSide();
     if (me && me.facilitator) renderConsole();
+    tick();
   }
 
   function renderStep() {
     const card = $("step");
+    const last = broadcasts[broadcasts.length - 1];
+    // Rebuilt only when what it shows changes: never under someone's hands.
+    const shown = JSON.stringify([state.status, state.step, speakers, broadcasts.length, feedbackGiven]);
+    if (shown === card.dataset.shown) return;
+    const moved = stepShown !== null && stepShown !== `${state.status}:${state.step}`;
+    stepShown = `${state.status}:${state.step}`;
+    card.dataset.shown = shown;
     if (state.status === "not-started") { card.replaceChildren(el("p", {}, t("live-not-started"))); return; }
-    if (state.status === "ended") { card.replaceChildren(el("h2", {}, t("live-ended")), me && !me.facilitator && !config.feedback_given ? feedbackForm() : []); return; }
+    if (state.status === "ended") {
+      const thanks = feedbackGiven ? el("p", {}, t("live-feedback-thanks")) : [];
+      card.replaceChildren(el("h2", {}, t("live-ended")), me && !me.facilitator && !feedbackGiven ? feedbackForm() : thanks);
+      if (moved) setStatus(t("live-ended"));
+      return;
+    }
     const current = step();
     const position = t("live-step-of").replace("{step}", state.step + 1).replace("{steps}", config.steps.length);
     card.replaceChildren(
-      el("p", { class: "muted" }, `${position} · ${current.kind_label}`),
+      el("p", { class: "muted step-position" }, `${position} · ${current.kind_label}`),
       el("h2", {}, current.title),
       el("p", {}, current.instructions),
       current.video_url ? el("p", {}, el("a", { href: current.video_url, target: "_blank", rel: "noopener" }, t("live-video"))) : [],
       current.prompts.length ? el("div", {}, el("h3", {}, t("live-prompts")), el("ul", {}, current.prompts.map((p) => el("li", {}, p)))) : [],
-      el("p", { id: "countdown", class: "countdown", role: "timer" }),
-      current.kind === "debrief" && speakers.length ? el("div", { class: "notice" }, el("p", {}, el("strong", {}, t("live-speakers-chosen"))), el("ol", {}, speakers.map((sp) => el("li", {}, sp.name, sp.group ? ` · ${sp.group}` : "")))) : [],
-      broadcasts.length ? el("p", { class: "notice", role: "status" }, `${t("live-message-from").replace("{name}", broadcasts[broadcasts.length - 1].from)} ${broadcasts[broadcasts.length - 1].text}`) : [],
+      current.kind === "debrief" && speakers.length ? el("div", { class: "notice speakers-chosen" }, el("p", {}, el("strong", {}, t("live-speakers-chosen"))), el("ol", {}, speakers.map((sp) => el("li", {}, sp.name, sp.group ? ` · ${sp.group}` : "")))) : [],
+      last ? el("p", { class: "notice" }, `${t("live-message-from").replace("{name}", last.from)} ${last.text}`) : [],
     );
-    tick();
+    // The card is not a live region (the countdown would be read out every
+    // second); the status line says where the event has moved.
+    if (moved) setStatus(`${position}: ${current.title}`);
   }
 
   function feedbackForm() {
-    const choice = (n) => el("label", { class: "checkbox" }, el("input", { type: "radio", name: "rating", value: n, required: true }), ` ${n}`);
+    const choice = (n) => el("label", { class: "checkbox rating-choice" }, el("input", { type: "radio", name: "rating", value: n, required: true }), ` ${n}`);
     return el("form", { method: "post", action: `/events/${config.event}/feedback`, class: "stacked", id: "feedback" },
       el("input", { type: "hidden", name: "csrf", value: config.csrf }),
       el("h3", {}, t("live-feedback")),
       el("fieldset", {}, el("legend", {}, t("live-feedback-rating")), el("div", { class: "rating" }, [1, 2, 3, 4, 5].map(choice))),
-      el("label", { for: "feedback-helped" }, t("live-feedback-helped")), el("textarea", { id: "feedback-helped", name: "helped", rows: 3 }),
-      el("label", { for: "feedback-change" }, t("live-feedback-change")), el("textarea", { id: "feedback-change", name: "change", rows: 3 }),
+      el("div", { class: "field" }, el("label", { for: "feedback-helped" }, t("live-feedback-helped")), el("textarea", { id: "feedback-helped", name: "helped", rows: 3, maxlength: 2000 })),
+      el("div", { class: "field" }, el("label", { for: "feedback-change" }, t("live-feedback-change")), el("textarea", { id: "feedback-change", name: "change", rows: 3, maxlength: 2000 })),
       el("button", { type: "submit" }, t("live-feedback-send")));
   }
 
   async function proposeSpeakers() {
     const response = await fetch(`/events/${config.event}/speakers`, { credentials: "same-origin" });
-    if (response.ok) { proposal = await response.json(); render(); }
+    if (response.ok) { proposal = await response.json(); render(); focusFirst(".speaker-choice"); }
+    else setStatus(t("live-refused-failed"));
   }
 
   async function announceSpeakers() {
@@ -161,29 +214,34 @@
     document.querySelectorAll(".speaker-choice").forEach((select) => body.append("speaker", select.value));
     const response = await fetch(`/events/${config.event}/speakers`, { method: "POST", body, credentials: "same-origin" });
     if (!response.ok) setStatus(await response.text());
-    else proposal = null;
+    else { proposal = null; render(); }
+  }
+
+  function focusFirst(selector) {
+    const node = document.querySelector(selector);
+    if (node) node.focus();
   }
 
   function speakerPicker() {
-    if (!proposal) return el("button", { type: "button", onclick: proposeSpeakers }, t("live-speakers-propose"));
+    if (!proposal) return el("button", { type: "button", "data-key": "propose", onclick: proposeSpeakers }, t("live-speakers-propose"));
     const picks = proposal.proposal;
     return el("div", { class: "speakers" },
       picks.map((chosen, i) => {
         const id = `speaker-${i}`;
         return el("div", { class: "field" },
           el("label", { for: id }, t("live-speaker-n").replace("{step}", i + 1)),
-          el("select", { id, class: "speaker-choice", onchange: (event) => { picks[i] = event.target.value; } }, proposal.groups.map((g) => el("optgroup", { label: g.name },
+          el("select", { id, "data-key": id, class: "speaker-choice", onchange: (event) => { picks[i] = event.target.value; } }, proposal.groups.map((g) => el("optgroup", { label: g.name },
             g.members.map((m) => el("option", { value: m.user, selected: m.user === chosen },
               `${m.name}${m.volunteer ? ` (${t("live-volunteer")})` : ""}${m.spoken ? ` · ${t("live-spoken")} ×${m.spoken}` : ""}`))))));
       }),
-      el("button", { type: "button", onclick: announceSpeakers }, t("live-speakers-announce")));
+      el("button", { type: "button", "data-key": "announce", onclick: announceSpeakers }, t("live-speakers-announce")));
   }
 
   function tick() {
     const node = $("countdown");
     if (!node) return;
-    const left = remaining();
-    if (left === null || left === undefined) { node.textContent = ""; return; }
+    const left = active() ? remaining() : null;
+    if (left === null || left === undefined) { node.textContent = ""; node.className = "countdown"; return; }
     if (state.status === "paused") { node.textContent = `${t("live-paused")} · ${clock(left)}`; node.className = "countdown"; return; }
     if (left === 0) { node.textContent = t("live-time-up"); node.className = "countdown done"; return; }
     node.textContent = `${t("live-time-left")} ${clock(left)}`;
@@ -195,66 +253,113 @@
 
   function renderReflection() {
     const section = $("reflection");
-    const current = state.status === "running" || state.status === "paused" ? step() : null;
-    if (!current || current.kind !== "reflection" || (me && me.facilitator)) { section.hidden = true; return; }
+    const current = active() ? step() : null;
+    if (!current || current.kind !== "reflection" || !me || me.facilitator) { section.hidden = true; return; }
     if (!section.hidden && section.dataset.step === String(state.step)) return; // keep the caret where it is
     section.hidden = false;
     section.dataset.step = String(state.step);
-    const saved = el("p", { class: "muted", role: "status" });
-    const area = el("textarea", { id: "reflection-text", rows: 8 });
+    const saved = el("p", { class: "muted", role: "status", id: "reflection-status" });
+    const area = el("textarea", { id: "reflection-text", rows: 8, maxlength: 20000 });
     area.value = reflections.get(state.step) || "";
     let timer = null;
     const stepNumber = state.step;
+    const save = async () => {
+      const text = area.value;
+      const body = new URLSearchParams({ csrf: config.csrf, step: stepNumber, text });
+      try {
+        const response = await fetch(`/events/${config.event}/reflection`, { method: "POST", body, credentials: "same-origin" });
+        if (!response.ok) throw new Error(String(response.status));
+        reflections.set(stepNumber, text);
+        // Only the newest text says "saved": typing on since then is still to save.
+        if (area.value === text) saved.textContent = t("live-reflection-saved");
+      } catch (_) {
+        saved.textContent = t("live-refused-failed");
+        clearTimeout(timer);
+        timer = setTimeout(save, 3000);
+      }
+    };
     area.oninput = () => {
       saved.textContent = t("live-reflection-saving");
       clearTimeout(timer);
-      timer = setTimeout(async () => {
-        const body = new URLSearchParams({ csrf: config.csrf, step: stepNumber, text: area.value });
-        const response = await fetch(`/events/${config.event}/reflection`, { method: "POST", body, credentials: "same-origin" });
-        if (response.ok) { reflections.set(stepNumber, area.value); saved.textContent = t("live-reflection-saved"); }
-      }, 700);
+      timer = setTimeout(save, 700);
     };
-    section.replaceChildren(el("h2", {}, t("live-reflection")), el("label", { for: "reflection-text", class: "visually-hidden" }, t("live-reflection")), area, saved);
+    section.replaceChildren(el("h2", {}, el("label", { for: "reflection-text" }, t("live-reflection"))), area, saved);
   }
 
   function inGroups() {
     const current = step();
-    return (state.status === "running" || state.status === "paused") && current && (current.kind === "dialogue" || current.kind === "world-cafe");
+    return active() && current && (current.kind === "dialogue" || current.kind === "world-cafe");
+  }
+
+  // The chat's form is built once; only its heading and its messages change.
+  function chatParts() {
+    const section = $("chat");
+    if (section.dataset.built) return section;
+    section.dataset.built = "yes";
+    const input = el("input", { id: "chat-text", type: "text", autocomplete: "off", maxlength: 2000, enterkeyhint: "send" });
+    section.replaceChildren(
+      el("h2", { id: "chat-heading" }, t("live-chat")),
+      el("p", { class: "muted", id: "chat-where" }),
+      el("ol", { class: "chat-log", id: "chat-log", tabindex: 0, "aria-labelledby": "chat-heading" }),
+      el("form", { class: "chat-form", id: "chat-form", onsubmit: (event) => {
+        event.preventDefault();
+        const text = input.value.trim();
+        if (text) { send({ type: "chat", text }); input.value = ""; }
+      } },
+        el("label", { for: "chat-text", class: "visually-hidden" }, t("live-chat")), input, el("button", { type: "submit" }, t("live-chat-send"))),
+    );
+    return section;
   }
 
   function renderChat() {
-    const section = $("chat");
-    const group = me && me.facilitator ? visiting : me && me.group;
+    chatParts();
     const grouped = inGroups();
-    const shown = chat.filter((m) => grouped ? (me.facilitator ? true : m.group === group) : m.group === null);
-    const input = el("input", { id: "chat-text", type: "text", autocomplete: "off", maxlength: 2000 });
-    const previous = $("chat-text");
-    const draft = previous ? previous.value : "";
-    const hadFocus = previous && document.activeElement === previous;
-    input.value = draft;
-    const heading = grouped ? (group ? t("live-chat-group") : t("live-no-group")) : t("live-chat-everyone");
-    section.replaceChildren(
-      el("h2", { id: "chat-heading" }, t("live-chat")),
-      el("p", { class: "muted" }, heading),
-      el("ol", { class: "chat-log", "aria-live": "polite" }, shown.slice(-100).map((m) => el("li", {}, el("strong", {}, m.name), " ", m.text, " ", el("span", { class: "muted small" }, time(m.at))))),
-      el("form", { class: "chat-form", onsubmit: (event) => { event.preventDefault(); const text = $("chat-text").value.trim(); if (text) { send({ type: "chat", text }); $("chat-text").value = ""; } } },
-        el("label", { for: "chat-text", class: "visually-hidden" }, t("live-chat")), input, el("button", { type: "submit" }, t("live-chat-send"))),
-    );
-    if (hadFocus) input.focus();
+    const host = me && me.facilitator;
+    // A participant sees their group's messages in group steps and everyone's
+    // otherwise; a facilitator sees the group they visit, or every group's.
+    const group = host ? visiting : me && me.group;
+    const shown = chat.filter((m) => !grouped ? m.group === null : host && !visiting ? m.group !== null : m.group === group);
+    let where;
+    if (!grouped) where = t("live-chat-everyone");
+    else if (host) where = visiting ? groupName(visiting) : t("live-groups");
+    else where = group ? `${t("live-chat-group")}${groupName(group) ? `: ${groupName(group)}` : ""}` : t("live-no-group");
+    $("chat-where").textContent = where;
+    // A facilitator who visits no group would write to nobody during group work.
+    $("chat-form").hidden = !!(grouped && ((host && !visiting) || (!host && !group)));
+    const log = $("chat-log");
+    const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+    const items = shown.slice(-100).map((m) => el("li", {},
+      host && grouped && !visiting && m.group ? el("span", { class: "tag" }, groupName(m.group)) : [],
+      el("strong", {}, m.name), " ", m.text, " ", el("span", { class: "muted small" }, time(m.at))));
+    const fresh = JSON.stringify(shown.slice(-100).map((m) => [m.at, m.name, m.text]));
+    if (log.dataset.shown !== fresh) {
+      log.dataset.shown = fresh;
+      log.replaceChildren(...items);
+      if (atBottom) log.scrollTop = log.scrollHeight;
+    }
   }
 
   function renderSide() {
     const side = $("side");
     const mine = me && state.hands.includes(me.user);
     const myGroup = me && me.group ? config.groups.find((g) => g.id === me.group) : null;
-    side.replaceChildren(
-      me && !me.facilitator ? el("button", { type: "button", class: mine ? "secondary" : "", onclick: () => send(mine ? { type: "lower-hand", user: null } : { type: "raise-hand" }) }, mine ? t("live-lower-hand") : t("live-raise-hand")) : [],
-      el("h2", {}, t("live-hands")),
-      state.hands.length ? el("ol", {}, state.hands.map((u) => el("li", {}, names.get(u) || "…"))) : el("p", { class: "muted" }, t("live-hands-none")),
+    rebuild(side,
+      me && !me.facilitator && state.status !== "ended"
+        ? el("button", { type: "button", id: "hand", "data-key": "hand", class: mine ? "secondary" : "", "aria-pressed": mine ? "true" : "false", onclick: () => send(mine ? { type: "lower-hand", user: null } : { type: "raise-hand" }) }, mine ? t("live-lower-hand") : t("live-raise-hand"))
+        : [],
+      // The facilitators' queue, with its buttons, is in their console.
+      me && me.facilitator ? [] : [
+        el("h2", {}, t("live-hands")),
+        state.hands.length ? el("ol", { id: "hands" }, state.hands.map((u) => el("li", {}, names.get(u) || "…"))) : el("p", { class: "muted" }, t("live-hands-none")),
+      ],
       el("h2", {}, t("live-reactions")),
-      el("div", { class: "reactions" }, ["👏", "❤️", "🙏", "😊", "💡"].map((emoji) => el("button", { type: "button", class: "secondary", onclick: () => send({ type: "react", emoji }) }, emoji))),
+      el("div", { class: "reactions" }, ["👏", "❤️", "🙏", "😊", "💡"].map((emoji) => el("button", { type: "button", class: "secondary", "data-key": `react-${emoji}`, onclick: () => send({ type: "react", emoji }) }, emoji))),
       el("p", { id: "reaction", class: "reaction", "aria-hidden": "true" }),
-      myGroup ? el("div", {}, el("h2", {}, myGroup.name), el("ul", {}, myGroup.members.map((m) => el("li", {}, m)))) : [],
+      myGroup ? el("div", {}, el("h2", {}, myGroup.name),
+        myGroup.video
+          ? el("p", {}, el("a", { class: "button", href: myGroup.video, target: "_blank", rel: "noopener" }, t("live-video-call")))
+          : inGroups() ? el("p", { class: "muted" }, t("live-text-only")) : [],
+        el("ul", {}, myGroup.members.map((m) => el("li", {}, m)))) : [],
     );
   }
 
@@ -263,57 +368,73 @@
     if (node) { node.textContent = emoji; setTimeout(() => { node.textContent = ""; }, 1500); }
   }
 
+  // The console's message form is built once; the rest follows the room.
+  function consoleParts() {
+    const panel = $("console");
+    if (panel.dataset.built) return;
+    panel.dataset.built = "yes";
+    const message = el("input", { id: "broadcast-text", type: "text", maxlength: 2000 });
+    panel.replaceChildren(
+      el("h2", {}, t("live-console")),
+      el("div", { id: "console-controls" }),
+      el("form", { class: "chat-form", onsubmit: (event) => { event.preventDefault(); const text = message.value.trim(); if (text) { send({ type: "broadcast", text }); message.value = ""; } } },
+        el("label", { for: "broadcast-text" }, t("live-broadcast")), message, el("button", { type: "submit" }, t("live-broadcast-send"))),
+      el("div", { id: "console-room" }),
+    );
+  }
+
   function renderConsole() {
-    const console = $("console");
-    if (!console) return;
+    if (!$("console")) return;
+    consoleParts();
     const button = (label, command, attrs = {}) => el("button", { type: "button", onclick: () => send(command), ...attrs }, label);
     const running = state.status === "running";
     const controls = state.status === "not-started"
-      ? [button(t("live-start"), { type: "start" })]
+      ? [button(t("live-start"), { type: "start" }, { "data-key": "start" })]
       : state.status === "ended" ? [] : [
-        button(t("live-previous"), { type: "previous" }, { class: "secondary", disabled: state.step === 0 }),
-        button(t("live-next"), { type: "next" }, { disabled: state.step >= config.steps.length - 1 }),
-        running ? button(t("live-pause"), { type: "pause" }, { class: "secondary" }) : button(t("live-resume"), { type: "resume" }, { class: "secondary" }),
-        button(t("live-more-time"), { type: "adjust-timer", seconds: 60 }, { class: "secondary" }),
-        button(t("live-less-time"), { type: "adjust-timer", seconds: -60 }, { class: "secondary" }),
-        el("button", { type: "button", class: "danger", onclick: () => { if (confirm(t("live-end-confirm"))) send({ type: "end" }); } }, t("live-end")),
+        button(t("live-previous"), { type: "previous" }, { class: "secondary", disabled: state.step === 0, "data-key": "previous" }),
+        button(t("live-next"), { type: "next" }, { disabled: state.step >= config.steps.length - 1, "data-key": "next" }),
+        running ? button(t("live-pause"), { type: "pause" }, { class: "secondary", "data-key": "pause" }) : button(t("live-resume"), { type: "resume" }, { class: "secondary", "data-key": "pause" }),
+        button(t("live-more-time"), { type: "adjust-timer", seconds: 60 }, { class: "secondary", "data-key": "more" }),
+        button(t("live-less-time"), { type: "adjust-timer", seconds: -60 }, { class: "secondary", "data-key": "less" }),
+        el("button", { type: "button", class: "danger", "data-key": "end", onclick: () => { if (confirm(t("live-end-confirm"))) send({ type: "end" }); } }, t("live-end")),
       ];
-    const message = el("input", { id: "broadcast-text", type: "text", maxlength: 2000 });
-    console.replaceChildren(
-      el("h2", {}, config.text["live-console"] || "Console"),
-      el("div", { class: "actions" }, controls),
-      el("form", { class: "chat-form", onsubmit: (event) => { event.preventDefault(); const text = message.value.trim(); if (text) { send({ type: "broadcast", text }); message.value = ""; } } },
-        el("label", { for: "broadcast-text" }, t("live-broadcast")), message, el("button", { type: "submit" }, t("live-broadcast-send"))),
-      step() && step().kind === "debrief" && state.status !== "ended" ? el("div", {}, el("h3", {}, t("live-speakers")), speakerPicker()) : [],
+    rebuild($("console-controls"), el("div", { class: "actions console-actions" }, controls));
+    const visit = (group) => { visiting = group; send({ type: "visit", group }); render(); };
+    rebuild($("console-room"),
+      step() && step().kind === "debrief" && active() ? el("div", {}, el("h3", {}, t("live-speakers")), speakerPicker()) : [],
       el("h3", {}, t("live-alerts")),
-      alerts.length ? el("ul", { class: "alerts" }, alerts.map((a) => el("li", { class: "alert" }, el("strong", {}, a.name), ` ${t("live-support-alert")} `, a.note || "", " ", el("span", { class: "muted small" }, time(a.at))))) : el("p", { class: "muted" }, t("live-alerts-none")),
+      alerts.length ? el("ul", { class: "alerts", id: "alerts" }, alerts.map((a) => el("li", { class: "alert" }, el("strong", {}, a.name), ` ${t("live-support-alert")} `, a.note || "", " ", el("span", { class: "small" }, time(a.at))))) : el("p", { class: "muted" }, t("live-alerts-none")),
       el("h3", {}, t("live-hands")),
-      state.hands.length ? el("ol", {}, state.hands.map((u) => el("li", {}, names.get(u) || "…", " ", el("button", { type: "button", class: "link-button", onclick: () => send({ type: "lower-hand", user: u }) }, t("live-lower-for"))))) : el("p", { class: "muted" }, t("live-hands-none")),
+      state.hands.length ? el("ol", { class: "hand-queue", id: "hand-queue" }, state.hands.map((u) => el("li", {}, names.get(u) || "…", " ", el("button", { type: "button", class: "link-button", "data-key": `lower-${u}`, onclick: () => send({ type: "lower-hand", user: u }) }, t("live-lower-for"))))) : el("p", { class: "muted" }, t("live-hands-none")),
       el("h3", {}, t("live-groups")),
-      el("div", { class: "cards" }, config.groups.map((g) => el("div", { class: "card" },
+      el("div", { class: "cards" }, config.groups.map((g) => el("div", { class: "card group-overview", "data-group": g.id },
         el("h4", {}, g.name, visiting === g.id ? ` · ${t("live-visiting")}` : ""),
         el("p", { class: "muted small" }, g.members.join(", ")),
-        el("p", { class: "muted small" }, `${chat.filter((m) => m.group === g.id).length} ✉`),
+        g.video ? el("p", { class: "small" }, el("a", { href: g.video, target: "_blank", rel: "noopener" }, t("live-video-call"))) : [],
+        el("p", { class: "small" }, `${t("live-chat")}: `, el("span", { class: "chat-count" }, String(chat.filter((m) => m.group === g.id).length))),
         visiting === g.id
-          ? el("button", { type: "button", class: "secondary", onclick: () => { visiting = null; send({ type: "visit", group: null }); render(); } }, t("live-leave-visit"))
-          : el("button", { type: "button", class: "secondary", onclick: () => { visiting = g.id; send({ type: "visit", group: g.id }); render(); } }, t("live-visit")),
+          ? el("button", { type: "button", class: "secondary", "data-key": `visit-${g.id}`, onclick: () => visit(null) }, t("live-leave-visit"))
+          : el("button", { type: "button", class: "secondary", "data-key": `visit-${g.id}`, onclick: () => visit(g.id) }, t("live-visit")),
       ))),
     );
   }
 
-  function showSupport() {
+  function showSupport(focus) {
     const panel = $("support-panel");
     panel.hidden = false;
     panel.replaceChildren(
       el("p", {}, el("strong", {}, t("live-support-sent"))),
       el("h2", {}, t("live-services")),
-      el("ul", {}, config.services.map((s) => el("li", {}, el("strong", {}, s.name), s.crisis ? " ☎" : "", el("br"), s.contact, s.hours ? ` · ${s.hours}` : ""))),
-      el("p", {}, el("a", { href: "/help" }, t("live-services"))),
+      el("ul", { class: "services" }, config.services.map((s) => el("li", {}, el("strong", {}, s.name), s.crisis ? " ☎" : "", el("br"),
+        /^[+0-9 ()-]+$/.test(s.contact) ? el("a", { href: `tel:${s.contact.replace(/[^+0-9]/g, "")}` }, s.contact) : s.contact,
+        s.hours ? ` · ${s.hours}` : ""))),
+      el("p", {}, el("a", { href: "/help", target: "_blank", rel: "noopener" }, t("live-services"))),
     );
-    panel.focus();
+    if (focus) panel.focus();
   }
 
-  $("need-support").onclick = () => { send({ type: "need-support", note: null }); showSupport(); };
+  const support = $("need-support");
+  if (support) support.onclick = () => { send({ type: "need-support", note: null }); showSupport(true); };
   render();
   connect();
 })();

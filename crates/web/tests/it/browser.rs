@@ -14,8 +14,9 @@ use crate::helpers::*;
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use fantoccini::{Client, ClientBuilder, Locator};
 use futures_util::FutureExt;
+use futures_util::future::join_all;
 use hearth_domain::input::Email;
-use hearth_domain::{Role, UserId};
+use hearth_domain::{EventId, Role, UserId};
 use serde_json::{Value, json};
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -184,6 +185,42 @@ where
         let _ = save_screenshot(&browser.client, &format!("{name}-failure")).await;
     }
     browser.close().await;
+    match outcome {
+        Ok(value) => Some(value),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// Runs a browser test with several people at once: each browser its own
+/// Chromium with its own profile (so its own cookies), all closed afterwards
+/// even when the test fails (with a screenshot of each one's page).
+async fn with_browsers<F, Fut, T>(name: &str, count: usize, test: F) -> Option<T>
+where
+    F: FnOnce(Vec<Client>) -> Fut,
+    Fut: Future<Output = T>,
+{
+    let _turn = ONE_BROWSER.lock().await;
+    let opened: Vec<Option<Browser>> = join_all((0..count).map(|_| Browser::open())).await;
+    if opened.iter().any(Option::is_none) {
+        for browser in opened.into_iter().flatten() {
+            browser.close().await;
+        }
+        return None;
+    }
+    let browsers: Vec<Browser> = opened.into_iter().flatten().collect();
+    let clients = browsers.iter().map(|b| b.client.clone()).collect();
+    let outcome = AssertUnwindSafe(test(clients)).catch_unwind().await;
+    if outcome.is_err() {
+        for (i, browser) in browsers.iter().enumerate() {
+            let _ = AssertUnwindSafe(save_screenshot(
+                &browser.client,
+                &format!("{name}-{i}-failure"),
+            ))
+            .catch_unwind()
+            .await;
+        }
+    }
+    join_all(browsers.into_iter().map(Browser::close)).await;
     match outcome {
         Ok(value) => Some(value),
         Err(panic) => std::panic::resume_unwind(panic),
@@ -995,4 +1032,495 @@ async fn facilitator_forms_peer_groups_by_keyboard_and_mouse_and_a_participant_s
         check_accessibility(&client, "the cohort page of a participant").await;
     })
     .await;
+}
+
+/// The text of the first element matching `css` once it contains `needle`.
+async fn wait_for_text(client: &Client, css: &str, needle: &str) -> String {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let text = client
+            .execute(
+                "const node = document.querySelector(arguments[0]); return node ? node.innerText : null;",
+                vec![json!(css)],
+            )
+            .await
+            .unwrap_or(Value::Null);
+        if let Some(text) = text.as_str()
+            && text.contains(needle)
+        {
+            return text.to_owned();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "waited {WAIT:?} for {needle:?} in {css}, which reads {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The text of the first element matching `css`, or "" when there is none.
+async fn text_now(client: &Client, css: &str) -> String {
+    client
+        .execute(
+            "const node = document.querySelector(arguments[0]); return node ? node.innerText : '';",
+            vec![json!(css)],
+        )
+        .await
+        .expect("read the page")
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Waits until the live room's script has its first frame from the server.
+async fn wait_for_live_room(client: &Client, app: &TestApp) {
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let ready = client
+            .execute(
+                "const live = document.getElementById('live'); return !!live && live.dataset.ready === 'yes';",
+                vec![],
+            )
+            .await
+            .unwrap_or(Value::Bool(false));
+        if ready == Value::Bool(true) {
+            return;
+        }
+        if Instant::now() >= deadline {
+            let script = reqwest::get(app.url("/static/live.js")).await.unwrap();
+            panic!(
+                "the live room did not connect within {WAIT:?}; /static/live.js answers {} (it must be served like app.js, from crates/web/src/routes/assets.rs); the page says: {}",
+                script.status(),
+                text_now(client, "#live").await
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Signs in through the form and goes from the home page's "Coming up" to
+/// the event; a participant accepts the ground rules, the facilitator opens
+/// the console; both end up in the live room, connected.
+async fn enter_live_room(client: &Client, app: &TestApp, email: &str, event: EventId) {
+    sign_in_with_form(client, app, email).await;
+    click(
+        client,
+        &format!("section[aria-labelledby='events-heading'] a[href='/events/{event}']"),
+    )
+    .await;
+    wait_for_path(client, &format!("/events/{event}")).await;
+    if email == "facilitator@demo.example" {
+        click(client, &format!("a.button[href='/events/{event}/live']")).await;
+    } else {
+        // Asked to accept the ground rules first (in their own language).
+        find(client, "section[aria-labelledby='rules-heading'] li").await;
+        click(
+            client,
+            &format!("form[action='/events/{event}/accept'] button[type=submit]"),
+        )
+        .await;
+    }
+    wait_for_path(client, &format!("/events/{event}/live")).await;
+    wait_for_live_room(client, app).await;
+}
+
+/// Waits until the step's countdown shows minutes and seconds.
+async fn wait_for_clock(client: &Client) {
+    let deadline = Instant::now() + WAIT;
+    let script = "const node = document.getElementById('countdown');\
+                  return !!node && /\\d+:\\d\\d/.test(node.innerText) && node.offsetParent !== null;";
+    while client.execute(script, vec![]).await.unwrap_or(Value::Null) != Value::Bool(true) {
+        assert!(
+            Instant::now() < deadline,
+            "no countdown to read: {}",
+            text_now(client, "#countdown").await
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// No message id stands where its text should (a string the page forgot).
+async fn assert_no_message_ids(client: &Client, page: &str) {
+    let text = body_text(client).await;
+    assert!(
+        !text
+            .split_whitespace()
+            .any(|word| word.starts_with("live-")),
+        "{page} shows a message id instead of its text: {text}"
+    );
+}
+
+/// Types a chat message and sends it with the form's button.
+async fn say(client: &Client, text: &str) {
+    type_into(client, "#chat-text", text).await;
+    click(client, "#chat-form button[type=submit]").await;
+}
+
+/// A participant of the test, and the saved peer group they are in.
+struct Participant {
+    user: UserId,
+    email: String,
+    name: String,
+    group: uuid::Uuid,
+    group_name: String,
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_facilitator_and_six_participants_walk_a_fishbowl_in_the_live_room() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let app = &app;
+    // The demo's fishbowl of the autumn cohort, and its saved peer groups.
+    let cohort = app.cohort_named("Autumn dialogue cohort").await;
+    let event = app
+        .store
+        .events()
+        .for_cohort(cohort.id)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|e| e.title.starts_with("Autumn fishbowl"))
+        .expect("the demo's fishbowl event");
+    let steps: Vec<String> = event
+        .run_sheet
+        .steps
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(steps.len(), 8, "the fishbowl has eight steps");
+    let event = event.id;
+    let groups = app
+        .store
+        .peer_groups()
+        .current(cohort.id)
+        .await
+        .unwrap()
+        .expect("the demo's peer groups")
+        .groups;
+    assert!(groups.len() >= 2, "the demo saves at least two peer groups");
+    let members = app.store.org().cohort_members(cohort.id).await.unwrap();
+    // Three people from each of two groups; English speakers, so the test can
+    // read their pages, but the very last an Albanian speaker when the second
+    // group has one (their checks do not depend on the words).
+    let mut people = Vec::new();
+    for (index, group) in groups[..2].iter().enumerate() {
+        let mut english = Vec::new();
+        let mut albanian = Vec::new();
+        for user in &group.members {
+            let member = members
+                .iter()
+                .find(|m| m.user_id == *user)
+                .expect("a group member is in the cohort");
+            let language = app
+                .store
+                .people()
+                .find_by_email(&Email::parse(&member.email).unwrap())
+                .await
+                .unwrap()
+                .expect("the member's account")
+                .language;
+            let person = Participant {
+                user: *user,
+                email: member.email.clone(),
+                name: member.display_name.clone(),
+                group: group.id,
+                group_name: group.name.clone(),
+            };
+            if language.as_deref().is_none_or(|l| l == "en") {
+                english.push(person);
+            } else {
+                albanian.push(person);
+            }
+        }
+        let mut chosen: Vec<Participant> = english.into_iter().take(3).collect();
+        if index == 1 && !albanian.is_empty() {
+            chosen.truncate(2);
+        }
+        chosen.extend(albanian.into_iter().take(3 - chosen.len()));
+        people.extend(chosen);
+    }
+    assert_eq!(people.len(), 6, "three people in each of two groups");
+    let people = &people;
+    let steps = &steps;
+
+    with_browsers("live-fishbowl", 1 + people.len(), |clients| async move {
+        let host = &clients[0];
+        let guests = &clients[1..];
+        let everyone = || clients.iter();
+        let of_group = |group: uuid::Uuid| {
+            people
+                .iter()
+                .zip(guests)
+                .filter(move |(p, _)| p.group == group)
+                .map(|(_, c)| c)
+        };
+
+        // Everyone signs in, finds the event on their home page and enters.
+        let entering = std::iter::once(enter_live_room(
+            host,
+            app,
+            "facilitator@demo.example",
+            event,
+        ))
+        .chain(
+            people
+                .iter()
+                .zip(guests)
+                .map(|(p, c)| enter_live_room(c, app, &p.email, event)),
+        );
+        join_all(entering).await;
+        wait_for_text(host, "#step", "has not started").await;
+        join_all(guests.iter().map(|c| find(c, "#step p"))).await;
+        let first = &guests[0];
+        let first_group = people[0].group;
+        let other_group = people[3].group;
+        assert_ne!(first_group, other_group);
+
+        for (index, title) in steps.iter().enumerate() {
+            if index == 0 {
+                button(host, "Start the event").await.click().await.unwrap();
+            } else {
+                button(host, "Next step").await.click().await.unwrap();
+            }
+            let position = format!("Step {} of {}", index + 1, steps.len());
+            wait_for_text(host, "#step .step-position", &position).await;
+            join_all(everyone().map(|c| wait_for_text(c, "#step h2", title))).await;
+            join_all(everyone().map(wait_for_clock)).await;
+
+            match index {
+                // Private reflection: saved for its writer, and shown to nobody else.
+                2 => {
+                    let private = "What I carry this week is mine to write.";
+                    type_into(first, "#reflection-text", private).await;
+                    wait_for_text(
+                        first,
+                        "#reflection-status",
+                        "Saved. Only you can read this.",
+                    )
+                    .await;
+                    let saved = app
+                        .store
+                        .events()
+                        .own_reflection(event, 2, people[0].user)
+                        .await
+                        .unwrap();
+                    assert_eq!(saved.as_deref(), Some(private), "the reflection is saved");
+                    let neighbour = &guests[1];
+                    let theirs = find(neighbour, "#reflection-text").await;
+                    assert_eq!(theirs.prop("value").await.unwrap().as_deref(), Some(""));
+                    for other in [neighbour, host] {
+                        assert!(
+                            !body_text(other).await.contains(private),
+                            "another page shows the reflection"
+                        );
+                    }
+                    assert!(
+                        app.store
+                            .events()
+                            .own_reflection(event, 2, people[1].user)
+                            .await
+                            .unwrap()
+                            .is_none(),
+                        "nothing is saved for the neighbour"
+                    );
+                }
+                // Dialogue: each group chats among itself; the console counts.
+                3 => {
+                    let oak = format!("Hello from {}", people[0].group_name);
+                    let birch = format!("Greetings from {}", people[3].group_name);
+                    join_all(
+                        of_group(first_group)
+                            .map(|c| wait_for_text(c, "#chat-where", &people[0].group_name)),
+                    )
+                    .await;
+                    say(first, &oak).await;
+                    say(&guests[3], &birch).await;
+                    wait_for_text(
+                        host,
+                        &format!(".group-overview[data-group='{first_group}'] .chat-count"),
+                        "1",
+                    )
+                    .await;
+                    wait_for_text(
+                        host,
+                        &format!(".group-overview[data-group='{other_group}'] .chat-count"),
+                        "1",
+                    )
+                    .await;
+                    let overview = wait_for_text(host, "#chat-log", &oak).await;
+                    assert!(
+                        overview.contains(&birch),
+                        "the facilitator sees every group's messages: {overview}"
+                    );
+                    for (mine, theirs, group) in
+                        [(&oak, &birch, first_group), (&birch, &oak, other_group)]
+                    {
+                        for client in of_group(group) {
+                            wait_for_text(client, "#chat-log", mine).await;
+                            let log = text_now(client, "#chat-log").await;
+                            assert!(
+                                !log.contains(theirs.as_str()),
+                                "another group's message reached this one: {log}"
+                            );
+                        }
+                    }
+                    // The facilitator visits one group: only its messages.
+                    button(host, "Visit this group")
+                        .await
+                        .click()
+                        .await
+                        .unwrap();
+                    let visited = wait_for_text(host, "#chat-where", &people[0].group_name).await;
+                    assert!(!visited.is_empty());
+                    let log = wait_for_text(host, "#chat-log", &oak).await;
+                    assert!(
+                        !log.contains(&birch),
+                        "a visit shows one group's messages: {log}"
+                    );
+                    wait_for_text(first, "#step", "joined your group").await;
+                    button(host, "Back to the large group")
+                        .await
+                        .click()
+                        .await
+                        .unwrap();
+                    wait_for_text(host, "#chat-log", &birch).await;
+
+                    // A raised hand reaches the facilitator's queue.
+                    let hand = &guests[1];
+                    button(hand, "Raise my hand").await.click().await.unwrap();
+                    wait_for_text(host, "#hand-queue", &people[1].name).await;
+                    button(hand, "Lower my hand").await;
+                    wait_for_text(&guests[4], "#hands", &people[1].name).await;
+
+                    // "I need support": the facilitator is told, the person sees where to turn.
+                    let asking = &guests[4];
+                    click(asking, "#need-support").await;
+                    wait_for_text(asking, "#support-panel", "The facilitators have been told")
+                        .await;
+                    wait_for_text(asking, "#support-panel", "Emergency services").await;
+                    let alerts = wait_for_text(host, "#alerts", &people[4].name).await;
+                    assert!(alerts.contains("asked for support"), "{alerts}");
+                    let calm = &guests[5];
+                    assert!(
+                        !find(calm, "#support-panel")
+                            .await
+                            .is_displayed()
+                            .await
+                            .unwrap(),
+                        "nobody else sees a call for support"
+                    );
+                    assert!(!body_text(calm).await.contains("asked for support"));
+
+                    check_accessibility(first, "the live room of a participant").await;
+                    check_accessibility(host, "the facilitator's console").await;
+                    screenshots(first, "live-participant").await;
+                    screenshots(asking, "live-participant-support").await;
+                    screenshots(host, "live-console").await;
+                }
+                // Debrief: speakers proposed, announced, seen by everyone.
+                4 => {
+                    button(host, "Propose speakers")
+                        .await
+                        .click()
+                        .await
+                        .unwrap();
+                    find(host, ".speaker-choice").await;
+                    button(host, "Announce the speakers")
+                        .await
+                        .click()
+                        .await
+                        .unwrap();
+                    wait_for_text(first, ".speakers-chosen", "Sharing first insights").await;
+                    join_all(everyone().map(|c| find(c, ".speakers-chosen li"))).await;
+                    for (i, client) in everyone().enumerate() {
+                        assert_no_message_ids(client, &format!("the debrief of browser {i}")).await;
+                    }
+                    let chosen = client_lines(first, ".speakers-chosen li").await;
+                    let named_groups: std::collections::BTreeSet<&str> = chosen
+                        .iter()
+                        .filter_map(|line| line.rsplit_once(" · ").map(|(_, group)| group))
+                        .collect();
+                    assert!(
+                        chosen.len() >= 2 && named_groups.len() == chosen.len(),
+                        "speakers come from different groups: {chosen:?}"
+                    );
+                    assert!(
+                        chosen.iter().any(|line| line.starts_with(&people[1].name)),
+                        "the raised hand volunteered first: {chosen:?}"
+                    );
+                }
+                _ => {}
+            }
+        }
+        assert!(
+            !button(host, "Next step").await.is_enabled().await.unwrap(),
+            "the last step has no next one"
+        );
+
+        // The end, and feedback.
+        button(host, "End the event").await.click().await.unwrap();
+        host.accept_alert().await.expect("the confirmation to end");
+        wait_for_text(host, "#step h2", "The event has ended").await;
+        join_all(guests.iter().map(|c| find(c, "#feedback"))).await;
+        for (i, client) in everyone().enumerate() {
+            assert_no_message_ids(client, &format!("the end of browser {i}")).await;
+        }
+        let ratings = [5, 4, 5, 4, 5, 3];
+        join_all(
+            guests
+                .iter()
+                .zip(ratings)
+                .enumerate()
+                .map(|(i, (client, rating))| async move {
+                    click(
+                        client,
+                        &format!("#feedback input[name=rating][value='{rating}']"),
+                    )
+                    .await;
+                    type_into(
+                        client,
+                        "#feedback-helped",
+                        &format!("Listening without advice ({i})"),
+                    )
+                    .await;
+                    if i == 0 {
+                        type_into(client, "#feedback-change", "More time in the groups").await;
+                    }
+                    click(client, "#feedback button[type=submit]").await;
+                    let query = wait_for_path(client, &format!("/events/{event}")).await;
+                    assert!(query.contains("flash-feedback-thanks"), "{query}");
+                }),
+        )
+        .await;
+        host.goto(&app.url(&format!("/events/{event}")))
+            .await
+            .unwrap();
+        let answers = text_of(host, "section[aria-labelledby='feedback-heading']").await;
+        assert!(
+            answers.contains("6 answers, average 4.3 out of 5"),
+            "{answers}"
+        );
+        for i in 0..6 {
+            assert!(
+                answers.contains(&format!("Listening without advice ({i})")),
+                "{answers}"
+            );
+        }
+        assert!(answers.contains("More time in the groups"), "{answers}");
+        for person in people {
+            assert!(
+                !answers.contains(&person.name),
+                "feedback is shown without names: {answers}"
+            );
+        }
+    })
+    .await;
+}
+
+/// The text of every element matching `css`.
+async fn client_lines(client: &Client, css: &str) -> Vec<String> {
+    let mut lines = Vec::new();
+    for node in client.find_all(Locator::Css(css)).await.unwrap() {
+        lines.push(node.text().await.unwrap());
+    }
+    lines
 }
