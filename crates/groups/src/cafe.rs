@@ -59,6 +59,95 @@ fn worst_overlap(earlier: &[Vec<usize>], pattern: &[usize], rounds: usize, t: us
     worst
 }
 
+/// Repeats forced between two blocks of guests following `p` and `q`: guests
+/// `a` and `a'` meet in round `r` when `a - a' = q[r] - p[r] (mod T)`, so every
+/// difference seen `c` times makes T pairs meet `c` times.
+fn block_repeats(p: &[usize], q: &[usize], rounds: usize, t: usize, tally: &mut [usize]) -> usize {
+    tally.iter_mut().for_each(|x| *x = 0);
+    let mut repeats = 0;
+    for r in 0..rounds {
+        let d = (q[r] + t - p[r]) % t;
+        if tally[d] > 0 {
+            repeats += 1;
+        }
+        tally[d] += 1;
+    }
+    repeats
+}
+
+/// Repeats forced between all pairs of blocks (full blocks assumed).
+fn total_block_repeats(shifts: &[Vec<usize>], rounds: usize, t: usize) -> usize {
+    let mut tally = vec![0usize; t];
+    let mut total = 0;
+    for (i, p) in shifts.iter().enumerate() {
+        for q in &shifts[i + 1..] {
+            total += block_repeats(p, q, rounds, t, &mut tally);
+        }
+    }
+    total
+}
+
+/// Local search over the patterns of blocks `fixed..` (the first `fixed` are
+/// the linear ones, already pairwise repeat-free): swap two entries of one
+/// pattern (it stays a permutation of the tables) when the forced repeats
+/// between blocks do not grow.
+fn improve_patterns(
+    shifts: &mut [Vec<usize>],
+    fixed: usize,
+    rounds: usize,
+    t: usize,
+    rng: &mut Rng,
+) {
+    if shifts.len() <= fixed || t < 2 {
+        return;
+    }
+    let mut tally = vec![0usize; t];
+    let cost_of = |shifts: &[Vec<usize>], b: usize, tally: &mut [usize]| -> usize {
+        (0..shifts.len())
+            .filter(|&o| o != b)
+            .map(|o| block_repeats(&shifts[o], &shifts[b], rounds, t, tally))
+            .sum()
+    };
+    let free = shifts.len() - fixed;
+    for _ in 0..(400 * free * t).min(200_000) {
+        let b = fixed + rng.below(free);
+        let i = rng.below(t);
+        let j = rng.below(t);
+        if i == j || (i >= rounds && j >= rounds) {
+            continue;
+        }
+        let before = cost_of(shifts, b, &mut tally);
+        shifts[b].swap(i, j);
+        if cost_of(shifts, b, &mut tally) > before {
+            shifts[b].swap(i, j);
+        }
+    }
+}
+
+/// A lower bound on repeated pairs for `guests` guests at `t` tables over
+/// `rounds` rounds, each guest at a different table every round (hosts never
+/// repeat: they meet each guest at most once and never each other).
+///
+/// For two rounds, every guest occupies a cell (table in the first, table in
+/// the second) of the `t * (t - 1)` cells with different tables; guests sharing
+/// a cell meet in both rounds. Spreading the guests evenly gives at least
+/// `P` same-cell pairs per pair of rounds, so `S = C(rounds, 2) * P` counts
+/// `sum C(k_p, 2)` over pairs meeting `k_p` times. Since `k <= rounds`,
+/// `C(k, 2) <= (rounds / 2) * (k - 1)`, and repeats `sum (k_p - 1) >= 2 S / rounds`.
+pub fn cafe_lower_bound(guests: usize, t: usize, rounds: usize) -> u64 {
+    if rounds < 2 || t < 2 {
+        return 0;
+    }
+    let cells = (t * (t - 1)) as u64;
+    let g = guests as u64;
+    let (q, rem) = (g / cells, g % cells);
+    let choose2 = |x: u64| x * x.saturating_sub(1) / 2;
+    let per_pair = rem * choose2(q + 1) + (cells - rem) * choose2(q);
+    let r = rounds as u64;
+    let s = choose2(r) * per_pair;
+    (2 * s).div_ceil(r)
+}
+
 /// Plan a World Café.
 pub fn world_cafe(request: &CafeRequest) -> Result<Cafe, GroupsError> {
     let n = request.people;
@@ -135,6 +224,18 @@ pub fn world_cafe(request: &CafeRequest) -> Result<Cafe, GroupsError> {
         };
         shifts.push(pattern);
     }
+    let fixed = multipliers.len().min(blocks);
+    improve_patterns(&mut shifts, fixed, request.rounds, t, &mut rng);
+    // Alternative: later blocks copy the linear patterns, so their guests
+    // travel with one guest of an earlier block and meet no one else twice.
+    if fixed > 0 {
+        let copies: Vec<Vec<usize>> = (0..blocks).map(|b| shifts[b % fixed].clone()).collect();
+        if total_block_repeats(&copies, request.rounds, t)
+            < total_block_repeats(&shifts, request.rounds, t)
+        {
+            shifts = copies;
+        }
+    }
     let mut initial: Vec<Round> = Vec::with_capacity(request.rounds);
     for r in 0..request.rounds {
         let mut round: Round = hosts.iter().map(|&h| vec![h]).collect();
@@ -148,7 +249,8 @@ pub fn world_cafe(request: &CafeRequest) -> Result<Cafe, GroupsError> {
         .into_iter()
         .map(|s| s + 1)
         .collect();
-    let lower_bound = lower_bound_repeated_pairs(n, &[], &vec![sizes; request.rounds]);
+    let lower_bound = lower_bound_repeated_pairs(n, &[], &vec![sizes; request.rounds])
+        .max(cafe_lower_bound(guests.len(), t, request.rounds));
     let meetings: u64 = initial
         .iter()
         .flatten()
@@ -167,7 +269,18 @@ pub fn world_cafe(request: &CafeRequest) -> Result<Cafe, GroupsError> {
         spread_first: true,
         default_iterations: 2_000 * n as u64 + 50_000,
     };
+    let constructed = initial.clone();
     let (mut rounds, iterations) = improve(&setup, initial);
+    // The search spreads meetings first (fewest meetings of the worst pair);
+    // when the construction has fewer repeated pairs (at 35 guests and 5
+    // tables it meets the lower bound, with pairs who travel together), keep it.
+    let score = |rounds: &[Round]| {
+        let q = encounter_quality(n, &[], rounds, lower_bound);
+        (q.repeated_pairs, q.max_pair_meetings)
+    };
+    if score(&constructed) < score(&rounds) {
+        rounds = constructed;
+    }
     // Host first, guests in index order.
     for round in &mut rounds {
         for (table, group) in round.iter_mut().enumerate() {
@@ -218,6 +331,22 @@ mod tests {
             tables.sort_unstable();
             assert_eq!(tables, vec![0, 1, 2, 3, 4]);
         }
+    }
+
+    #[test]
+    fn cafe_lower_bound_is_sound_and_met_when_repeat_free() {
+        // 35 guests at 5 tables over 5 rounds: 15 same-cell pairs per pair of
+        // rounds, 150 in all, so at least 60 repeats.
+        assert_eq!(cafe_lower_bound(35, 5, 5), 60);
+        // 20 guests fit in the 20 cells: a repeat-free plan exists (AGL(1, 5)).
+        assert_eq!(cafe_lower_bound(20, 5, 5), 0);
+        let cafe = world_cafe(&request(25, 5, 5)).unwrap();
+        assert_eq!(cafe.quality.repeated_pairs, 0);
+        let mut quick = request(40, 5, 5);
+        quick.limits = SearchLimits::iterations(1);
+        let cafe = world_cafe(&quick).unwrap();
+        assert_eq!(cafe.quality.repeated_pairs, 60);
+        assert_eq!(cafe.quality.lower_bound_repeated_pairs, 60);
     }
 
     #[test]
