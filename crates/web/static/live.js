@@ -43,6 +43,7 @@
   const reflections = new Map(config.reflections);
   let visiting = null;
   let speakers = [];
+  const voted = new Set();
   let proposal = null;
   let feedbackGiven = config.feedback_given;
 
@@ -117,6 +118,8 @@
       case "chat-posted": chat.push({ group: change.group, name: change.name, text: change.text, at }); break;
       case "reacted": if (live) flashReaction(change.emoji); break;
       case "speakers-chosen": speakers = change.speakers; break;
+      case "voted": if (me && change.user === me.user) voted.add(change.step); break;
+      case "poll-counted": state.polls = Object.assign({}, state.polls, { [change.step]: change.counts }); break;
       case "visited":
         if (me && !me.facilitator && change.group && change.group === me.group) broadcasts.push({ from: change.name, text: t("live-facilitator-joined"), at });
         break;
@@ -164,7 +167,7 @@
     const card = $("step");
     const last = broadcasts[broadcasts.length - 1];
     // Rebuilt only when what it shows changes: never under someone's hands.
-    const shown = JSON.stringify([state.status, state.step, speakers, broadcasts.length, feedbackGiven]);
+    const shown = JSON.stringify([state.status, state.step, speakers, broadcasts.length, feedbackGiven, (state.polls || {})[state.step], voted.has(state.step)]);
     if (shown === card.dataset.shown) return;
     const moved = stepShown !== null && stepShown !== `${state.status}:${state.step}`;
     stepShown = `${state.status}:${state.step}`;
@@ -184,12 +187,24 @@
       el("p", {}, current.instructions),
       current.video_url ? el("p", {}, el("a", { href: current.video_url, target: "_blank", rel: "noopener" }, t("live-video"))) : [],
       current.prompts.length ? el("div", {}, el("h3", {}, t("live-prompts")), el("ul", {}, current.prompts.map((p) => el("li", {}, p)))) : [],
+      current.kind === "poll" ? poll(current) : [],
       current.kind === "debrief" && speakers.length ? el("div", { class: "notice speakers-chosen" }, el("p", {}, el("strong", {}, t("live-speakers-chosen"))), el("ol", {}, speakers.map((sp) => el("li", {}, sp.name, sp.group ? ` · ${sp.group}` : "")))) : [],
       last ? el("p", { class: "notice" }, `${t("live-message-from").replace("{name}", last.from)} ${last.text}`) : [],
     );
     // The card is not a live region (the countdown would be read out every
     // second); the status line says where the event has moved.
     if (moved) setStatus(`${position}: ${current.title}`);
+  }
+
+  // A poll: each person votes once; everyone sees the running count.
+  function poll(current) {
+    const counts = (state.polls || {})[state.step] || current.options.map(() => 0);
+    const canVote = me && !me.facilitator && !voted.has(state.step);
+    return el("div", { class: "poll" },
+      voted.has(state.step) ? el("p", { role: "status" }, t("live-poll-voted")) : [],
+      el("ul", { class: "list-plain" }, current.options.map((option, i) => el("li", {},
+        canVote ? el("button", { type: "button", class: "secondary", onclick: () => send({ type: "vote", option: i }) }, `${t("live-poll-vote")}: ${option}`) : el("span", {}, option),
+        " ", el("strong", {}, String(counts[i] || 0))))));
   }
 
   function feedbackForm() {

@@ -56,6 +56,10 @@ pub enum Command {
     ChooseSpeakers {
         speakers: Vec<Speaker>,
     },
+    /// A vote in the current poll step (one per person).
+    Vote {
+        option: usize,
+    },
 }
 
 /// Someone asked to share their group's first insights at the debrief.
@@ -89,7 +93,8 @@ impl Command {
             | Command::LowerHand { user: None }
             | Command::NeedSupport { .. }
             | Command::Chat { .. }
-            | Command::React { .. } => Action::JoinEvent,
+            | Command::React { .. }
+            | Command::Vote { .. } => Action::JoinEvent,
         }
     }
 }
@@ -155,6 +160,17 @@ pub enum Change {
     SpeakersChosen {
         speakers: Vec<Speaker>,
     },
+    /// Someone voted; only they and the hosts see whose vote it was.
+    Voted {
+        user: UserId,
+        step: usize,
+        option: usize,
+    },
+    /// The poll's running count, for everyone.
+    PollCounted {
+        step: usize,
+        counts: Vec<u32>,
+    },
 }
 
 /// Who may see a change. Facilitators see everything.
@@ -208,6 +224,10 @@ pub struct LiveState {
     pub remaining_ms: Option<i64>,
     /// Raised hands, first raised first.
     pub hands: Vec<UserId>,
+    /// Who has voted in each poll step, and the counts per option.
+    #[serde(skip)]
+    pub voters: std::collections::BTreeMap<usize, Vec<UserId>>,
+    pub polls: std::collections::BTreeMap<usize, Vec<u32>>,
 }
 
 /// The person sending a command, as the room knows them.
@@ -277,6 +297,10 @@ impl LiveState {
             | Change::Reacted { .. }
             | Change::Visited { .. }
             | Change::SpeakersChosen { .. } => {}
+            Change::Voted { user, step, .. } => self.voters.entry(*step).or_default().push(*user),
+            Change::PollCounted { step, counts } => {
+                self.polls.insert(*step, counts.clone());
+            }
         }
     }
 
@@ -429,6 +453,46 @@ impl LiveState {
                     return Err(Refusal("live-refused-reaction"));
                 }
                 everyone(Change::Reacted { emoji })
+            }
+            Command::Vote { option } => {
+                let step = self.step;
+                let poll = sheet
+                    .steps
+                    .get(step)
+                    .filter(|s| s.kind == super::runsheet::StepKind::Poll);
+                let Some(poll) = poll else {
+                    return Err(Refusal("live-refused-not-poll"));
+                };
+                if option >= poll.options.len() {
+                    return Err(Refusal("live-refused-option"));
+                }
+                if self
+                    .voters
+                    .get(&step)
+                    .is_some_and(|v| v.contains(&who.user))
+                {
+                    return Err(Refusal("live-refused-voted"));
+                }
+                let mut counts = self
+                    .polls
+                    .get(&step)
+                    .cloned()
+                    .unwrap_or_else(|| vec![0; poll.options.len()]);
+                counts.resize(poll.options.len(), 0);
+                if let Some(count) = counts.get_mut(option) {
+                    *count += 1;
+                }
+                Ok(vec![
+                    (
+                        Change::Voted {
+                            user: who.user,
+                            step,
+                            option,
+                        },
+                        Visibility::Person(who.user),
+                    ),
+                    (Change::PollCounted { step, counts }, Visibility::Everyone),
+                ])
             }
             Command::ChooseSpeakers { speakers } => {
                 let at_debrief = sheet
@@ -734,6 +798,49 @@ mod tests {
                 speakers: vec![ana]
             }
         );
+    }
+
+    #[test]
+    fn each_person_votes_once_and_everyone_sees_the_count() {
+        let sheet = RunSheet::online_workshop();
+        let host = member(true, None);
+        let ana = member(false, None);
+        let ben = member(false, None);
+        let mut state = LiveState::default();
+        run(&mut state, &sheet, &host, Command::Start, 0);
+        assert_eq!(
+            state.decide(&sheet, &ana, Command::Vote { option: 0 }, 0),
+            Err(Refusal("live-refused-not-poll"))
+        );
+        for _ in 0..3 {
+            run(&mut state, &sheet, &host, Command::Next, 0);
+        }
+        let changes = run(&mut state, &sheet, &ana, Command::Vote { option: 1 }, 0);
+        assert_eq!(
+            changes[0].1,
+            Visibility::Person(ana.user),
+            "whose vote it was stays private"
+        );
+        assert_eq!(
+            changes[1],
+            (
+                Change::PollCounted {
+                    step: 3,
+                    counts: vec![0, 1, 0]
+                },
+                Visibility::Everyone
+            )
+        );
+        assert_eq!(
+            state.decide(&sheet, &ana, Command::Vote { option: 2 }, 0),
+            Err(Refusal("live-refused-voted"))
+        );
+        assert_eq!(
+            state.decide(&sheet, &ben, Command::Vote { option: 9 }, 0),
+            Err(Refusal("live-refused-option"))
+        );
+        run(&mut state, &sheet, &ben, Command::Vote { option: 1 }, 0);
+        assert_eq!(state.polls[&3], vec![0, 2, 0]);
     }
 
     #[test]

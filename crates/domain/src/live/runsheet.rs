@@ -127,6 +127,11 @@ impl Step {
         }
     }
 
+    fn with_options(mut self, options: &[&str]) -> Step {
+        self.options = options.iter().map(|o| (*o).to_owned()).collect();
+        self
+    }
+
     fn with_prompts(mut self, prompts: &[&str]) -> Step {
         self.prompts = prompts.iter().map(|p| (*p).to_owned()).collect();
         self
@@ -160,6 +165,9 @@ impl RunSheet {
             }
             if step.kind == StepKind::Debrief && step.speakers == 0 {
                 return Err(InputError::new("error-step-speakers"));
+            }
+            if step.kind == StepKind::Poll && step.options.len() < 2 {
+                return Err(InputError::new("error-step-options"));
             }
         }
         Ok(())
@@ -195,7 +203,8 @@ impl RunSheet {
                 Step::new(GuestSpeaker, "Guest speaker", "A guest shares their experience with the group.", 20),
                 Step::new(Dialogue, "Breakout rooms", "In small groups, talk about your own experiences and what you can take away from today.", 20)
                     .with_prompts(&["What is working for you?", "What will you take away from today?"]),
-                Step::new(Poll, "Quiz", "A short quiz to close the learning.", 5),
+                Step::new(Poll, "Quiz", "A short quiz to close the learning: which idea from today will you use first?", 5)
+                    .with_options(&["Taking turns to speak", "Listening without advising", "Knowing where to turn for support"]),
                 Step::new(Break, "Virtual tea", "Bring a cup of tea and chat informally.", 10),
                 Step::new(Integration, "Back together", "Each group shares one thing it will take away.", 10),
             ],

@@ -456,6 +456,7 @@ struct LiveStep {
     prompts: Vec<String>,
     speakers: u8,
     video_url: Option<String>,
+    options: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -599,6 +600,7 @@ async fn live_get(
                 prompts: s.prompts.clone(),
                 speakers: s.speakers,
                 video_url: s.video_url.clone(),
+                options: s.options.clone(),
             })
             .collect(),
         groups,

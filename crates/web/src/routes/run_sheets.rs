@@ -223,6 +223,12 @@ fn read_sheet(fields: &[(String, String)]) -> Result<RunSheet, &'static str> {
             } else {
                 0
             };
+            step.options = field("options")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect();
             let video = field("video");
             step.video_url = (!video.is_empty()).then_some(video);
             Ok(step)

@@ -828,3 +828,57 @@ both!(
         );
     }
 );
+
+both!(
+    a_poll_counts_one_vote_each_and_keeps_who_voted_private,
+    |app: TestApp| async move {
+        fishbowl(&app).await; // saves the groups
+        let cohort = app.cohort_named("Autumn dialogue cohort").await;
+        let host_visitor = app.sign_in("facilitator@demo.example").await;
+        let scheduled = host_visitor
+            .post(
+                &format!("/cohorts/{}/events", cohort.id),
+                &[
+                    ("title", "Workshop"),
+                    ("date", "2026-12-03"),
+                    ("time", "10:00"),
+                    ("sheet", "builtin:1"),
+                ],
+            )
+            .await;
+        let event: EventId = location(&scheduled)
+            .trim_start_matches("/events/")
+            .split('?')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+        host.until("hello").await;
+        let (_, mut ana) = joined(&app, "participant@demo.example", event).await;
+        let (_, mut noah) = joined(&app, "noah@demo.example", event).await;
+        host.send(json!({"type": "start"})).await;
+        for _ in 0..3 {
+            host.send(json!({"type": "next"})).await;
+        }
+        while ana.until("step-started").await.last().unwrap()["change"]["step"] != 3 {}
+        ana.send(json!({"type": "vote", "option": 1})).await;
+        let counted = noah.until("poll-counted").await;
+        assert_eq!(
+            counted.last().unwrap()["change"]["counts"],
+            json!([0, 1, 0])
+        );
+        assert!(
+            counted.iter().all(|f| kind(f) != "voted"),
+            "nobody else learns who voted what"
+        );
+        assert_eq!(kind(ana.until("voted").await.last().unwrap()), "voted");
+        ana.send(json!({"type": "vote", "option": 2})).await;
+        assert!(
+            ana.until("error").await.last().unwrap()["message"]
+                .as_str()
+                .unwrap()
+                .contains("already voted")
+        );
+    }
+);

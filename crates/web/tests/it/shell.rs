@@ -75,6 +75,13 @@ both!(
     assets_are_embedded_with_cache_headers_and_pages_with_security_headers,
     |app: TestApp| async move {
         let client = reqwest::Client::new();
+        for script in ["/static/app.js", "/static/live.js", "/static/icon.svg"] {
+            assert_eq!(
+                client.get(app.url(script)).send().await.unwrap().status(),
+                200,
+                "{script} is served"
+            );
+        }
         let css = client.get(app.url("/static/app.css")).send().await.unwrap();
         assert_eq!(css.status(), 200);
         assert!(
