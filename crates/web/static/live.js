@@ -11,10 +11,7 @@
   const root = document.getElementById("live");
   if (!root) return;
   const config = JSON.parse(root.dataset.config);
-  // Strings the page carries besides the config's (each looked up in the reader's language).
-  const extra = {};
-  document.querySelectorAll("#live-text [data-key]").forEach((node) => { extra[node.dataset.key] = node.textContent; });
-  const t = (key) => config.text[key] || extra[key] || key;
+  const t = (key) => config.text[key] || key;
   const $ = (id) => document.getElementById(id);
   const el = (tag, attrs = {}, ...children) => {
     const node = document.createElement(tag);
@@ -368,7 +365,8 @@
         state.hands.length ? el("ol", { id: "hands" }, state.hands.map((u) => el("li", {}, names.get(u) || "…"))) : el("p", { class: "muted" }, t("live-hands-none")),
       ],
       el("h2", {}, t("live-reactions")),
-      el("div", { class: "reactions" }, ["👏", "❤️", "🙏", "😊", "💡"].map((emoji) => el("button", { type: "button", class: "secondary", "data-key": `react-${emoji}`, onclick: () => send({ type: "react", emoji }) }, emoji))),
+      el("div", { class: "reactions" }, [["👏", "live-react-applause"], ["❤️", "live-react-love"], ["🙏", "live-react-thanks"], ["😊", "live-react-smile"], ["💡", "live-react-idea"]].map(([emoji, key]) =>
+        el("button", { type: "button", class: "secondary", "data-key": `react-${emoji}`, "aria-label": t(key), title: t(key), onclick: () => send({ type: "react", emoji }) }, emoji))),
       el("p", { id: "reaction", class: "reaction", "aria-hidden": "true" }),
       myGroup ? el("div", {}, el("h2", {}, myGroup.name),
         myGroup.video

@@ -528,6 +528,29 @@ const LIVE_TEXT: &[&str] = &[
     "live-video",
     "live-services",
     "live-console",
+    "live-speakers",
+    "live-speakers-propose",
+    "live-speakers-announce",
+    "live-speakers-chosen",
+    "live-speaker-n",
+    "live-volunteer",
+    "live-spoken",
+    "live-feedback",
+    "live-feedback-rating",
+    "live-feedback-helped",
+    "live-feedback-change",
+    "live-feedback-send",
+    "live-feedback-thanks",
+    "live-refused-failed",
+    "live-video-call",
+    "live-text-only",
+    "live-poll-vote",
+    "live-poll-voted",
+    "live-react-applause",
+    "live-react-love",
+    "live-react-thanks",
+    "live-react-smile",
+    "live-react-idea",
 ];
 
 async fn live_get(
@@ -982,4 +1005,32 @@ async fn feed_get(State(state): State<AppState>, Path(token): Path<String>) -> A
         crate::views::ics::calendar("Hearth", &entries, hearth_store::now_ms()),
         "hearth.ics",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LIVE_TEXT;
+    use crate::i18n::Tr;
+    use hearth_domain::input::Language;
+
+    #[test]
+    fn every_string_the_live_room_shows_is_translated() {
+        for language in Language::ALL {
+            let tr = Tr::new(language);
+            let placeholders = [
+                ("step", "1".to_owned()),
+                ("steps", "2".to_owned()),
+                ("name", "Ana".to_owned()),
+            ];
+            let missing: Vec<&str> = LIVE_TEXT
+                .iter()
+                .copied()
+                .filter(|key| {
+                    tr.args(key, &placeholders)
+                        .starts_with("Unknown localization key")
+                })
+                .collect();
+            assert!(missing.is_empty(), "{language:?} lacks {missing:?}");
+        }
+    }
 }
