@@ -23,6 +23,7 @@ mod run_sheets;
 mod services;
 mod sessions;
 mod time;
+mod videos;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use audit::{Audit, AuditEntry};
@@ -45,6 +46,7 @@ pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
 pub use time::{now_ms, timestamp};
+pub use videos::{PeerVideo, Videos};
 
 /// The handle every layer above holds: cheap to clone.
 #[derive(Clone, Debug)]
@@ -90,6 +92,9 @@ impl Store {
     }
     pub fn event_records(&self) -> EventRecords<'_> {
         EventRecords { db: &self.db }
+    }
+    pub fn videos(&self) -> Videos<'_> {
+        Videos { db: &self.db }
     }
     pub fn run_sheets(&self) -> RunSheets<'_> {
         RunSheets { db: &self.db }

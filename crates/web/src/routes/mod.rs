@@ -33,6 +33,7 @@ mod people;
 mod profile;
 mod run_sheets;
 mod services;
+mod videos;
 
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
@@ -44,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         .merge(org::router())
         .merge(events::router())
         .merge(run_sheets::router())
+        .merge(videos::router())
         .merge(peer_groups::router())
         .merge(people::router())
         .merge(services::router())

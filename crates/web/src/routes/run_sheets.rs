@@ -128,6 +128,8 @@ struct EditView {
     id: Uuid,
     sheet: RunSheet,
     kinds: Vec<(&'static str, String)>,
+    /// Library videos to pick for a modelling step: (address, title).
+    videos: Vec<(String, String)>,
     error: Option<String>,
     unsaved: bool,
 }
@@ -152,6 +154,14 @@ async fn edit_page(
             .await
             .with_flash(done),
         id,
+        videos: state
+            .store
+            .videos()
+            .list()
+            .await?
+            .into_iter()
+            .filter_map(|v| Some((v.source()?, v.title)))
+            .collect(),
         kinds: StepKind::ALL
             .iter()
             .map(|k| (k.key(), tr.t(&format!("step-kind-{}", k.key()))))

@@ -63,6 +63,7 @@ impl Layout {
             }
             if ctx.may(Action::ManageRunSheets, org) {
                 add("/run-sheets", "nav-run-sheets");
+                add("/videos", "nav-videos");
             }
             add("/services", "nav-services");
             if ctx.may(Action::ManageOrganisation, org) {

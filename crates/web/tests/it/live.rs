@@ -882,3 +882,91 @@ both!(
         );
     }
 );
+
+both!(
+    the_peer_video_library_serves_its_videos_to_people_signed_in,
+    |app: TestApp| async move {
+        let host = app.sign_in("facilitator@demo.example").await;
+        let video = vec![0u8, 0, 0, 24, b'f', b't', b'y', b'p', 1, 2, 3, 4];
+        let form = |kind: &str| {
+            reqwest::multipart::Form::new()
+                .text("csrf", host.csrf.clone())
+                .text("title", "Listening without fixing")
+                .text("tag", "empathic-listening")
+                .part(
+                    "file",
+                    reqwest::multipart::Part::bytes(video.clone())
+                        .file_name("listening.mp4")
+                        .mime_str(kind)
+                        .unwrap(),
+                )
+        };
+        let wrong = host
+            .post_multipart("/videos/upload", form("text/plain"))
+            .await;
+        assert_eq!(wrong.status(), 422, "only video files");
+        let uploaded = host
+            .post_multipart("/videos/upload", form("video/mp4"))
+            .await;
+        assert_eq!(uploaded.status(), 303);
+        let library = app.store.videos().list().await.unwrap();
+        assert_eq!(library.len(), 1);
+        assert_eq!(library[0].tags, vec!["empathic-listening".to_owned()]);
+        let source = library[0].source().unwrap();
+        let participant = app.sign_in("participant@demo.example").await;
+        let served = participant.get(&source).await;
+        assert_eq!(served.status(), 200);
+        assert_eq!(served.headers()["content-type"], "video/mp4");
+        assert_eq!(served.bytes().await.unwrap().to_vec(), video);
+        assert_eq!(
+            app.visitor().await.get(&source).await.status(),
+            303,
+            "signed out: sign in first"
+        );
+        // A participant may watch but not add; links must be web addresses.
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", participant.csrf.clone())
+            .text("title", "x");
+        assert_eq!(
+            participant
+                .post_multipart("/videos/upload", form)
+                .await
+                .status(),
+            403
+        );
+        let bad_link = host
+            .post(
+                "/videos/link",
+                &[("title", "Odd"), ("url", "javascript:alert(1)")],
+            )
+            .await;
+        assert_eq!(bad_link.status(), 422);
+        let link = host
+            .post(
+                "/videos/link",
+                &[
+                    ("title", "On the web"),
+                    ("tag", "self-awareness"),
+                    ("url", "https://video.example/peer"),
+                ],
+            )
+            .await;
+        assert_eq!(link.status(), 303);
+        // Files that are not library videos are never served.
+        let other = app
+            .store
+            .files()
+            .put(hearth_store::NewFile {
+                name: "private.txt",
+                content_type: "text/plain",
+                bytes: b"secret",
+                uploaded_by: None,
+            })
+            .await
+            .unwrap();
+        assert_eq!(
+            participant.get(&format!("/files/{other}")).await.status(),
+            404
+        );
+    }
+);

@@ -238,6 +238,18 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             allowed_status: 404,
             ..get(format!("/run-sheets/{missing}"), RUN_SHEETS)
         },
+        get("/videos".into(), RUN_SHEETS),
+        post(
+            "/videos/link".into(),
+            vec![("title", String::new()), ("url", String::new())],
+            RUN_SHEETS,
+            422,
+        ),
+        // A file that is not a library video is not found, for anyone signed in.
+        Case {
+            allowed_status: 404,
+            ..get(format!("/files/{missing}"), EVERYONE)
+        },
         get("/sites".into(), STRUCTURE),
         get(
             format!("/sites/{campus}"),
