@@ -286,6 +286,60 @@ impl Events<'_> {
         }
     }
 
+    /// Stores changes numbered from `first_seq` on, as the caller's hub
+    /// counts them. If another instance already stored that number, nothing
+    /// is written and the answer is `Conflict("seq")`: read the log and try
+    /// again. Written before anything is broadcast.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn append_numbered(
+        &self,
+        id: EventId,
+        first_seq: i64,
+        changes: &[(Change, Visibility)],
+        at: i64,
+    ) -> Result<Vec<i64>, StoreError> {
+        let encoded: Vec<(String, &'static str, Option<Uuid>)> = changes
+            .iter()
+            .map(|(change, visibility)| {
+                let (kind, target) = visibility_columns(*visibility);
+                serde_json::to_string(change).map(|json| (json, kind, target))
+            })
+            .collect::<Result<_, _>>()
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let result: Result<Vec<i64>, sqlx::Error> = on_db!(
+            self.db,
+            write
+                | pool
+                | {
+                    async {
+                        let mut tx = pool.begin().await?;
+                        let mut given = Vec::with_capacity(encoded.len());
+                        for (seq, (json, kind, target)) in (first_seq..).zip(&encoded) {
+                            sqlx::query(
+                                "INSERT INTO event_log (event_id, seq, visibility, visibility_id, change, at) VALUES ($1, $2, $3, $4, $5, $6)",
+                            )
+                            .bind(id.0)
+                            .bind(seq)
+                            .bind(*kind)
+                            .bind(*target)
+                            .bind(json)
+                            .bind(at)
+                            .execute(&mut *tx)
+                            .await?;
+                            given.push(seq);
+                        }
+                        if let Some(last) = given.last() {
+                            tx.announce(id, *last).await?;
+                        }
+                        tx.commit().await?;
+                        Ok(given)
+                    }
+                    .await
+                }
+        );
+        result.map_err(StoreError::unique("seq"))
+    }
+
     /// Every change after `after` that this viewer may see, in order.
     #[instrument(level = "debug", skip_all)]
     pub async fn log_after(

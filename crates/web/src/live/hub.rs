@@ -1,4 +1,9 @@
 //! One hub per event: the state, the next sequence number and the broadcast.
+//!
+//! Changes fan out on separate channels so a connection only wakes for what
+//! it may see: facilitators hear everything, everyone else hears the whole
+//! room's changes and their own group's. A group's chat never wakes the
+//! other thousands of connections.
 
 use axum::extract::ws::Utf8Bytes;
 use hearth_domain::EventId;
@@ -7,12 +12,21 @@ use hearth_domain::live::{
 };
 use hearth_store::{Store, StoreError, now_ms};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
 use tokio::sync::broadcast;
+use tokio::sync::broadcast::error::{RecvError, TryRecvError};
+use uuid::Uuid;
 
 /// How many changes a slow client may fall behind before it reads the log instead.
 const BROADCAST_CAPACITY: usize = 1024;
+/// A group hears a few changes a minute; its channels stay small because
+/// an event may have thousands of groups.
+const GROUP_CAPACITY: usize = 32;
+/// The latest changes kept in memory, so (re)joining rarely reads the log.
+const RECENT: usize = 4096;
+/// How often a command is decided again when another instance took its number.
+const APPEND_ATTEMPTS: usize = 10;
 
 /// A change ready to send: encoded once, shared by every connection.
 #[derive(Debug, Clone)]
@@ -39,15 +53,68 @@ pub fn encode(seq: i64, at: i64, change: &Change) -> Utf8Bytes {
 struct Inner {
     state: LiveState,
     last_seq: i64,
+    /// Every change, for the facilitators.
+    all: broadcast::Sender<Outgoing>,
+    /// What may reach everyone (and notes for one person, filtered on the way out).
+    everyone: broadcast::Sender<Outgoing>,
+    /// Each group's own changes, made when its first member joins.
+    groups: HashMap<Uuid, broadcast::Sender<Outgoing>>,
+    /// The latest changes, numbered without gaps up to `last_seq`.
+    recent: VecDeque<Outgoing>,
+}
+
+impl Inner {
+    /// Applies a stored change and hands it to whoever may see it.
+    fn publish(&mut self, seq: i64, at: i64, change: &Change, visibility: Visibility) {
+        self.state.apply(change);
+        self.last_seq = seq;
+        let outgoing = Outgoing {
+            seq,
+            visibility,
+            frame: encode(seq, at, change),
+        };
+        // Nobody listening is fine: the change is stored.
+        let _ = self.all.send(outgoing.clone());
+        match visibility {
+            Visibility::Everyone | Visibility::Person(_) => {
+                let _ = self.everyone.send(outgoing.clone());
+            }
+            Visibility::Group(group) => {
+                if let Some(sender) = self.groups.get(&group) {
+                    let _ = sender.send(outgoing.clone());
+                }
+            }
+            Visibility::Staff => {}
+        }
+        if self.recent.len() == RECENT {
+            self.recent.pop_front();
+        }
+        self.recent.push_back(outgoing);
+    }
+
+    /// The frames after `after` this viewer may see, if memory still has them all.
+    fn recent_after(&self, after: i64, viewer: &Viewer) -> Option<Vec<Utf8Bytes>> {
+        if after >= self.last_seq {
+            return Some(Vec::new());
+        }
+        let first = self.recent.front()?.seq;
+        if first > after + 1 {
+            return None;
+        }
+        Some(
+            self.recent
+                .iter()
+                .filter(|o| o.seq > after && o.visibility.reaches(viewer))
+                .map(|o| o.frame.clone())
+                .collect(),
+        )
+    }
 }
 
 pub struct Hub {
     pub event: EventId,
     pub run_sheet: RunSheet,
-    /// Whether other instances write to this event too (PostgreSQL).
-    shared: bool,
     inner: tokio::sync::Mutex<Inner>,
-    sender: broadcast::Sender<Outgoing>,
 }
 
 /// Why a command did not go through.
@@ -57,34 +124,154 @@ pub enum Rejected {
     Store(StoreError),
 }
 
+/// A connection's changes, in sequence order, from its one or two channels.
+pub struct Feed {
+    main: broadcast::Receiver<Outgoing>,
+    group: Option<broadcast::Receiver<Outgoing>>,
+    main_next: Option<Outgoing>,
+    group_next: Option<Outgoing>,
+}
+
+/// What a feed gives next.
+pub enum Heard {
+    Change(Outgoing),
+    /// Some changes were dropped before this connection read them: read the log.
+    Lagged,
+    Closed,
+}
+
+impl Feed {
+    /// The next change. Cancel-safe: it only waits in `recv`.
+    pub async fn next(&mut self) -> Heard {
+        if self.main_next.is_none() && self.group_next.is_none() {
+            match &mut self.group {
+                None => {
+                    return match self.main.recv().await {
+                        Ok(outgoing) => Heard::Change(outgoing),
+                        Err(RecvError::Lagged(_)) => Heard::Lagged,
+                        Err(RecvError::Closed) => Heard::Closed,
+                    };
+                }
+                Some(group) => {
+                    let (heard, from_group) = tokio::select! {
+                        heard = self.main.recv() => (heard, false),
+                        heard = group.recv() => (heard, true),
+                    };
+                    match heard {
+                        Ok(outgoing) if from_group => self.group_next = Some(outgoing),
+                        Ok(outgoing) => self.main_next = Some(outgoing),
+                        Err(RecvError::Lagged(_)) => return Heard::Lagged,
+                        Err(RecvError::Closed) => return Heard::Closed,
+                    }
+                }
+            }
+        }
+        // Changes are sent in sequence order under the hub's lock, so one
+        // numbered lower than what just arrived is already in the other
+        // channel: look without waiting, then give the lower first.
+        if self.main_next.is_none() {
+            match self.main.try_recv() {
+                Ok(outgoing) => self.main_next = Some(outgoing),
+                Err(TryRecvError::Lagged(_)) => return Heard::Lagged,
+                Err(TryRecvError::Empty | TryRecvError::Closed) => {}
+            }
+        }
+        if self.group_next.is_none()
+            && let Some(group) = &mut self.group
+        {
+            match group.try_recv() {
+                Ok(outgoing) => self.group_next = Some(outgoing),
+                Err(TryRecvError::Lagged(_)) => return Heard::Lagged,
+                Err(TryRecvError::Empty | TryRecvError::Closed) => {}
+            }
+        }
+        let group_first = match (&self.main_next, &self.group_next) {
+            (Some(main), Some(group)) => group.seq < main.seq,
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        let next = if group_first {
+            self.group_next.take()
+        } else {
+            self.main_next.take()
+        };
+        next.map_or(Heard::Closed, Heard::Change)
+    }
+}
+
+/// What joining gives: the feed, the state and the number it reflects, and
+/// the frames after the asked number if memory had them all.
+pub struct Joined {
+    pub feed: Feed,
+    pub state: LiveState,
+    pub seq: i64,
+    pub missed: Option<Vec<Utf8Bytes>>,
+}
+
 impl Hub {
-    async fn load(
-        store: &Store,
-        event: EventId,
-        run_sheet: RunSheet,
-        shared: bool,
-    ) -> Result<Hub, StoreError> {
+    async fn load(store: &Store, event: EventId, run_sheet: RunSheet) -> Result<Hub, StoreError> {
         let (changes, last_seq) = store.events().all_changes(event).await?;
         let state = LiveState::fold(&changes);
-        let (sender, _) = broadcast::channel(BROADCAST_CAPACITY);
         Ok(Hub {
             event,
             run_sheet,
-            shared,
-            inner: tokio::sync::Mutex::new(Inner { state, last_seq }),
-            sender,
+            inner: tokio::sync::Mutex::new(Inner {
+                state,
+                last_seq,
+                all: broadcast::channel(BROADCAST_CAPACITY).0,
+                everyone: broadcast::channel(BROADCAST_CAPACITY).0,
+                groups: HashMap::new(),
+                recent: VecDeque::new(),
+            }),
         })
     }
 
-    /// Subscribes, and returns the state and the sequence number it reflects.
-    /// Subscribing under the lock means no change falls between the two.
-    pub async fn join(&self) -> (broadcast::Receiver<Outgoing>, LiveState, i64) {
+    /// Subscribes for this viewer, and returns the state and the sequence
+    /// number it reflects. Subscribing under the lock means no change falls
+    /// between the two.
+    pub async fn join(&self, viewer: &Viewer, after: i64) -> Joined {
+        let mut inner = self.inner.lock().await;
+        let (main, group) = match (viewer.facilitator, viewer.group) {
+            (true, _) => (inner.all.subscribe(), None),
+            (false, None) => (inner.everyone.subscribe(), None),
+            (false, Some(group)) => {
+                let main = inner.everyone.subscribe();
+                let group = inner
+                    .groups
+                    .entry(group)
+                    .or_insert_with(|| broadcast::channel(GROUP_CAPACITY).0)
+                    .subscribe();
+                (main, Some(group))
+            }
+        };
+        Joined {
+            feed: Feed {
+                main,
+                group,
+                main_next: None,
+                group_next: None,
+            },
+            state: inner.state.clone(),
+            seq: inner.last_seq,
+            missed: inner.recent_after(after, viewer),
+        }
+    }
+
+    /// After falling behind: what this viewer missed after `after`, and the
+    /// number it reaches, if memory still has it all.
+    pub async fn missed(&self, after: i64, viewer: &Viewer) -> Option<(Vec<Utf8Bytes>, i64)> {
         let inner = self.inner.lock().await;
-        (self.sender.subscribe(), inner.state.clone(), inner.last_seq)
+        inner
+            .recent_after(after, viewer)
+            .map(|frames| (frames, inner.last_seq))
     }
 
     /// Decides, stores, applies and broadcasts. Changes are stored before
     /// anyone hears of them, so what a client saw is never lost.
+    ///
+    /// The hub numbers changes itself. If another instance (PostgreSQL)
+    /// stored that number first, the hub reads what it missed and decides
+    /// again on the newer state.
     pub async fn handle(
         &self,
         store: &Store,
@@ -92,33 +279,33 @@ impl Hub {
         command: Command,
     ) -> Result<(), Rejected> {
         let mut inner = self.inner.lock().await;
-        if self.shared {
-            // Another instance may have moved the event on: decide on the latest state.
-            Self::catch_up(&mut inner, &self.sender, store, self.event)
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let now = now_ms();
+            let changes = inner
+                .state
+                .decide(&self.run_sheet, who, command.clone(), now)
+                .map_err(Rejected::Refused)?;
+            match store
+                .events()
+                .append_numbered(self.event, inner.last_seq + 1, &changes, now)
                 .await
-                .map_err(Rejected::Store)?;
+            {
+                Ok(seqs) => {
+                    for ((change, visibility), seq) in changes.iter().zip(seqs) {
+                        inner.publish(seq, now, change, *visibility);
+                    }
+                    return Ok(());
+                }
+                Err(StoreError::Conflict(_)) if attempt < APPEND_ATTEMPTS => {
+                    Self::catch_up(&mut inner, store, self.event)
+                        .await
+                        .map_err(Rejected::Store)?;
+                }
+                Err(error) => return Err(Rejected::Store(error)),
+            }
         }
-        let now = now_ms();
-        let changes = inner
-            .state
-            .decide(&self.run_sheet, who, command, now)
-            .map_err(Rejected::Refused)?;
-        let seqs = store
-            .events()
-            .append(self.event, &changes, now)
-            .await
-            .map_err(Rejected::Store)?;
-        for ((change, visibility), seq) in changes.iter().zip(seqs) {
-            inner.state.apply(change);
-            inner.last_seq = seq;
-            // Nobody listening is fine: the change is stored.
-            let _ = self.sender.send(Outgoing {
-                seq,
-                visibility: *visibility,
-                frame: encode(seq, now, change),
-            });
-        }
-        Ok(())
     }
 
     pub async fn state(&self) -> LiveState {
@@ -128,17 +315,12 @@ impl Hub {
     /// Reads changes another instance stored, applies and broadcasts them.
     pub async fn sync(&self, store: &Store) -> Result<(), StoreError> {
         let mut inner = self.inner.lock().await;
-        Self::catch_up(&mut inner, &self.sender, store, self.event).await
+        Self::catch_up(&mut inner, store, self.event).await
     }
 
-    async fn catch_up(
-        inner: &mut Inner,
-        sender: &broadcast::Sender<Outgoing>,
-        store: &Store,
-        event: EventId,
-    ) -> Result<(), StoreError> {
+    async fn catch_up(inner: &mut Inner, store: &Store, event: EventId) -> Result<(), StoreError> {
         let everything = Viewer {
-            user: hearth_domain::UserId(uuid::Uuid::nil()),
+            user: hearth_domain::UserId(Uuid::nil()),
             facilitator: true,
             group: None,
         };
@@ -147,13 +329,7 @@ impl Hub {
             .log_after(event, inner.last_seq, &everything)
             .await?
         {
-            inner.state.apply(&entry.change);
-            inner.last_seq = entry.seq;
-            let _ = sender.send(Outgoing {
-                seq: entry.seq,
-                visibility: entry.visibility,
-                frame: encode(entry.seq, entry.at, &entry.change),
-            });
+            inner.publish(entry.seq, entry.at, &entry.change, entry.visibility);
         }
         Ok(())
     }
@@ -181,8 +357,7 @@ impl Hubs {
         if let Some(hub) = self.cached(event) {
             return Ok(hub);
         }
-        let shared = store.db().backend() == hearth_store::Backend::Postgres;
-        let hub = Arc::new(Hub::load(store, event, run_sheet.clone(), shared).await?);
+        let hub = Arc::new(Hub::load(store, event, run_sheet.clone()).await?);
         if let Ok(mut hubs) = self.hubs.lock() {
             hubs.insert(event, hub.clone());
         }

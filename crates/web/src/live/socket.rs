@@ -1,6 +1,6 @@
 //! One WebSocket per browser tab: `GET /events/{id}/live/socket?after=N`.
 
-use super::hub::{Hub, Rejected, encode};
+use super::hub::{Heard, Hub, Joined, Rejected, encode};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -10,13 +10,15 @@ use axum::extract::ws::{Message, Utf8Bytes, WebSocket, WebSocketUpgrade};
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
+use futures_util::stream::SplitSink;
 use futures_util::{SinkExt, StreamExt};
 use hearth_domain::EventId;
-use hearth_domain::live::{Command, LiveState};
+use hearth_domain::live::{Command, LiveState, Member, Viewer};
+use hearth_domain::policy::Actor;
+use hearth_domain::roles::Scope;
 use hearth_store::now_ms;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
-use tokio::sync::broadcast::error::RecvError;
 
 /// Commands are small; anything bigger is refused before it is read.
 const MAX_FRAME_BYTES: usize = 16 * 1024;
@@ -49,6 +51,29 @@ struct Me<'a> {
     name: &'a str,
     facilitator: bool,
     group: Option<uuid::Uuid>,
+}
+
+/// What an open connection keeps: only what its commands need, since
+/// thousands of them may be open at once.
+struct Connection {
+    actor: Actor,
+    scope: Scope,
+    member: Member,
+    viewer: Viewer,
+    tr: Tr,
+}
+
+impl Connection {
+    /// Takes what commands need; the rest (the event, the session) is dropped here.
+    fn new(me: SignedIn, access: RoomAccess, viewer: Viewer) -> Connection {
+        Connection {
+            tr: Tr::new(me.ctx.language),
+            actor: me.actor,
+            scope: access.scope,
+            member: access.member,
+            viewer,
+        }
+    }
 }
 
 pub async fn socket_get(
@@ -84,18 +109,24 @@ pub async fn socket_get(
         }))
 }
 
-async fn serve(
-    socket: WebSocket,
-    state: AppState,
-    hub: Arc<Hub>,
-    me: SignedIn,
-    access: RoomAccess,
+type Sink = SplitSink<WebSocket, Message>;
+
+/// Says hello and sends what the tab missed; returns the last number sent.
+async fn greet(
+    sink: &mut Sink,
+    state: &AppState,
+    hub: &Hub,
+    me: &SignedIn,
+    access: &RoomAccess,
+    joined: Joined,
     after: i64,
-) -> Result<(), axum::Error> {
-    let tr = Tr::new(me.ctx.language);
-    let (mut sink, mut stream) = socket.split();
-    let (mut receiver, snapshot, seq) = hub.join().await;
-    let viewer = access.viewer();
+) -> Result<(i64, super::hub::Feed), axum::Error> {
+    let Joined {
+        feed,
+        state: snapshot,
+        seq,
+        missed,
+    } = joined;
     let hello = ServerFrame::Hello {
         seq,
         now: now_ms(),
@@ -108,51 +139,86 @@ async fn serve(
         },
     };
     sink.send(text(&hello)).await?;
-    // What this tab missed (or, on first load, the room's history it may see).
-    let mut last = seq;
+    // What this tab missed (or, on first load, the room's history it may see):
+    // from memory when the hub still has it all, else from the stored log.
     if after < seq {
-        match state
-            .store
-            .events()
-            .log_after(hub.event, after, &viewer)
-            .await
-        {
-            Ok(entries) => {
-                for entry in entries.iter().filter(|e| e.seq <= seq) {
-                    sink.send(Message::Text(encode(entry.seq, entry.at, &entry.change)))
-                        .await?;
+        match missed {
+            Some(frames) => {
+                for frame in frames {
+                    sink.feed(Message::Text(frame)).await?;
                 }
+                sink.flush().await?;
             }
-            Err(error) => tracing::error!(%error, "could not read the event log"),
+            None => match state
+                .store
+                .events()
+                .log_after(hub.event, after, &access.viewer())
+                .await
+            {
+                Ok(entries) => {
+                    for entry in entries.iter().filter(|e| e.seq <= seq) {
+                        sink.feed(Message::Text(encode(entry.seq, entry.at, &entry.change)))
+                            .await?;
+                    }
+                    sink.flush().await?;
+                }
+                Err(error) => tracing::error!(%error, "could not read the event log"),
+            },
         }
     }
-    let mut member = access.member.clone();
+    Ok((seq, feed))
+}
+
+async fn serve(
+    socket: WebSocket,
+    state: AppState,
+    hub: Arc<Hub>,
+    me: SignedIn,
+    access: RoomAccess,
+    after: i64,
+) -> Result<(), axum::Error> {
+    let (mut sink, mut stream) = socket.split();
+    let viewer = access.viewer();
+    let joined = hub.join(&viewer, after).await;
+    let (mut last, mut feed) = greet(&mut sink, &state, &hub, &me, &access, joined, after).await?;
+    // From here on only what commands need is kept.
+    let mut connection = Connection::new(me, access, viewer);
     loop {
         tokio::select! {
-            outgoing = receiver.recv() => match outgoing {
-                Ok(outgoing) => {
+            heard = feed.next() => match heard {
+                Heard::Change(outgoing) => {
                     if outgoing.seq > last {
                         last = outgoing.seq;
-                        if outgoing.visibility.reaches(&viewer) {
+                        if outgoing.visibility.reaches(&connection.viewer) {
                             sink.send(Message::Text(outgoing.frame)).await?;
                         }
                     }
                 }
-                // Fallen behind: catch up from the stored log, so nothing is lost.
-                Err(RecvError::Lagged(_)) => match state.store.events().log_after(hub.event, last, &viewer).await {
-                    Ok(entries) => {
-                        for entry in entries {
-                            last = last.max(entry.seq);
-                            sink.send(Message::Text(encode(entry.seq, entry.at, &entry.change))).await?;
+                // Fallen behind: catch up from memory or the stored log, so nothing is lost.
+                Heard::Lagged => match hub.missed(last, &connection.viewer).await {
+                    Some((frames, upto)) => {
+                        for frame in frames {
+                            sink.feed(Message::Text(frame)).await?;
                         }
+                        sink.flush().await?;
+                        last = last.max(upto);
                     }
-                    Err(error) => tracing::error!(%error, "could not catch up from the event log"),
+                    None => match state.store.events().log_after(hub.event, last, &connection.viewer).await {
+                        Ok(entries) => {
+                            for entry in entries {
+                                last = last.max(entry.seq);
+                                sink.feed(Message::Text(encode(entry.seq, entry.at, &entry.change))).await?;
+                            }
+                            sink.flush().await?;
+                        }
+                        Err(error) => tracing::error!(%error, "could not catch up from the event log"),
+                    },
                 },
-                Err(RecvError::Closed) => break,
+                Heard::Closed => break,
             },
             incoming = stream.next() => match incoming {
                 Some(Ok(Message::Text(body))) => {
-                    if let Some(message) = command(&state, &hub, &me, &access, &mut member, &body, &tr).await {
+                    if let Some(message) = command(&state, &hub, &mut connection, &body).await {
                         sink.send(text(&ServerFrame::Error { message })).await?;
                     }
                 }
@@ -168,32 +234,34 @@ async fn serve(
 async fn command(
     state: &AppState,
     hub: &Hub,
-    me: &SignedIn,
-    access: &RoomAccess,
-    member: &mut hearth_domain::live::Member,
+    connection: &mut Connection,
     body: &Utf8Bytes,
-    tr: &Tr,
 ) -> Option<String> {
+    let tr = &connection.tr;
     let Ok(command) = serde_json::from_str::<Command>(body) else {
         return Some(tr.t("live-refused-unreadable"));
     };
-    if !hearth_domain::live::room::may_send(&me.actor, &command, access.scope) {
+    if !hearth_domain::live::room::may_send(&connection.actor, &command, connection.scope) {
         return Some(tr.t("live-refused-not-allowed"));
     }
-    if matches!(command, Command::Start)
-        && let Err(error) = crate::routes::events::fix_groups(state, &access.event).await
-    {
-        tracing::error!(%error, "could not fix the event's groups");
-        return Some(tr.t("live-refused-failed"));
+    if matches!(command, Command::Start) {
+        let fixed = match state.store.events().get(hub.event).await {
+            Ok(event) => crate::routes::events::fix_groups(state, &event).await,
+            Err(error) => Err(error),
+        };
+        if let Err(error) = fixed {
+            tracing::error!(%error, "could not fix the event's groups");
+            return Some(tr.t("live-refused-failed"));
+        }
     }
     let visit = match &command {
         Command::Visit { group } => Some(*group),
         _ => None,
     };
-    match hub.handle(&state.store, member, command).await {
+    match hub.handle(&state.store, &connection.member, command).await {
         Ok(()) => {
             if let Some(group) = visit {
-                member.group = group;
+                connection.member.group = group;
             }
             None
         }
