@@ -180,7 +180,10 @@ async fn serve(
     let (mut sink, mut stream) = socket.split();
     let viewer = access.viewer();
     let joined = hub.join(&viewer, after).await;
-    let (mut last, mut feed) = greet(&mut sink, &state, &hub, &me, &access, joined, after).await?;
+    // Boxed: the greeting and commands (with their database calls) take
+    // memory only while they run, not for the life of every connection.
+    let (mut last, mut feed) =
+        Box::pin(greet(&mut sink, &state, &hub, &me, &access, joined, after)).await?;
     // From here on only what commands need is kept.
     let mut connection = Connection::new(me, access, viewer);
     loop {
@@ -195,30 +198,14 @@ async fn serve(
                     }
                 }
                 // Fallen behind: catch up from memory or the stored log, so nothing is lost.
-                Heard::Lagged => match hub.missed(last, &connection.viewer).await {
-                    Some((frames, upto)) => {
-                        for frame in frames {
-                            sink.feed(Message::Text(frame)).await?;
-                        }
-                        sink.flush().await?;
-                        last = last.max(upto);
-                    }
-                    None => match state.store.events().log_after(hub.event, last, &connection.viewer).await {
-                        Ok(entries) => {
-                            for entry in entries {
-                                last = last.max(entry.seq);
-                                sink.feed(Message::Text(encode(entry.seq, entry.at, &entry.change))).await?;
-                            }
-                            sink.flush().await?;
-                        }
-                        Err(error) => tracing::error!(%error, "could not catch up from the event log"),
-                    },
-                },
+                Heard::Lagged => {
+                    last = Box::pin(catch_up(&mut sink, &state, &hub, &connection.viewer, last)).await?;
+                }
                 Heard::Closed => break,
             },
             incoming = stream.next() => match incoming {
                 Some(Ok(Message::Text(body))) => {
-                    if let Some(message) = command(&state, &hub, &mut connection, &body).await {
+                    if let Some(message) = Box::pin(command(&state, &hub, &mut connection, &body)).await {
                         sink.send(text(&ServerFrame::Error { message })).await?;
                     }
                 }
@@ -228,6 +215,43 @@ async fn serve(
         }
     }
     Ok(())
+}
+
+/// Fallen behind: catches up from memory or the stored log, so nothing is
+/// lost. Returns the last number sent.
+async fn catch_up(
+    sink: &mut Sink,
+    state: &AppState,
+    hub: &Hub,
+    viewer: &Viewer,
+    mut last: i64,
+) -> Result<i64, axum::Error> {
+    match hub.missed(last, viewer).await {
+        Some((frames, upto)) => {
+            for frame in frames {
+                sink.feed(Message::Text(frame)).await?;
+            }
+            sink.flush().await?;
+            last = last.max(upto);
+        }
+        None => match state
+            .store
+            .events()
+            .log_after(hub.event, last, viewer)
+            .await
+        {
+            Ok(entries) => {
+                for entry in entries {
+                    last = last.max(entry.seq);
+                    sink.feed(Message::Text(encode(entry.seq, entry.at, &entry.change)))
+                        .await?;
+                }
+                sink.flush().await?;
+            }
+            Err(error) => tracing::error!(%error, "could not catch up from the event log"),
+        },
+    }
+    Ok(last)
 }
 
 /// Runs one command; returns the message for an error frame if it changed nothing.
