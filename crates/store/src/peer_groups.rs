@@ -307,6 +307,28 @@ impl PeerGroups<'_> {
             .collect())
     }
 
+    /// Someone's group in an arrangement (or, with none given, in the cohort's
+    /// current one): a single indexed query, as every live connection asks it.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn group_of(
+        &self,
+        cohort: CohortId,
+        arrangement: Option<Uuid>,
+        user: UserId,
+    ) -> Result<Option<Uuid>, StoreError> {
+        let row: Option<(Uuid,)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT g.id FROM peer_group_members m JOIN peer_groups g ON g.id = m.group_id \
+             WHERE m.user_id = $1 AND g.arrangement_id = COALESCE($2, \
+                 (SELECT a.id FROM peer_group_arrangements a WHERE a.cohort_id = $3 ORDER BY a.saved_at DESC, a.id DESC LIMIT 1))"
+        )
+        .bind(user.0)
+        .bind(arrangement)
+        .bind(cohort.0)
+        .fetch_optional(pool)
+        .await?);
+        Ok(row.map(|(id,)| id))
+    }
+
     /// The current groups, if any were saved.
     #[instrument(level = "debug", skip_all)]
     pub async fn current(&self, cohort: CohortId) -> Result<Option<Arrangement>, StoreError> {

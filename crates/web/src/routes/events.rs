@@ -102,13 +102,15 @@ pub async fn room_access(state: &AppState, me: &SignedIn, id: EventId) -> AppRes
         return Err(AppError::Forbidden);
     }
     let user = me.user.person.id;
-    let group = match (facilitator, arrangement(state, &event).await?) {
-        (false, Some(arrangement)) => arrangement
-            .groups
-            .iter()
-            .find(|g| g.members.contains(&user))
-            .map(|g| g.id),
-        _ => None,
+    // One indexed query: every live connection asks this when it opens.
+    let group = if facilitator {
+        None
+    } else {
+        state
+            .store
+            .peer_groups()
+            .group_of(event.cohort_id, event.arrangement_id, user)
+            .await?
     };
     let rules = match state.store.events().ground_rules(event.cohort_id).await? {
         Some((version, text)) => (version, Some(text)),
