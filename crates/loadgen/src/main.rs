@@ -47,7 +47,7 @@ struct Args {
     /// With `--url`: the server's process id, to report its peak memory.
     #[arg(long)]
     server_pid: Option<u32>,
-    /// The `hearth` binary to start (default: target/release/hearth, built if missing).
+    /// The `hearth` binary to start (default: target/release/hearth, built first so it matches).
     #[arg(long)]
     hearth_bin: Option<PathBuf>,
     /// New connections per second.
@@ -385,7 +385,8 @@ fn hearth_binary(args: &Args) -> Result<PathBuf> {
         .map(PathBuf::from)
         .unwrap_or_else(|| workspace.join("target"));
     let bin = target.join("release/hearth");
-    if !bin.exists() {
+    // Always (re)build: a stale server would not know the schema this run's store writes.
+    {
         eprintln!("building the release server (cargo build --release -p hearth)...");
         let status = Process::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
             .args(["build", "--release", "-p", "hearth"])

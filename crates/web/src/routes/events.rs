@@ -67,6 +67,21 @@ impl RoomAccess {
     }
 }
 
+/// Names of everyone in a cohort, for showing groups and speakers.
+async fn member_names(
+    state: &AppState,
+    cohort: CohortId,
+) -> Result<std::collections::HashMap<UserId, String>, StoreError> {
+    Ok(state
+        .store
+        .org()
+        .cohort_members(cohort)
+        .await?
+        .into_iter()
+        .map(|m| (m.user_id, m.display_name))
+        .collect())
+}
+
 /// The peer groups an event uses: fixed when it starts, else the cohort's current ones.
 async fn arrangement(state: &AppState, event: &Event) -> Result<Option<Arrangement>, StoreError> {
     let history = state.store.peer_groups().history(event.cohort_id).await?;
@@ -565,14 +580,7 @@ async fn live_get(
         return Ok(see_other(&format!("/events/{id}")));
     }
     let tr = Tr::new(me.ctx.language);
-    let names: std::collections::HashMap<_, _> = state
-        .store
-        .org()
-        .cohort_members(access.event.cohort_id)
-        .await?
-        .into_iter()
-        .map(|m| (m.user_id, m.display_name))
-        .collect();
+    let names = member_names(&state, access.event.cohort_id).await?;
     let groups = arrangement(&state, &access.event)
         .await?
         .map(|a| {
@@ -755,14 +763,7 @@ async fn speakers_get(
         .find(|s| s.kind == StepKind::Debrief)
         .map(|s| usize::from(s.speakers))
         .unwrap_or(3);
-    let names: std::collections::HashMap<UserId, String> = state
-        .store
-        .org()
-        .cohort_members(access.event.cohort_id)
-        .await?
-        .into_iter()
-        .map(|m| (m.user_id, m.display_name))
-        .collect();
+    let names = member_names(&state, access.event.cohort_id).await?;
     let spoken = state
         .store
         .event_records()
@@ -845,14 +846,7 @@ async fn speakers_post(
         .await?
         .map(|a| a.groups)
         .unwrap_or_default();
-    let names: std::collections::HashMap<UserId, String> = state
-        .store
-        .org()
-        .cohort_members(access.event.cohort_id)
-        .await?
-        .into_iter()
-        .map(|m| (m.user_id, m.display_name))
-        .collect();
+    let names = member_names(&state, access.event.cohort_id).await?;
     let mut speakers = Vec::new();
     for user in &chosen {
         let Some(name) = names.get(user) else {
