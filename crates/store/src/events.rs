@@ -26,6 +26,16 @@ pub struct Event {
     pub cancelled: bool,
 }
 
+impl Event {
+    /// The event's audience: its cohort, for the policy.
+    pub fn scope(&self) -> hearth_domain::roles::Scope {
+        hearth_domain::roles::Scope::Cohort {
+            cohort: self.cohort_id,
+            site: self.site_id,
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct NewEvent {
     pub cohort_id: CohortId,

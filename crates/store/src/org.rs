@@ -104,6 +104,16 @@ pub struct Cohort {
     pub archived: bool,
 }
 
+impl Cohort {
+    /// Where the cohort's roles apply: the policy's target for anything in it.
+    pub fn scope(&self) -> hearth_domain::roles::Scope {
+        hearth_domain::roles::Scope::Cohort {
+            cohort: self.id,
+            site: self.site_id,
+        }
+    }
+}
+
 /// A cohort in a list, with how many people take part.
 #[derive(Debug, Clone)]
 pub struct CohortSummary {

@@ -108,10 +108,7 @@ pub async fn fix_groups(state: &AppState, event: &Event) -> Result<(), StoreErro
 
 pub async fn room_access(state: &AppState, me: &SignedIn, id: EventId) -> AppResult<RoomAccess> {
     let event = state.store.events().get(id).await?;
-    let scope = Scope::Cohort {
-        cohort: event.cohort_id,
-        site: event.site_id,
-    };
+    let scope = event.scope();
     let facilitator = me.may(Action::RunEvent, scope);
     if !facilitator && !me.may(Action::JoinEvent, scope) {
         return Err(AppError::Forbidden);
@@ -207,13 +204,6 @@ struct DoneQuery {
     done: Option<String>,
 }
 
-fn cohort_scope(cohort: &Cohort) -> Scope {
-    Scope::Cohort {
-        cohort: cohort.id,
-        site: cohort.site_id,
-    }
-}
-
 async fn events_page(
     state: &AppState,
     me: &SignedIn,
@@ -272,7 +262,7 @@ async fn cohort_events_get(
     Query(query): Query<DoneQuery>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
-    me.require(Action::RunEvent, cohort_scope(&cohort))?;
+    me.require(Action::RunEvent, cohort.scope())?;
     let form = ScheduleForm {
         title: RunSheet::fishbowl().name,
         sheet: "builtin:0".into(),
@@ -288,7 +278,7 @@ async fn cohort_events_post(
     Form(form): Form<ScheduleForm>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
-    me.require(Action::RunEvent, cohort_scope(&cohort))?;
+    me.require(Action::RunEvent, cohort.scope())?;
     let tr = Tr::new(me.ctx.language);
     let zone = me.time_zone(&state).await?;
     let title = Name::parse(&form.title);
@@ -342,7 +332,7 @@ async fn ground_rules_post(
     Form(form): Form<RulesForm>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
-    me.require(Action::RunEvent, cohort_scope(&cohort))?;
+    me.require(Action::RunEvent, cohort.scope())?;
     let text = form.rules.trim();
     if text.is_empty() || text.chars().count() > 4000 {
         let tr = Tr::new(me.ctx.language);

@@ -550,13 +550,6 @@ struct CohortsView {
     showing_archived: bool,
 }
 
-fn cohort_scope(cohort: &Cohort) -> Scope {
-    Scope::Cohort {
-        cohort: cohort.id,
-        site: cohort.site_id,
-    }
-}
-
 /// Sites where this person may create cohorts.
 async fn sites_for_cohorts(state: &AppState, me: &SignedIn) -> Result<Vec<Site>, StoreError> {
     Ok(state
@@ -582,7 +575,7 @@ async fn cohorts_get(
         .cohorts(showing_archived)
         .await?
         .into_iter()
-        .filter(|c| me.may(Action::ViewCohort, cohort_scope(&c.cohort)))
+        .filter(|c| me.may(Action::ViewCohort, c.cohort.scope()))
         .collect();
     let can_create = !sites_for_cohorts(&state, &me).await?.is_empty();
     let view = CohortsView {
@@ -754,7 +747,7 @@ async fn cohort_edit_get(
     Path(id): Path<CohortId>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
-    me.require(Action::ManageCohorts, cohort_scope(&cohort))?;
+    me.require(Action::ManageCohorts, cohort.scope())?;
     let form = CohortForm::from_cohort(&cohort);
     cohort_form_page(&state, &me, Some(&cohort), form, FieldErrors::new()).await
 }
@@ -766,7 +759,7 @@ async fn cohort_post(
     Form(form): Form<CohortForm>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
-    me.require(Action::ManageCohorts, cohort_scope(&cohort))?;
+    me.require(Action::ManageCohorts, cohort.scope())?;
     let sites = sites_for_cohorts(&state, &me).await?;
     let programmes = state.store.org().programmes(false).await?;
     match form.parse(&Tr::new(me.ctx.language), &programmes, &sites) {
@@ -784,7 +777,7 @@ async fn cohort_archive_post(
     Path(id): Path<CohortId>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
-    me.require(Action::ManageCohorts, cohort_scope(&cohort))?;
+    me.require(Action::ManageCohorts, cohort.scope())?;
     state.store.org().set_cohort_archived(id, true).await?;
     Ok(see_other("/cohorts?done=flash-archived"))
 }
@@ -834,7 +827,7 @@ async fn visible_groups(
     let Some(arrangement) = state.store.peer_groups().current(cohort.id).await? else {
         return Ok(Vec::new());
     };
-    let sees_all = sees_all || me.may(Action::ViewPeople, cohort_scope(cohort));
+    let sees_all = sees_all || me.may(Action::ViewPeople, cohort.scope());
     let names: std::collections::HashMap<_, _> = staff
         .iter()
         .chain(participants)
@@ -865,7 +858,7 @@ async fn cohort_page(
     done: Option<&str>,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
-    let scope = cohort_scope(&cohort);
+    let scope = cohort.scope();
     let members = state.store.org().cohort_members(cohort.id).await?;
     let (participants, staff): (Vec<_>, Vec<_>) = members
         .into_iter()
@@ -932,7 +925,7 @@ async fn cohort_get(
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
-    me.require(Action::ViewCohort, cohort_scope(&cohort))?;
+    me.require(Action::ViewCohort, cohort.scope())?;
     cohort_page(
         &state,
         &me,
@@ -951,7 +944,7 @@ async fn cohort_member_post(
     Form(form): Form<MemberForm>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
-    let scope = cohort_scope(&cohort);
+    let scope = cohort.scope();
     let tr = Tr::new(me.ctx.language);
     let role: Role = form.role.parse().map_err(|_| AppError::Forbidden)?;
     me.require(Action::GrantRole(role), scope)?;
@@ -984,7 +977,7 @@ async fn cohort_member_remove_post(
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
     let (_, view) = state.store.people().grant(grant).await?;
-    if view.grant.scope != cohort_scope(&cohort) {
+    if view.grant.scope != cohort.scope() {
         return Err(AppError::NotFound);
     }
     me.require(Action::GrantRole(view.grant.role), view.grant.scope)?;

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::input::{Email, Name};
 use hearth_domain::policy::Action;
-use hearth_domain::roles::{Role, Scope};
+use hearth_domain::roles::Role;
 use hearth_domain::{CohortId, UserId};
 use hearth_groups::SearchLimits;
 use hearth_groups::people::People;
@@ -73,13 +73,7 @@ struct Context {
 
 async fn load(state: &AppState, me: &SignedIn, id: CohortId) -> AppResult<Context> {
     let cohort = state.store.org().cohort(id).await?;
-    me.require(
-        Action::ManagePeerGroups,
-        Scope::Cohort {
-            cohort: cohort.id,
-            site: cohort.site_id,
-        },
-    )?;
+    me.require(Action::ManagePeerGroups, cohort.scope())?;
     let labels = state.store.peer_groups().labels(id).await?;
     let mut members = Vec::new();
     for member in state.store.org().cohort_members(id).await? {
@@ -794,10 +788,7 @@ async fn group_home(
     done: Option<&str>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
-    let scope = Scope::Cohort {
-        cohort: cohort.id,
-        site: cohort.site_id,
-    };
+    let scope = cohort.scope();
     let host = me.may(Action::ManagePeerGroups, scope) || me.may(Action::RunEvent, scope);
     if !host && !me.may(Action::JoinEvent, scope) {
         return Err(AppError::Forbidden);
@@ -905,10 +896,7 @@ async fn introduction_post(
     Form(form): Form<IntroductionForm>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
-    let scope = Scope::Cohort {
-        cohort: cohort.id,
-        site: cohort.site_id,
-    };
+    let scope = cohort.scope();
     if !me.may(Action::JoinEvent, scope) {
         return Err(AppError::Forbidden);
     }

@@ -145,20 +145,41 @@ async fn fishbowl(app: &TestApp) -> EventId {
         .await
         .unwrap();
     let host = app.sign_in("facilitator@demo.example").await;
+    schedule(
+        &host,
+        app,
+        "Autumn fishbowl",
+        "2026-12-01",
+        "18:00",
+        "builtin:0",
+    )
+    .await
+}
+
+/// Schedules an event for the autumn cohort through the facilitator's form.
+async fn schedule(
+    host: &Visitor,
+    app: &TestApp,
+    title: &str,
+    date: &str,
+    time: &str,
+    sheet: &str,
+) -> EventId {
+    let cohort = app.cohort_named("Autumn dialogue cohort").await;
     let response = host
         .post(
             &format!("/cohorts/{}/events", cohort.id),
             &[
-                ("title", "Autumn fishbowl"),
-                ("date", "2026-12-01"),
-                ("time", "18:00"),
-                ("sheet", "builtin:0"),
+                ("title", title),
+                ("date", date),
+                ("time", time),
+                ("sheet", sheet),
             ],
         )
         .await;
-    assert_eq!(response.status(), 303);
-    let path = location(&response);
-    path.trim_start_matches("/events/")
+    assert_eq!(response.status(), 303, "the event is scheduled");
+    location(&response)
+        .trim_start_matches("/events/")
         .split('?')
         .next()
         .unwrap()
@@ -784,27 +805,15 @@ both!(
             ("Short fishbowl", 3)
         );
         // Scheduling can use it.
-        let cohort = app.cohort_named("Autumn dialogue cohort").await;
-        let id_text = id.to_string();
-        let scheduled = host
-            .post(
-                &format!("/cohorts/{}/events", cohort.id),
-                &[
-                    ("title", "Short one"),
-                    ("date", "2026-12-02"),
-                    ("time", "17:00"),
-                    ("sheet", &id_text),
-                ],
-            )
-            .await;
-        assert_eq!(scheduled.status(), 303);
-        let event: EventId = location(&scheduled)
-            .trim_start_matches("/events/")
-            .split('?')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
+        let event = schedule(
+            &host,
+            &app,
+            "Short one",
+            "2026-12-02",
+            "17:00",
+            &id.to_string(),
+        )
+        .await;
         assert_eq!(
             app.store
                 .events()
@@ -833,26 +842,16 @@ both!(
     a_poll_counts_one_vote_each_and_keeps_who_voted_private,
     |app: TestApp| async move {
         fishbowl(&app).await; // saves the groups
-        let cohort = app.cohort_named("Autumn dialogue cohort").await;
         let host_visitor = app.sign_in("facilitator@demo.example").await;
-        let scheduled = host_visitor
-            .post(
-                &format!("/cohorts/{}/events", cohort.id),
-                &[
-                    ("title", "Workshop"),
-                    ("date", "2026-12-03"),
-                    ("time", "10:00"),
-                    ("sheet", "builtin:1"),
-                ],
-            )
-            .await;
-        let event: EventId = location(&scheduled)
-            .trim_start_matches("/events/")
-            .split('?')
-            .next()
-            .unwrap()
-            .parse()
-            .unwrap();
+        let event = schedule(
+            &host_visitor,
+            &app,
+            "Workshop",
+            "2026-12-03",
+            "10:00",
+            "builtin:1",
+        )
+        .await;
         let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
         host.until("hello").await;
         let (_, mut ana) = joined(&app, "participant@demo.example", event).await;
