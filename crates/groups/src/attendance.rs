@@ -63,6 +63,12 @@ pub fn plan_session(
             });
         }
     }
+    // Looked up once per person present: a live event may seat thousands.
+    let group_of: std::collections::HashMap<usize, usize> = saved
+        .iter()
+        .enumerate()
+        .flat_map(|(g, people)| people.iter().map(move |&p| (p, g)))
+        .collect();
     let mut present_seen = std::collections::HashSet::new();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); saved.len()];
     let mut newcomers = Vec::new();
@@ -73,7 +79,7 @@ pub fn plan_session(
                 id: p.to_string(),
             });
         }
-        match saved_group_of(saved, p) {
+        match group_of.get(&p).copied() {
             Some(g) => members[g].push(p),
             None => newcomers.push(p),
         }

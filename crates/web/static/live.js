@@ -43,6 +43,12 @@
   const voted = new Set();
   let proposal = null;
   let feedbackGiven = config.feedback_given;
+  // Where this participant sits for the event (their group, or another one
+  // for now), who of it is here, and for the hosts who is where.
+  let seat = null;
+  let seatVideo = null;
+  let here = [];
+  let room = [];
 
   function connect() {
     const scheme = location.protocol === "https:" ? "wss" : "ws";
@@ -85,6 +91,22 @@
       setStatus(frame.message);
       return;
     }
+    if (frame.type === "seat") {
+      const before = seat ? seat.id : null;
+      seat = frame.group;
+      seatVideo = frame.video;
+      if (me) me.group = seat ? seat.id : null;
+      // A participant's page knows only their own group.
+      const home = config.groups[0] || null;
+      if (seat && seat.id !== before) {
+        if (!home || home.id !== seat.id) setStatus(t("live-seated").replace("{name}", seat.name));
+        else if (before) setStatus(t("live-seated-home").replace("{name}", seat.name));
+      }
+      render();
+      return;
+    }
+    if (frame.type === "presence") { here = frame.people; render(); return; }
+    if (frame.type === "room-presence") { room = frame.places; render(); return; }
     if (frame.seq <= lastSeq) return; // already seen: never shown twice
     lastSeq = frame.seq;
     apply(frame.change, frame.seq > helloSeq, frame.at);
@@ -133,7 +155,8 @@
     return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`;
   };
   const time = (at) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
-  const groupName = (id) => (config.groups.find((g) => g.id === id) || {}).name || "";
+  const groupName = (id) => (seat && seat.id === id ? seat.name : (config.groups.find((g) => g.id === id) || {}).name) || "";
+  const presentIn = (id) => (room.find((p) => p.group === id) || { people: [] }).people;
 
   // Rebuilds a part of the page when what it shows has changed (an open list
   // or a pressed button is left alone otherwise), keeping keyboard focus on
@@ -354,7 +377,6 @@
   function renderSide() {
     const side = $("side");
     const mine = me && state.hands.includes(me.user);
-    const myGroup = me && me.group ? config.groups.find((g) => g.id === me.group) : null;
     rebuild(side,
       me && !me.facilitator && state.status !== "ended"
         ? el("button", { type: "button", id: "hand", "data-key": "hand", class: mine ? "secondary" : "", "aria-pressed": mine ? "true" : "false", onclick: () => send(mine ? { type: "lower-hand", user: null } : { type: "raise-hand" }) }, mine ? t("live-lower-hand") : t("live-raise-hand"))
@@ -368,11 +390,12 @@
       el("div", { class: "reactions" }, [["👏", "live-react-applause"], ["❤️", "live-react-love"], ["🙏", "live-react-thanks"], ["😊", "live-react-smile"], ["💡", "live-react-idea"]].map(([emoji, key]) =>
         el("button", { type: "button", class: "secondary", "data-key": `react-${emoji}`, "aria-label": t(key), title: t(key), onclick: () => send({ type: "react", emoji }) }, emoji))),
       el("p", { id: "reaction", class: "reaction", "aria-hidden": "true" }),
-      myGroup ? el("div", {}, el("h2", {}, myGroup.name),
-        myGroup.video
-          ? el("p", {}, el("a", { class: "button", href: myGroup.video, target: "_blank", rel: "noopener" }, t("live-video-call")))
+      me && !me.facilitator && seat ? el("div", { id: "my-group" }, el("h2", {}, seat.name),
+        seatVideo
+          ? el("p", {}, el("a", { class: "button", href: seatVideo, target: "_blank", rel: "noopener" }, t("live-video-call")))
           : inGroups() ? el("p", { class: "muted" }, t("live-text-only")) : [],
-        el("ul", {}, myGroup.members.map((m) => el("li", {}, m)))) : [],
+        el("h3", {}, t("live-here-now")),
+        el("ul", { id: "here-now" }, here.map((p) => el("li", {}, p.name, p.guest ? el("span", { class: "muted small" }, ` · ${t("live-guest")}`) : [])))) : [],
     );
   }
 
@@ -420,16 +443,55 @@
       el("h3", {}, t("live-hands")),
       state.hands.length ? el("ol", { class: "hand-queue", id: "hand-queue" }, state.hands.map((u) => el("li", {}, names.get(u) || "…", " ", el("button", { type: "button", class: "link-button", "data-key": `lower-${u}`, onclick: () => send({ type: "lower-hand", user: u }) }, t("live-lower-for"))))) : el("p", { class: "muted" }, t("live-hands-none")),
       el("h3", {}, t("live-groups")),
-      el("div", { class: "cards" }, config.groups.map((g) => el("div", { class: "card group-overview", "data-group": g.id },
-        el("h4", {}, g.name, visiting === g.id ? ` · ${t("live-visiting")}` : ""),
-        el("p", { class: "muted small" }, g.members.join(", ")),
-        g.video ? el("p", { class: "small" }, el("a", { href: g.video, target: "_blank", rel: "noopener" }, t("live-video-call"))) : [],
-        el("p", { class: "small" }, `${t("live-chat")}: `, el("span", { class: "chat-count" }, String(chat.filter((m) => m.group === g.id).length))),
-        visiting === g.id
-          ? el("button", { type: "button", class: "secondary", "data-key": `visit-${g.id}`, onclick: () => visit(null) }, t("live-leave-visit"))
-          : el("button", { type: "button", class: "secondary", "data-key": `visit-${g.id}`, onclick: () => visit(g.id) }, t("live-visit")),
-      ))),
+      el("div", { class: "cards" }, config.groups.map((g) => {
+        const present = presentIn(g.id);
+        return el("div", { class: "card group-overview", "data-group": g.id },
+          el("h4", {}, g.name, visiting === g.id ? ` · ${t("live-visiting")}` : ""),
+          el("p", { class: "small here-now" }, `${t("live-here-now")} (${present.length}): `,
+            present.length ? present.map((p, i) => [i ? ", " : "", p.name, p.guest ? ` (${t("live-guest")})` : ""]) : el("span", { class: "muted" }, t("live-nobody-here"))),
+          el("p", { class: "muted small" }, g.members.join(", ")),
+          g.video ? el("p", { class: "small" }, el("a", { href: g.video, target: "_blank", rel: "noopener" }, t("live-video-call"))) : [],
+          el("p", { class: "small" }, `${t("live-chat")}: `, el("span", { class: "chat-count" }, String(chat.filter((m) => m.group === g.id).length))),
+          visiting === g.id
+            ? el("button", { type: "button", class: "secondary", "data-key": `visit-${g.id}`, onclick: () => visit(null) }, t("live-leave-visit"))
+            : el("button", { type: "button", class: "secondary", "data-key": `visit-${g.id}`, onclick: () => visit(g.id) }, t("live-visit")),
+        );
+      })),
+      unplaced().length ? el("p", { class: "small", id: "unplaced" }, `${t("live-no-group-place")}: `, unplaced().map((p) => p.name).join(", ")) : [],
     );
+    renderMove();
+  }
+
+  // Who is present, everywhere, for the move form.
+  const everyonePresent = () => room.flatMap((p) => p.people.map((person) => ({ ...person, group: p.group })));
+  const unplaced = () => (room.find((p) => p.group === null) || { people: [] }).people;
+
+  // One form moves anyone present to any group: it stays usable with
+  // thousands of people, and its choices survive the room's updates.
+  function renderMove() {
+    const panel = $("console");
+    let form = $("move-form");
+    if (!form) {
+      const who = el("select", { id: "move-who" });
+      const to = el("select", { id: "move-to" }, config.groups.map((g) => el("option", { value: g.id }, g.name)));
+      form = el("form", { id: "move-form", class: "move-form", onsubmit: (event) => {
+        event.preventDefault();
+        if (who.value && to.value) send({ type: "move", user: who.value, group: to.value });
+      } },
+        el("h3", {}, t("live-move")),
+        el("div", { class: "field" }, el("label", { for: "move-who" }, t("live-move-who")), who),
+        el("div", { class: "field" }, el("label", { for: "move-to" }, t("live-move-to")), to),
+        el("button", { type: "submit", class: "secondary" }, t("live-move-send")));
+      panel.append(form);
+    }
+    form.hidden = !config.groups.length;
+    const who = $("move-who");
+    const people = everyonePresent();
+    const shown = JSON.stringify(people.map((p) => [p.user, p.name, p.group]));
+    if (who.dataset.shown === shown) return;
+    who.dataset.shown = shown;
+    const chosen = who.value;
+    who.replaceChildren(...people.map((p) => el("option", { value: p.user, selected: p.user === chosen }, p.group ? `${p.name} · ${groupName(p.group)}` : p.name)));
   }
 
   function showSupport(focus) {

@@ -3,5 +3,8 @@
 pub mod room;
 pub mod runsheet;
 
-pub use room::{Change, Command, LiveState, Member, Refusal, Speaker, Status, Viewer, Visibility};
+pub use room::{
+    Change, Command, LiveState, Member, Refusal, SeatGroup, Seating, Speaker, Status, Viewer,
+    Visibility,
+};
 pub use runsheet::{RunSheet, Step, StepKind};

@@ -8,6 +8,7 @@ use crate::UserId;
 use crate::policy::{Action, Actor, policy};
 use crate::roles::Scope;
 use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use uuid::Uuid;
 
 /// Longest chat message, broadcast or support note.
@@ -60,6 +61,11 @@ pub enum Command {
     Vote {
         option: usize,
     },
+    /// A facilitator seats someone with another group for this event.
+    Move {
+        user: UserId,
+        group: Uuid,
+    },
 }
 
 /// Someone asked to share their group's first insights at the debrief.
@@ -87,6 +93,7 @@ impl Command {
             | Command::Broadcast { .. }
             | Command::End
             | Command::Visit { .. }
+            | Command::Move { .. }
             | Command::ChooseSpeakers { .. } => Action::RunEvent,
             Command::LowerHand { user: Some(_) } => Action::RunEvent,
             Command::RaiseHand
@@ -171,6 +178,14 @@ pub enum Change {
         step: usize,
         counts: Vec<u32>,
     },
+    /// For this event only, `user` sits with `group`: balanced out when too
+    /// few of a group came, placed on arriving late, or moved by a host
+    /// (`by_host`, which later balancing keeps).
+    Seated {
+        user: UserId,
+        group: Uuid,
+        by_host: bool,
+    },
 }
 
 /// Who may see a change. Facilitators see everything.
@@ -228,6 +243,50 @@ pub struct LiveState {
     #[serde(skip)]
     pub voters: std::collections::BTreeMap<usize, Vec<UserId>>,
     pub polls: std::collections::BTreeMap<usize, Vec<u32>>,
+    /// Where people sit for this event when it is not their own group.
+    /// Each person learns their own seat; it is not part of the shared state.
+    #[serde(skip)]
+    pub seats: BTreeMap<UserId, Uuid>,
+    /// Seats a host chose, which balancing leaves alone.
+    #[serde(skip)]
+    pub seated_by_host: BTreeSet<UserId>,
+}
+
+/// The event's peer groups as fixed when it started: who belongs where.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Seating {
+    groups: Vec<SeatGroup>,
+    home: HashMap<UserId, Uuid>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeatGroup {
+    pub id: Uuid,
+    pub name: String,
+    pub members: Vec<UserId>,
+}
+
+impl Seating {
+    pub fn new(groups: Vec<SeatGroup>) -> Seating {
+        let home = groups
+            .iter()
+            .flat_map(|g| g.members.iter().map(move |m| (*m, g.id)))
+            .collect();
+        Seating { groups, home }
+    }
+
+    pub fn groups(&self) -> &[SeatGroup] {
+        &self.groups
+    }
+
+    /// The person's own peer group.
+    pub fn home_of(&self, user: UserId) -> Option<Uuid> {
+        self.home.get(&user).copied()
+    }
+
+    pub fn group(&self, id: Uuid) -> Option<&SeatGroup> {
+        self.groups.iter().find(|g| g.id == id)
+    }
 }
 
 /// The person sending a command, as the room knows them.
@@ -297,11 +356,64 @@ impl LiveState {
             | Change::Reacted { .. }
             | Change::Visited { .. }
             | Change::SpeakersChosen { .. } => {}
+            Change::Seated {
+                user,
+                group,
+                by_host,
+            } => {
+                self.seats.insert(*user, *group);
+                if *by_host {
+                    self.seated_by_host.insert(*user);
+                } else {
+                    self.seated_by_host.remove(user);
+                }
+            }
             Change::Voted { user, step, .. } => self.voters.entry(*step).or_default().push(*user),
             Change::PollCounted { step, counts } => {
                 self.polls.insert(*step, counts.clone());
             }
         }
+    }
+
+    /// Where a participant sits in this event: a seat given for this event,
+    /// else their own group.
+    pub fn group_of(&self, seating: &Seating, user: UserId) -> Option<Uuid> {
+        self.seats
+            .get(&user)
+            .copied()
+            .or_else(|| seating.home_of(user))
+    }
+
+    /// Whether the room is in a step that people spend in their groups.
+    pub fn in_groups(&self, sheet: &RunSheet) -> bool {
+        matches!(self.status, Status::Running | Status::Paused)
+            && sheet
+                .steps
+                .get(self.step)
+                .is_some_and(|s| s.kind.in_groups())
+    }
+
+    /// The changes that seat people where `placements` says, for those not
+    /// already sitting there. Each person hears only of their own seat.
+    pub fn reseat(
+        &self,
+        seating: &Seating,
+        placements: impl IntoIterator<Item = (UserId, Uuid)>,
+    ) -> Vec<(Change, Visibility)> {
+        placements
+            .into_iter()
+            .filter(|(user, group)| self.group_of(seating, *user) != Some(*group))
+            .map(|(user, group)| {
+                (
+                    Change::Seated {
+                        user,
+                        group,
+                        by_host: false,
+                    },
+                    Visibility::Person(user),
+                )
+            })
+            .collect()
     }
 
     /// Time left on the current step at `now` (never below zero).
@@ -317,6 +429,7 @@ impl LiveState {
     pub fn decide(
         &self,
         sheet: &RunSheet,
+        seating: &Seating,
         who: &Member,
         command: Command,
         now: i64,
@@ -431,7 +544,13 @@ impl LiveState {
                     .steps
                     .get(self.step)
                     .is_some_and(|s| s.kind.in_groups());
-                let (group, visibility) = match (in_groups, who.group) {
+                // A participant talks where they sit; a host, in the group they visit.
+                let sits = if who.facilitator {
+                    who.group
+                } else {
+                    self.group_of(seating, who.user).or(who.group)
+                };
+                let (group, visibility) = match (in_groups, sits) {
                     (true, Some(group)) => (Some(group), Visibility::Group(group)),
                     (true, None) if !who.facilitator => {
                         return Err(Refusal("live-refused-no-group"));
@@ -513,6 +632,26 @@ impl LiveState {
                 }
                 everyone(Change::SpeakersChosen { speakers })
             }
+            Command::Move { user, group } => {
+                if seating.group(group).is_none() {
+                    return Err(Refusal("live-refused-group"));
+                }
+                let known = seating.home_of(user).is_some() || self.seats.contains_key(&user);
+                if !known {
+                    return Err(Refusal("live-refused-person"));
+                }
+                if self.group_of(seating, user) == Some(group) {
+                    return Err(Refusal("live-refused-same-group"));
+                }
+                Ok(vec![(
+                    Change::Seated {
+                        user,
+                        group,
+                        by_host: true,
+                    },
+                    Visibility::Person(user),
+                )])
+            }
             Command::Visit { group } => {
                 let visibility = match group {
                     Some(group) => Visibility::Group(group),
@@ -563,7 +702,9 @@ mod tests {
         command: Command,
         now: i64,
     ) -> Vec<(Change, Visibility)> {
-        let changes = state.decide(sheet, who, command, now).unwrap();
+        let changes = state
+            .decide(sheet, &Seating::default(), who, command, now)
+            .unwrap();
         for (change, _) in &changes {
             state.apply(change);
         }
@@ -576,7 +717,7 @@ mod tests {
         let host = member(true, None);
         let mut state = LiveState::default();
         assert_eq!(
-            state.decide(&sheet, &host, Command::Next, 0),
+            state.decide(&sheet, &Seating::default(), &host, Command::Next, 0),
             Err(Refusal("live-refused-not-started"))
         );
         run(&mut state, &sheet, &host, Command::Start, 1_000);
@@ -617,19 +758,19 @@ mod tests {
         run(&mut state, &sheet, &host, Command::Previous, 210_000);
         assert_eq!(state.step, 0);
         assert_eq!(
-            state.decide(&sheet, &host, Command::Previous, 0),
+            state.decide(&sheet, &Seating::default(), &host, Command::Previous, 0),
             Err(Refusal("live-refused-first-step"))
         );
         for _ in 1..sheet.steps.len() {
             run(&mut state, &sheet, &host, Command::Next, 300_000);
         }
         assert_eq!(
-            state.decide(&sheet, &host, Command::Next, 0),
+            state.decide(&sheet, &Seating::default(), &host, Command::Next, 0),
             Err(Refusal("live-refused-last-step"))
         );
         run(&mut state, &sheet, &host, Command::End, 400_000);
         assert_eq!(
-            state.decide(&sheet, &host, Command::Start, 0),
+            state.decide(&sheet, &Seating::default(), &host, Command::Start, 0),
             Err(Refusal("live-refused-ended"))
         );
     }
@@ -725,7 +866,13 @@ mod tests {
         );
         let lonely = member(false, None);
         assert_eq!(
-            state.decide(&sheet, &lonely, Command::Chat { text: "x".into() }, 0),
+            state.decide(
+                &sheet,
+                &Seating::default(),
+                &lonely,
+                Command::Chat { text: "x".into() },
+                0
+            ),
             Err(Refusal("live-refused-no-group"))
         );
     }
@@ -738,17 +885,30 @@ mod tests {
         run(&mut state, &sheet, &host, Command::Start, 0);
         let before = state.clone();
         assert_eq!(
-            state.decide(&sheet, &host, Command::Chat { text: "   ".into() }, 0),
+            state.decide(
+                &sheet,
+                &Seating::default(),
+                &host,
+                Command::Chat { text: "   ".into() },
+                0
+            ),
             Err(Refusal("live-refused-empty"))
         );
         let long = "x".repeat(MAX_MESSAGE_CHARS + 1);
         assert_eq!(
-            state.decide(&sheet, &host, Command::Broadcast { text: long }, 0),
+            state.decide(
+                &sheet,
+                &Seating::default(),
+                &host,
+                Command::Broadcast { text: long },
+                0
+            ),
             Err(Refusal("live-refused-long"))
         );
         assert_eq!(
             state.decide(
                 &sheet,
+                &Seating::default(),
                 &host,
                 Command::React {
                     emoji: "💩".into()
@@ -758,7 +918,13 @@ mod tests {
             Err(Refusal("live-refused-reaction"))
         );
         assert_eq!(
-            state.decide(&sheet, &host, Command::AdjustTimer { seconds: 0 }, 0),
+            state.decide(
+                &sheet,
+                &Seating::default(),
+                &host,
+                Command::AdjustTimer { seconds: 0 },
+                0
+            ),
             Err(Refusal("live-refused-adjust"))
         );
         assert_eq!(state, before);
@@ -777,18 +943,30 @@ mod tests {
         };
         let choose = |speakers: Vec<Speaker>| Command::ChooseSpeakers { speakers };
         assert_eq!(
-            state.decide(&sheet, &host, choose(vec![ana.clone()]), 0),
+            state.decide(
+                &sheet,
+                &Seating::default(),
+                &host,
+                choose(vec![ana.clone()]),
+                0
+            ),
             Err(Refusal("live-refused-not-debrief"))
         );
         for _ in 0..4 {
             run(&mut state, &sheet, &host, Command::Next, 0);
         }
         assert_eq!(
-            state.decide(&sheet, &host, choose(vec![ana.clone(), ana.clone()]), 0),
+            state.decide(
+                &sheet,
+                &Seating::default(),
+                &host,
+                choose(vec![ana.clone(), ana.clone()]),
+                0
+            ),
             Err(Refusal("live-refused-speakers"))
         );
         assert_eq!(
-            state.decide(&sheet, &host, choose(vec![]), 0),
+            state.decide(&sheet, &Seating::default(), &host, choose(vec![]), 0),
             Err(Refusal("live-refused-speakers"))
         );
         let changes = run(&mut state, &sheet, &host, choose(vec![ana.clone()]), 0);
@@ -809,7 +987,13 @@ mod tests {
         let mut state = LiveState::default();
         run(&mut state, &sheet, &host, Command::Start, 0);
         assert_eq!(
-            state.decide(&sheet, &ana, Command::Vote { option: 0 }, 0),
+            state.decide(
+                &sheet,
+                &Seating::default(),
+                &ana,
+                Command::Vote { option: 0 },
+                0
+            ),
             Err(Refusal("live-refused-not-poll"))
         );
         for _ in 0..3 {
@@ -832,15 +1016,105 @@ mod tests {
             )
         );
         assert_eq!(
-            state.decide(&sheet, &ana, Command::Vote { option: 2 }, 0),
+            state.decide(
+                &sheet,
+                &Seating::default(),
+                &ana,
+                Command::Vote { option: 2 },
+                0
+            ),
             Err(Refusal("live-refused-voted"))
         );
         assert_eq!(
-            state.decide(&sheet, &ben, Command::Vote { option: 9 }, 0),
+            state.decide(
+                &sheet,
+                &Seating::default(),
+                &ben,
+                Command::Vote { option: 9 },
+                0
+            ),
             Err(Refusal("live-refused-option"))
         );
         run(&mut state, &sheet, &ben, Command::Vote { option: 1 }, 0);
         assert_eq!(state.polls[&3], vec![0, 2, 0]);
+    }
+
+    #[test]
+    fn a_seat_for_this_event_moves_chat_and_hosts_may_move_people() {
+        let sheet = RunSheet::fishbowl();
+        let host = member(true, None);
+        let guest = member(false, None);
+        let (oak, elm) = (Uuid::now_v7(), Uuid::now_v7());
+        let seating = Seating::new(vec![
+            SeatGroup {
+                id: oak,
+                name: "Oak".into(),
+                members: vec![guest.user],
+            },
+            SeatGroup {
+                id: elm,
+                name: "Elm".into(),
+                members: vec![],
+            },
+        ]);
+        let mut state = LiveState::default();
+        run(&mut state, &sheet, &host, Command::Start, 0);
+        for _ in 0..3 {
+            run(&mut state, &sheet, &host, Command::Next, 0);
+        }
+        assert!(state.in_groups(&sheet));
+        assert_eq!(state.group_of(&seating, guest.user), Some(oak));
+        // Balancing seats the guest with Elm; only they hear of it.
+        let seated = state.reseat(&seating, [(guest.user, elm)]);
+        assert_eq!(seated[0].1, Visibility::Person(guest.user));
+        for (change, _) in &seated {
+            state.apply(change);
+        }
+        assert!(
+            state.reseat(&seating, [(guest.user, elm)]).is_empty(),
+            "nobody is seated where they already sit"
+        );
+        let chat = state
+            .decide(
+                &sheet,
+                &seating,
+                &guest,
+                Command::Chat { text: "hi".into() },
+                0,
+            )
+            .unwrap();
+        assert_eq!(
+            chat[0].1,
+            Visibility::Group(elm),
+            "they talk where they sit"
+        );
+        let back = |group| Command::Move {
+            user: guest.user,
+            group,
+        };
+        assert_eq!(
+            state.decide(&sheet, &seating, &host, back(elm), 0),
+            Err(Refusal("live-refused-same-group"))
+        );
+        assert_eq!(
+            state.decide(&sheet, &seating, &host, back(Uuid::now_v7()), 0),
+            Err(Refusal("live-refused-group"))
+        );
+        let stranger = Command::Move {
+            user: UserId::new(),
+            group: oak,
+        };
+        assert_eq!(
+            state.decide(&sheet, &seating, &host, stranger, 0),
+            Err(Refusal("live-refused-person"))
+        );
+        let moved = state.decide(&sheet, &seating, &host, back(oak), 0).unwrap();
+        for (change, _) in &moved {
+            state.apply(change);
+        }
+        assert_eq!(state.group_of(&seating, guest.user), Some(oak));
+        assert!(state.seated_by_host.contains(&guest.user));
+        assert_eq!(back(oak).required_action(), Action::RunEvent);
     }
 
     #[test]

@@ -5,17 +5,20 @@
 //! room's changes and their own group's. A group's chat never wakes the
 //! other thousands of connections.
 
+use super::presence::{GroupList, PlacePresence, Presence};
+use super::seating;
+use crate::state::AppState;
 use axum::extract::ws::Utf8Bytes;
-use hearth_domain::EventId;
 use hearth_domain::live::{
-    Change, Command, LiveState, Member, Refusal, RunSheet, Viewer, Visibility,
+    Change, Command, LiveState, Member, Refusal, RunSheet, Seating, Viewer, Visibility,
 };
-use hearth_store::{Store, StoreError, now_ms};
+use hearth_domain::{EventId, UserId};
+use hearth_store::{Event, Store, StoreError, now_ms};
 use serde::Serialize;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex};
-use tokio::sync::broadcast;
 use tokio::sync::broadcast::error::{RecvError, TryRecvError};
+use tokio::sync::{broadcast, watch};
 use uuid::Uuid;
 
 /// How many changes a slow client may fall behind before it reads the log instead.
@@ -34,6 +37,8 @@ pub struct Outgoing {
     pub seq: i64,
     pub visibility: Visibility,
     pub frame: Utf8Bytes,
+    /// Someone seated elsewhere: their connection follows them there.
+    pub seated: Option<UserId>,
 }
 
 /// The frame clients receive for each change.
@@ -61,6 +66,10 @@ struct Inner {
     groups: HashMap<Uuid, broadcast::Sender<Outgoing>>,
     /// The latest changes, numbered without gaps up to `last_seq`.
     recent: VecDeque<Outgoing>,
+    /// The event's own peer groups.
+    seating: Seating,
+    /// Who has the room open on this server.
+    presence: Presence,
 }
 
 impl Inner {
@@ -68,10 +77,19 @@ impl Inner {
     fn publish(&mut self, seq: i64, at: i64, change: &Change, visibility: Visibility) {
         self.state.apply(change);
         self.last_seq = seq;
+        let seated = match change {
+            Change::Seated { user, group, .. } => {
+                let guest = self.seating.home_of(*user) != Some(*group);
+                self.presence.moved(*user, Some(*group), guest);
+                Some(*user)
+            }
+            _ => None,
+        };
         let outgoing = Outgoing {
             seq,
             visibility,
             frame: encode(seq, at, change),
+            seated,
         };
         // Nobody listening is fine: the change is stored.
         let _ = self.all.send(outgoing.clone());
@@ -90,6 +108,46 @@ impl Inner {
             self.recent.pop_front();
         }
         self.recent.push_back(outgoing);
+    }
+
+    /// The feed of the channels this viewer hears.
+    fn subscribe(&mut self, viewer: &Viewer) -> Feed {
+        let (main, group) = match (viewer.facilitator, viewer.group) {
+            (true, _) => (self.all.subscribe(), None),
+            (false, None) => (self.everyone.subscribe(), None),
+            (false, Some(group)) => {
+                let main = self.everyone.subscribe();
+                let group = self
+                    .groups
+                    .entry(group)
+                    .or_insert_with(|| broadcast::channel(GROUP_CAPACITY).0)
+                    .subscribe();
+                (main, Some(group))
+            }
+        };
+        Feed {
+            main,
+            group,
+            main_next: None,
+            group_next: None,
+        }
+    }
+
+    /// What the connection of this viewer watches of who is present.
+    fn watching(&mut self, viewer: &Viewer) -> Watching {
+        match (viewer.facilitator, viewer.group) {
+            (true, _) => Watching::Room(self.presence.watch_room(), None),
+            (false, Some(group)) => Watching::Group(self.presence.watch_group(group)),
+            (false, None) => Watching::Nothing,
+        }
+    }
+
+    fn seat_of(&self, group: Option<Uuid>) -> Option<Seat> {
+        let group = self.seating.group(group?)?;
+        Some(Seat {
+            id: group.id,
+            name: group.name.clone(),
+        })
     }
 
     /// The frames after `after` this viewer may see, if memory still has them all.
@@ -206,55 +264,177 @@ pub struct Joined {
     pub state: LiveState,
     pub seq: i64,
     pub missed: Option<Vec<Utf8Bytes>>,
+    /// Where a participant sits now.
+    pub seat: Option<Seat>,
+    pub watching: Watching,
+}
+
+/// A participant's group for this event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Seat {
+    pub id: Uuid,
+    pub name: String,
+}
+
+/// Who is present, as one connection follows it.
+pub enum Watching {
+    /// A participant: their group's list.
+    Group(watch::Receiver<GroupList>),
+    /// A host: the whole room, read when it has changed, and when next to send it.
+    Room(watch::Receiver<u64>, Option<tokio::time::Instant>),
+    Nothing,
+}
+
+/// A host's view of the room is sent at most this often.
+const ROOM_PRESENCE_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// What a connection has to say about presence.
+pub enum Heeded {
+    Group(GroupList),
+    Room,
+}
+
+impl Watching {
+    /// Waits until there is something new to show. Cancel-safe.
+    pub async fn changed(&mut self) -> Heeded {
+        match self {
+            Watching::Group(list) => {
+                if list.changed().await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+                Heeded::Group(list.borrow_and_update().clone())
+            }
+            Watching::Room(version, due) => {
+                // A burst of arrivals becomes one update a second. The due
+                // time is kept across cancellations, so no update is lost.
+                loop {
+                    if let Some(at) = *due {
+                        tokio::time::sleep_until(at).await;
+                        *due = None;
+                        version.borrow_and_update();
+                        return Heeded::Room;
+                    }
+                    if version.changed().await.is_err() {
+                        std::future::pending::<()>().await;
+                    }
+                    *due = Some(tokio::time::Instant::now() + ROOM_PRESENCE_EVERY);
+                }
+            }
+            Watching::Nothing => std::future::pending().await,
+        }
+    }
+
+    /// The group's list as it is now, to send on joining.
+    pub fn current(&mut self) -> Option<GroupList> {
+        match self {
+            Watching::Group(list) => Some(list.borrow_and_update().clone()),
+            _ => None,
+        }
+    }
 }
 
 impl Hub {
-    async fn load(store: &Store, event: EventId, run_sheet: RunSheet) -> Result<Hub, StoreError> {
-        let (changes, last_seq) = store.events().all_changes(event).await?;
-        let state = LiveState::fold(&changes);
+    async fn load(state: &AppState, event: &Event) -> Result<Hub, StoreError> {
+        let (changes, last_seq) = state.store.events().all_changes(event.id).await?;
+        let seating = seating::load(state, event).await?;
+        let live = LiveState::fold(&changes);
         Ok(Hub {
-            event,
-            run_sheet,
+            event: event.id,
+            run_sheet: event.run_sheet.clone(),
             inner: tokio::sync::Mutex::new(Inner {
-                state,
+                state: live,
                 last_seq,
                 all: broadcast::channel(BROADCAST_CAPACITY).0,
                 everyone: broadcast::channel(BROADCAST_CAPACITY).0,
                 groups: HashMap::new(),
                 recent: VecDeque::new(),
+                seating,
+                presence: Presence::default(),
             }),
         })
     }
 
     /// Subscribes for this viewer, and returns the state and the sequence
     /// number it reflects. Subscribing under the lock means no change falls
-    /// between the two.
-    pub async fn join(&self, viewer: &Viewer, after: i64) -> Joined {
+    /// between the two. A participant counts as present from here, and one
+    /// arriving while the room is in its groups is seated first (their own
+    /// group, or the smallest meeting if theirs is not), so their feed is
+    /// already their group's.
+    pub async fn join(
+        &self,
+        store: &Store,
+        member: &Member,
+        viewer: &Viewer,
+        after: i64,
+    ) -> Result<Joined, StoreError> {
         let mut inner = self.inner.lock().await;
-        let (main, group) = match (viewer.facilitator, viewer.group) {
-            (true, _) => (inner.all.subscribe(), None),
-            (false, None) => (inner.everyone.subscribe(), None),
-            (false, Some(group)) => {
-                let main = inner.everyone.subscribe();
-                let group = inner
-                    .groups
-                    .entry(group)
-                    .or_insert_with(|| broadcast::channel(GROUP_CAPACITY).0)
-                    .subscribe();
-                (main, Some(group))
+        let mut viewer = viewer.clone();
+        if !viewer.facilitator {
+            let user = viewer.user;
+            if !inner.presence.is_present(user) && inner.state.in_groups(&self.run_sheet) {
+                let seat = {
+                    let inner = &*inner;
+                    seating::arrival(
+                        &inner.state,
+                        &inner.seating,
+                        |g| inner.presence.count_in(g),
+                        user,
+                    )
+                };
+                if let Some(group) = seat {
+                    let changes = inner.state.reseat(&inner.seating, [(user, group)]);
+                    self.store_and_publish(&mut inner, store, changes).await?;
+                }
             }
-        };
-        Joined {
-            feed: Feed {
-                main,
-                group,
-                main_next: None,
-                group_next: None,
+            viewer.group = inner.state.group_of(&inner.seating, user);
+            let guest = viewer.group.is_some() && viewer.group != inner.seating.home_of(user);
+            inner
+                .presence
+                .arrive(user, &member.name, viewer.group, guest);
+        }
+        Ok(Joined {
+            feed: inner.subscribe(&viewer),
+            watching: inner.watching(&viewer),
+            seat: if viewer.facilitator {
+                None
+            } else {
+                inner.seat_of(viewer.group)
             },
             state: inner.state.clone(),
             seq: inner.last_seq,
-            missed: inner.recent_after(after, viewer),
+            missed: inner.recent_after(after, &viewer),
+        })
+    }
+
+    /// A participant was seated elsewhere: their connection hears their new
+    /// group from now on, and what it missed after `after` from memory.
+    pub async fn follow_seat(&self, viewer: &Viewer, after: i64) -> Joined {
+        let mut inner = self.inner.lock().await;
+        let mut viewer = viewer.clone();
+        viewer.group = inner.state.group_of(&inner.seating, viewer.user);
+        Joined {
+            feed: inner.subscribe(&viewer),
+            watching: inner.watching(&viewer),
+            seat: inner.seat_of(viewer.group),
+            state: inner.state.clone(),
+            seq: inner.last_seq,
+            missed: inner.recent_after(after, &viewer),
         }
+    }
+
+    /// A participant's page closed.
+    pub async fn leave(&self, user: UserId) {
+        self.inner.lock().await.presence.leave(user);
+    }
+
+    /// Everyone present, by where they sit, for the hosts.
+    pub async fn presence(&self) -> Vec<PlacePresence> {
+        self.inner.lock().await.presence.snapshot()
+    }
+
+    /// The groups are fixed when the event starts; the hub takes them then.
+    pub async fn set_seating(&self, seating: Seating) {
+        self.inner.lock().await.seating = seating;
     }
 
     /// After falling behind: what this viewer missed after `after`, and the
@@ -283,21 +463,11 @@ impl Hub {
         loop {
             attempt += 1;
             let now = now_ms();
-            let changes = inner
-                .state
-                .decide(&self.run_sheet, who, command.clone(), now)
+            let changes = self
+                .decide(&inner, who, command.clone(), now)
                 .map_err(Rejected::Refused)?;
-            match store
-                .events()
-                .append_numbered(self.event, inner.last_seq + 1, &changes, now)
-                .await
-            {
-                Ok(seqs) => {
-                    for ((change, visibility), seq) in changes.iter().zip(seqs) {
-                        inner.publish(seq, now, change, *visibility);
-                    }
-                    return Ok(());
-                }
+            match Self::append(&mut inner, store, self.event, &changes, now).await {
+                Ok(()) => return Ok(()),
                 Err(StoreError::Conflict(_)) if attempt < APPEND_ATTEMPTS => {
                     Self::catch_up(&mut inner, store, self.event)
                         .await
@@ -306,6 +476,72 @@ impl Hub {
                 Err(error) => return Err(Rejected::Store(error)),
             }
         }
+    }
+
+    /// The domain's decision, and when it takes the room into its groups,
+    /// the seats for who is present, stored with the step itself.
+    fn decide(
+        &self,
+        inner: &Inner,
+        who: &Member,
+        command: Command,
+        now: i64,
+    ) -> Result<Vec<(Change, Visibility)>, Refusal> {
+        let mut changes = inner
+            .state
+            .decide(&self.run_sheet, &inner.seating, who, command, now)?;
+        let starts_step = changes
+            .iter()
+            .any(|(c, _)| matches!(c, Change::StepStarted { .. }));
+        if starts_step {
+            let mut next = inner.state.clone();
+            for (change, _) in &changes {
+                next.apply(change);
+            }
+            if next.in_groups(&self.run_sheet) {
+                let present: HashSet<UserId> = inner.presence.present().collect();
+                let placements = seating::balance(&next, &inner.seating, &present);
+                changes.extend(next.reseat(&inner.seating, placements));
+            }
+        }
+        Ok(changes)
+    }
+
+    /// Stores changes the hub itself decided (a late arrival's seat), then
+    /// publishes them. Another instance taking the number first is caught
+    /// up with and the seat is left for the next arrival to decide.
+    async fn store_and_publish(
+        &self,
+        inner: &mut Inner,
+        store: &Store,
+        changes: Vec<(Change, Visibility)>,
+    ) -> Result<(), StoreError> {
+        if changes.is_empty() {
+            return Ok(());
+        }
+        match Self::append(inner, store, self.event, &changes, now_ms()).await {
+            Err(StoreError::Conflict(_)) => Self::catch_up(inner, store, self.event).await,
+            other => other,
+        }
+    }
+
+    /// Stores changes under the next numbers, then publishes them: nobody
+    /// hears of a change that is not stored.
+    async fn append(
+        inner: &mut Inner,
+        store: &Store,
+        event: EventId,
+        changes: &[(Change, Visibility)],
+        now: i64,
+    ) -> Result<(), StoreError> {
+        let seqs = store
+            .events()
+            .append_numbered(event, inner.last_seq + 1, changes, now)
+            .await?;
+        for ((change, visibility), seq) in changes.iter().zip(seqs) {
+            inner.publish(seq, now, change, *visibility);
+        }
+        Ok(())
     }
 
     pub async fn state(&self) -> LiveState {
@@ -344,22 +580,17 @@ pub struct Hubs {
 }
 
 impl Hubs {
-    pub async fn get(
-        &self,
-        store: &Store,
-        event: EventId,
-        run_sheet: &RunSheet,
-    ) -> Result<Arc<Hub>, StoreError> {
-        if let Some(hub) = self.cached(event) {
+    pub async fn get(&self, state: &AppState, event: &Event) -> Result<Arc<Hub>, StoreError> {
+        if let Some(hub) = self.cached(event.id) {
             return Ok(hub);
         }
         let _loading = self.loading.lock().await;
-        if let Some(hub) = self.cached(event) {
+        if let Some(hub) = self.cached(event.id) {
             return Ok(hub);
         }
-        let hub = Arc::new(Hub::load(store, event, run_sheet.clone()).await?);
+        let hub = Arc::new(Hub::load(state, event).await?);
         if let Ok(mut hubs) = self.hubs.lock() {
-            hubs.insert(event, hub.clone());
+            hubs.insert(event.id, hub.clone());
         }
         Ok(hub)
     }

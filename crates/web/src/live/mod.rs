@@ -6,7 +6,10 @@
 
 pub mod bus;
 mod hub;
+mod presence;
+mod seating;
 mod socket;
 
 pub use hub::{Hub, Hubs, Outgoing, Rejected};
+pub use seating::load as load_seating;
 pub use socket::socket_get;

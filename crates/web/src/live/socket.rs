@@ -1,6 +1,7 @@
 //! One WebSocket per browser tab: `GET /events/{id}/live/socket?after=N`.
 
-use super::hub::{Heard, Hub, Joined, Rejected, encode};
+use super::hub::{Heard, Heeded, Hub, Joined, Rejected, Seat, Watching, encode};
+use super::presence::{PlacePresence, PresentPerson};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -42,6 +43,19 @@ enum ServerFrame<'a> {
     },
     Error {
         message: String,
+    },
+    /// Where this participant sits now, with the group's call.
+    Seat {
+        group: Option<&'a Seat>,
+        video: Option<String>,
+    },
+    /// Who is present in this participant's group.
+    Presence {
+        people: &'a [PresentPerson],
+    },
+    /// Who is present in the whole room, for the hosts.
+    RoomPresence {
+        places: &'a [PlacePresence],
     },
 }
 
@@ -92,10 +106,7 @@ pub async fn socket_get(
     if !access.rules_accepted {
         return Err(AppError::Forbidden);
     }
-    let hub = state
-        .hubs
-        .get(&state.store, id, &access.event.run_sheet)
-        .await?;
+    let hub = state.hubs.get(&state, &access.event).await?;
     let after = query.after.unwrap_or(0).max(0);
     Ok(upgrade
         .read_buffer_size(BUFFER_BYTES)
@@ -120,12 +131,14 @@ async fn greet(
     access: &RoomAccess,
     joined: Joined,
     after: i64,
-) -> Result<(i64, super::hub::Feed), axum::Error> {
+) -> Result<(i64, super::hub::Feed, Watching), axum::Error> {
     let Joined {
         feed,
         state: snapshot,
         seq,
         missed,
+        seat,
+        mut watching,
     } = joined;
     let hello = ServerFrame::Hello {
         seq,
@@ -135,10 +148,18 @@ async fn greet(
             user: me.user.person.id.to_string(),
             name: &me.user.person.display_name,
             facilitator: access.facilitator,
-            group: access.group,
+            group: if access.facilitator {
+                access.group
+            } else {
+                seat.as_ref().map(|s| s.id)
+            },
         },
     };
     sink.send(text(&hello)).await?;
+    if !access.facilitator {
+        send_seat(sink, state, hub, seat.as_ref()).await?;
+    }
+    send_presence(sink, hub, &mut watching, None).await?;
     // What this tab missed (or, on first load, the room's history it may see):
     // from memory when the hub still has it all, else from the stored log.
     if after < seq {
@@ -166,7 +187,54 @@ async fn greet(
             },
         }
     }
-    Ok((seq, feed))
+    Ok((seq, feed, watching))
+}
+
+/// Tells a participant where they sit, with their group's call if there is one.
+async fn send_seat(
+    sink: &mut Sink,
+    state: &AppState,
+    hub: &Hub,
+    seat: Option<&Seat>,
+) -> Result<(), axum::Error> {
+    let video = seat.and_then(|s| {
+        state
+            .config
+            .video_room(&hub.event.to_string(), &s.id.to_string())
+    });
+    sink.send(text(&ServerFrame::Seat { group: seat, video }))
+        .await
+}
+
+/// Sends who is present: a group's list as it is (or as `heard`), or the whole room.
+async fn send_presence(
+    sink: &mut Sink,
+    hub: &Hub,
+    watching: &mut Watching,
+    heard: Option<Heeded>,
+) -> Result<(), axum::Error> {
+    let heard = match heard {
+        Some(heard) => heard,
+        None => match watching {
+            Watching::Group(_) => match watching.current() {
+                Some(list) => Heeded::Group(list),
+                None => return Ok(()),
+            },
+            Watching::Room(..) => Heeded::Room,
+            Watching::Nothing => return Ok(()),
+        },
+    };
+    match heard {
+        Heeded::Group(people) => {
+            sink.send(text(&ServerFrame::Presence { people: &people }))
+                .await
+        }
+        Heeded::Room => {
+            let places = hub.presence().await;
+            sink.send(text(&ServerFrame::RoomPresence { places: &places }))
+                .await
+        }
+    }
 }
 
 async fn serve(
@@ -177,13 +245,45 @@ async fn serve(
     access: RoomAccess,
     after: i64,
 ) -> Result<(), axum::Error> {
+    let user = access.member.user;
+    let participant = !access.facilitator;
+    let joined = match hub
+        .join(&state.store, &access.member, &access.viewer(), after)
+        .await
+    {
+        Ok(joined) => joined,
+        Err(error) => {
+            tracing::error!(%error, "could not seat a late arrival");
+            return Ok(());
+        }
+    };
+    let served = Box::pin(converse(socket, &state, &hub, me, access, joined, after)).await;
+    // Leaves however the conversation ended, so presence never lingers.
+    if participant {
+        hub.leave(user).await;
+    }
+    served
+}
+
+async fn converse(
+    socket: WebSocket,
+    state: &AppState,
+    hub: &Hub,
+    me: SignedIn,
+    mut access: RoomAccess,
+    joined: Joined,
+    after: i64,
+) -> Result<(), axum::Error> {
     let (mut sink, mut stream) = socket.split();
+    // The connection hears the group where the person sits now.
+    if !access.facilitator {
+        access.group = joined.seat.as_ref().map(|s| s.id);
+    }
     let viewer = access.viewer();
-    let joined = hub.join(&viewer, after).await;
     // Boxed: the greeting and commands (with their database calls) take
     // memory only while they run, not for the life of every connection.
-    let (mut last, mut feed) =
-        Box::pin(greet(&mut sink, &state, &hub, &me, &access, joined, after)).await?;
+    let (mut last, mut feed, mut watching) =
+        Box::pin(greet(&mut sink, state, hub, &me, &access, joined, after)).await?;
     // From here on only what commands need is kept.
     let mut connection = Connection::new(me, access, viewer);
     loop {
@@ -195,17 +295,24 @@ async fn serve(
                         if outgoing.visibility.reaches(&connection.viewer) {
                             sink.send(Message::Text(outgoing.frame)).await?;
                         }
+                        // Seated elsewhere: hear the new group from here on.
+                        if !connection.viewer.facilitator && outgoing.seated == Some(connection.viewer.user) {
+                            (last, feed, watching) = Box::pin(follow_seat(&mut sink, state, hub, &mut connection, last)).await?;
+                        }
                     }
                 }
                 // Fallen behind: catch up from memory or the stored log, so nothing is lost.
                 Heard::Lagged => {
-                    last = Box::pin(catch_up(&mut sink, &state, &hub, &connection.viewer, last)).await?;
+                    last = Box::pin(catch_up(&mut sink, state, hub, &connection.viewer, last)).await?;
                 }
                 Heard::Closed => break,
             },
+            heeded = watching.changed() => {
+                Box::pin(send_presence(&mut sink, hub, &mut watching, Some(heeded))).await?;
+            },
             incoming = stream.next() => match incoming {
                 Some(Ok(Message::Text(body))) => {
-                    if let Some(message) = Box::pin(command(&state, &hub, &mut connection, &body)).await {
+                    if let Some(message) = Box::pin(command(state, hub, &mut connection, &body)).await {
                         sink.send(text(&ServerFrame::Error { message })).await?;
                     }
                 }
@@ -215,6 +322,43 @@ async fn serve(
         }
     }
     Ok(())
+}
+
+/// Moves a participant's connection to the group they now sit with: the new
+/// group's channel, anything of it after `last`, and where they sit.
+async fn follow_seat(
+    sink: &mut Sink,
+    state: &AppState,
+    hub: &Hub,
+    connection: &mut Connection,
+    last: i64,
+) -> Result<(i64, super::hub::Feed, Watching), axum::Error> {
+    let Joined {
+        feed,
+        seq,
+        missed,
+        seat,
+        mut watching,
+        ..
+    } = hub.follow_seat(&connection.viewer, last).await;
+    connection.viewer.group = seat.as_ref().map(|s| s.id);
+    connection.member.group = connection.viewer.group;
+    let mut reached = last;
+    match missed {
+        Some(frames) => {
+            for frame in frames {
+                sink.feed(Message::Text(frame)).await?;
+            }
+            sink.flush().await?;
+            reached = reached.max(seq);
+        }
+        None => {
+            reached = catch_up(sink, state, hub, &connection.viewer, last).await?;
+        }
+    }
+    send_seat(sink, state, hub, seat.as_ref()).await?;
+    send_presence(sink, hub, &mut watching, None).await?;
+    Ok((reached.max(last), feed, watching))
 }
 
 /// Fallen behind: catches up from memory or the stored log, so nothing is
@@ -269,13 +413,12 @@ async fn command(
         return Some(tr.t("live-refused-not-allowed"));
     }
     if matches!(command, Command::Start) {
-        let fixed = match state.store.events().get(hub.event).await {
-            Ok(event) => crate::routes::events::fix_groups(state, &event).await,
-            Err(error) => Err(error),
-        };
-        if let Err(error) = fixed {
-            tracing::error!(%error, "could not fix the event's groups");
-            return Some(tr.t("live-refused-failed"));
+        match fixed_seating(state, hub.event).await {
+            Ok(seating) => hub.set_seating(seating).await,
+            Err(error) => {
+                tracing::error!(%error, "could not fix the event's groups");
+                return Some(tr.t("live-refused-failed"));
+            }
         }
     }
     let visit = match &command {
@@ -295,6 +438,17 @@ async fn command(
             Some(tr.t("live-refused-failed"))
         }
     }
+}
+
+/// The groups are fixed as the event starts, and the room seats people by them.
+async fn fixed_seating(
+    state: &AppState,
+    event: EventId,
+) -> Result<hearth_domain::live::Seating, hearth_store::StoreError> {
+    let event = state.store.events().get(event).await?;
+    crate::routes::events::fix_groups(state, &event).await?;
+    let event = state.store.events().get(event.id).await?;
+    super::seating::load(state, &event).await
 }
 
 fn text<T: Serialize>(frame: &T) -> Message {

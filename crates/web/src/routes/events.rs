@@ -83,7 +83,10 @@ async fn member_names(
 }
 
 /// The peer groups an event uses: fixed when it starts, else the cohort's current ones.
-async fn arrangement(state: &AppState, event: &Event) -> Result<Option<Arrangement>, StoreError> {
+pub(crate) async fn arrangement(
+    state: &AppState,
+    event: &Event,
+) -> Result<Option<Arrangement>, StoreError> {
     let history = state.store.peer_groups().history(event.cohort_id).await?;
     Ok(match event.arrangement_id {
         Some(id) => history.into_iter().find(|a| a.id == id),
@@ -550,6 +553,16 @@ const LIVE_TEXT: &[&str] = &[
     "live-feedback-thanks",
     "live-refused-failed",
     "live-video-call",
+    "live-here-now",
+    "live-nobody-here",
+    "live-guest",
+    "live-seated",
+    "live-seated-home",
+    "live-no-group-place",
+    "live-move",
+    "live-move-who",
+    "live-move-to",
+    "live-move-send",
     "live-text-only",
     "live-poll-vote",
     "live-poll-voted",
@@ -740,10 +753,7 @@ async fn speakers_get(
     if !access.facilitator {
         return Err(AppError::Forbidden);
     }
-    let hub = state
-        .hubs
-        .get(&state.store, id, &access.event.run_sheet)
-        .await?;
+    let hub = state.hubs.get(&state, &access.event).await?;
     let live = hub.state().await;
     let wanted = access
         .event
@@ -856,10 +866,7 @@ async fn speakers_post(
             group,
         });
     }
-    let hub = state
-        .hubs
-        .get(&state.store, id, &access.event.run_sheet)
-        .await?;
+    let hub = state.hubs.get(&state, &access.event).await?;
     match hub
         .handle(
             &state.store,

@@ -259,16 +259,18 @@ both!(
             frames[0]["state"]["step"], 1,
             "the hello carries where the event is now"
         );
-        let missed: Vec<i64> = frames[1..]
+        // Numbered changes; where the person sits and who is here come unnumbered.
+        let changes: Vec<&Value> = frames
             .iter()
-            .map(|f| f["seq"].as_i64().unwrap())
+            .filter(|f| f.get("change").is_some())
             .collect();
+        let missed: Vec<i64> = changes.iter().map(|f| f["seq"].as_i64().unwrap()).collect();
         assert_eq!(
             missed,
             vec![last + 1, last + 2, last + 3],
             "no gap and no duplicate"
         );
-        assert_eq!(kind(&frames[2]), "broadcast");
+        assert_eq!(kind(changes[1]), "broadcast");
     }
 );
 
@@ -334,12 +336,14 @@ both!(
         let (ana_visitor, mut ana) = joined(&app, "participant@demo.example", event).await;
         let (_, mut maya) = joined(&app, "maya@demo.example", event).await;
         let (noah_visitor, mut noah) = joined(&app, "noah@demo.example", event).await;
+        // Two of Birch are here, so Birch meets on its own.
+        let (_, mut olivia) = joined(&app, "olivia@demo.example", event).await;
         host.send(json!({"type": "start"})).await;
         for _ in 0..3 {
             host.send(json!({"type": "next"})).await;
         }
         host.drain().await;
-        for live in [&mut ana, &mut maya, &mut noah] {
+        for live in [&mut ana, &mut maya, &mut noah, &mut olivia] {
             live.drain().await;
         }
         // Step 4 is the dialogue: chat stays in the group.
@@ -417,6 +421,7 @@ both!(
             json!({"type": "lower-hand", "user": uuid::Uuid::now_v7()}),
             json!({"type": "visit", "group": null}),
             json!({"type": "chat", "text": "too early"}),
+            json!({"type": "move", "user": uuid::Uuid::now_v7(), "group": uuid::Uuid::now_v7()}),
             json!({"type": "no-such-command"}),
             json!("not even an object"),
         ] {
@@ -444,6 +449,7 @@ both!(
             json!({"type": "adjust-timer", "seconds": 0}),
             json!({"type": "react", "emoji": "x"}),
             json!({"type": "chat", "text": " "}),
+            json!({"type": "move", "user": uuid::Uuid::now_v7(), "group": uuid::Uuid::now_v7()}),
         ] {
             host.send(command.clone()).await;
             host.until("error").await;
@@ -451,6 +457,131 @@ both!(
         assert_eq!(
             app.store.events().all_changes(event).await.unwrap().1,
             before + 1
+        );
+    }
+);
+
+/// The last frame of `kind` among `frames`.
+fn last_of<'a>(frames: &'a [Value], wanted: &str) -> &'a Value {
+    frames
+        .iter()
+        .rev()
+        .find(|f| kind(f) == wanted)
+        .unwrap_or_else(|| panic!("no {wanted} frame in {frames:?}"))
+}
+
+both!(
+    too_few_present_sit_with_another_group_and_late_arrivals_are_placed,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let host_visitor = app.sign_in("facilitator@demo.example").await;
+        let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+        host.until("hello").await;
+        let (_, mut ana) = joined(&app, "participant@demo.example", event).await;
+        let seat = ana.until("seat").await;
+        assert_eq!(last_of(&seat, "seat")["group"]["name"], "Oak");
+        let (_, mut maya) = joined(&app, "maya@demo.example", event).await;
+        // Ana sees Maya arrive in Oak.
+        let here = ana.until("presence").await;
+        let mut names: Vec<String> = last_of(&here, "presence")["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap().to_owned())
+            .collect();
+        while names.len() < 2 {
+            let more = ana.until("presence").await;
+            names = last_of(&more, "presence")["people"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["name"].as_str().unwrap().to_owned())
+                .collect();
+        }
+        assert!(names.iter().any(|n| n.starts_with("Maya")), "{names:?}");
+        // Only Noah of Birch came.
+        let (noah_visitor, mut noah) = joined(&app, "noah@demo.example", event).await;
+        let at_home = noah.until("seat").await;
+        assert_eq!(last_of(&at_home, "seat")["group"]["name"], "Birch");
+        host.send(json!({"type": "start"})).await;
+        for _ in 0..3 {
+            host.send(json!({"type": "next"})).await;
+        }
+        // The dialogue: Noah sits with Oak for now, and only he hears of it.
+        let frames = noah.until("seat").await;
+        assert_eq!(last_of(&frames, "seated")["change"]["by_host"], false);
+        assert_eq!(last_of(&frames, "seat")["group"]["name"], "Oak");
+        let oak = last_of(&frames, "seat")["group"]["id"].clone();
+        assert!(
+            ana.drain().await.iter().all(|f| kind(f) != "seated"),
+            "nobody else hears where Noah sits"
+        );
+        maya.drain().await;
+        let host_frames = host.drain().await;
+        assert!(host_frames.iter().any(|f| kind(f) == "seated"));
+        noah.send(json!({"type": "chat", "text": "Hello Oak, I am Noah"}))
+            .await;
+        assert_eq!(
+            last_of(&ana.until("chat-posted").await, "chat-posted")["change"]["group"],
+            oak,
+            "Noah talks with the group he sits with"
+        );
+        // A dropped connection puts him back where he was.
+        drop(noah);
+        let mut noah = Live::connect(&noah_visitor, event, 0).await.unwrap();
+        let again = noah.until("seat").await;
+        assert_eq!(again[0]["me"]["group"], oak);
+        assert_eq!(last_of(&again, "seat")["group"]["id"], oak);
+        // Olivia of Birch arrives late: Birch is not meeting, so she sits
+        // with the smallest group that is.
+        let (_, mut olivia) = joined(&app, "olivia@demo.example", event).await;
+        let frames = olivia.until("seat").await;
+        assert_eq!(last_of(&frames, "seat")["group"]["name"], "Oak");
+        // The facilitator moves her to Birch; she follows, and Oak's chat no
+        // longer reaches her.
+        let olivia_id = user(&app, "olivia@demo.example").await;
+        let groups = app
+            .store
+            .peer_groups()
+            .current(app.cohort_named("Autumn dialogue cohort").await.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let birch_id = groups.groups.iter().find(|g| g.name == "Birch").unwrap().id;
+        host.send(json!({"type": "move", "user": olivia_id, "group": birch_id}))
+            .await;
+        let frames = olivia.until("seat").await;
+        assert_eq!(last_of(&frames, "seated")["change"]["by_host"], true);
+        assert_eq!(last_of(&frames, "seat")["group"]["name"], "Birch");
+        olivia.drain().await;
+        ana.send(json!({"type": "chat", "text": "Oak again"})).await;
+        maya.until("chat-posted").await;
+        assert!(
+            olivia
+                .drain()
+                .await
+                .iter()
+                .all(|f| kind(f) != "chat-posted"),
+            "moved away, Oak's chat is no longer hers"
+        );
+        // Moving her where she already sits changes nothing.
+        host.send(json!({"type": "move", "user": olivia_id, "group": birch_id}))
+            .await;
+        let mut room = host.until("error").await;
+        // The hosts see who is where, at most once a second.
+        room.extend(host.drain().await);
+        let places = last_of(&room, "room-presence")["places"]
+            .as_array()
+            .unwrap()
+            .clone();
+        let birch_here: Vec<&Value> = places
+            .iter()
+            .filter(|p| p["group"] == json!(birch_id))
+            .flat_map(|p| p["people"].as_array().unwrap())
+            .collect();
+        assert!(
+            birch_here.iter().any(|p| p["user"] == json!(olivia_id)),
+            "{places:?}"
         );
     }
 );

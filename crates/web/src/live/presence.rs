@@ -1,0 +1,216 @@
+//! Who is in the room right now, by where they sit.
+//!
+//! Presence is not stored: it is rebuilt as people's pages reconnect, and
+//! nothing about it needs to survive a restart. A group's members watch their
+//! own group's list (a handful of names); the hosts watch a version number
+//! and read the whole room's list at most once a second.
+
+use hearth_domain::UserId;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use tokio::sync::watch;
+use uuid::Uuid;
+
+/// Someone whose page is open, as others see them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PresentPerson {
+    pub user: UserId,
+    pub name: String,
+    /// Sitting with a group that is not their own, for this event.
+    pub guest: bool,
+}
+
+/// Who is present in one place: a group, or nowhere yet.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlacePresence {
+    pub group: Option<Uuid>,
+    pub people: Vec<PresentPerson>,
+}
+
+pub type GroupList = Arc<Vec<PresentPerson>>;
+
+struct Here {
+    name: String,
+    connections: u32,
+    sits: Option<Uuid>,
+    guest: bool,
+}
+
+pub struct Presence {
+    people: HashMap<UserId, Here>,
+    by_place: HashMap<Option<Uuid>, BTreeMap<UserId, ()>>,
+    group_lists: HashMap<Uuid, watch::Sender<GroupList>>,
+    room: watch::Sender<u64>,
+}
+
+impl Default for Presence {
+    fn default() -> Self {
+        Presence {
+            people: HashMap::new(),
+            by_place: HashMap::new(),
+            group_lists: HashMap::new(),
+            room: watch::channel(0).0,
+        }
+    }
+}
+
+impl Presence {
+    /// A page opened. Returns whether this is the person's first open page.
+    pub fn arrive(&mut self, user: UserId, name: &str, sits: Option<Uuid>, guest: bool) -> bool {
+        if let Some(here) = self.people.get_mut(&user) {
+            here.connections += 1;
+            return false;
+        }
+        self.people.insert(
+            user,
+            Here {
+                name: name.to_owned(),
+                connections: 1,
+                sits,
+                guest,
+            },
+        );
+        self.by_place.entry(sits).or_default().insert(user, ());
+        self.changed(sits);
+        true
+    }
+
+    /// A page closed; the person leaves when their last page does.
+    pub fn leave(&mut self, user: UserId) {
+        let Some(here) = self.people.get_mut(&user) else {
+            return;
+        };
+        here.connections = here.connections.saturating_sub(1);
+        if here.connections > 0 {
+            return;
+        }
+        let sits = here.sits;
+        self.people.remove(&user);
+        if let Some(place) = self.by_place.get_mut(&sits) {
+            place.remove(&user);
+        }
+        self.changed(sits);
+    }
+
+    /// Someone present was seated elsewhere.
+    pub fn moved(&mut self, user: UserId, to: Option<Uuid>, guest: bool) {
+        let Some(here) = self.people.get_mut(&user) else {
+            return;
+        };
+        let from = here.sits;
+        here.sits = to;
+        here.guest = guest;
+        if let Some(place) = self.by_place.get_mut(&from) {
+            place.remove(&user);
+        }
+        self.by_place.entry(to).or_default().insert(user, ());
+        self.changed(from);
+        if from != to {
+            self.changed(to);
+        }
+    }
+
+    pub fn is_present(&self, user: UserId) -> bool {
+        self.people.contains_key(&user)
+    }
+
+    pub fn present(&self) -> impl Iterator<Item = UserId> + '_ {
+        self.people.keys().copied()
+    }
+
+    /// How many are present with a group.
+    pub fn count_in(&self, group: Uuid) -> usize {
+        self.by_place.get(&Some(group)).map_or(0, BTreeMap::len)
+    }
+
+    /// A group's list, now and as it changes.
+    pub fn watch_group(&mut self, group: Uuid) -> watch::Receiver<GroupList> {
+        let list = self.list(Some(group));
+        self.group_lists
+            .entry(group)
+            .or_insert_with(|| watch::channel(Arc::new(list)).0)
+            .subscribe()
+    }
+
+    /// A number that moves whenever anyone arrives, leaves or is seated.
+    pub fn watch_room(&self) -> watch::Receiver<u64> {
+        self.room.subscribe()
+    }
+
+    /// Everyone present, by where they sit.
+    pub fn snapshot(&self) -> Vec<PlacePresence> {
+        let mut places: Vec<PlacePresence> = self
+            .by_place
+            .iter()
+            .filter(|(_, people)| !people.is_empty())
+            .map(|(group, _)| PlacePresence {
+                group: *group,
+                people: self.list(*group),
+            })
+            .collect();
+        places.sort_by_key(|p| p.group);
+        places
+    }
+
+    fn list(&self, place: Option<Uuid>) -> Vec<PresentPerson> {
+        self.by_place
+            .get(&place)
+            .map(|people| {
+                people
+                    .keys()
+                    .filter_map(|user| {
+                        self.people.get(user).map(|here| PresentPerson {
+                            user: *user,
+                            name: here.name.clone(),
+                            guest: here.guest,
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn changed(&mut self, place: Option<Uuid>) {
+        self.room.send_modify(|version| *version += 1);
+        if let Some(group) = place
+            && let Some(sender) = self.group_lists.get(&group)
+        {
+            let list = self.list(place);
+            sender.send_replace(Arc::new(list));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn a_group_sees_who_arrives_moves_and_leaves() {
+        let mut presence = Presence::default();
+        let (oak, elm) = (Uuid::now_v7(), Uuid::now_v7());
+        let (ana, ben) = (UserId::new(), UserId::new());
+        let mut oak_list = presence.watch_group(oak);
+        assert!(presence.arrive(ana, "Ana", Some(oak), false));
+        assert!(
+            !presence.arrive(ana, "Ana", Some(oak), false),
+            "a second tab"
+        );
+        presence.arrive(ben, "Ben", Some(oak), false);
+        assert!(oak_list.has_changed().unwrap());
+        assert_eq!(oak_list.borrow_and_update().len(), 2);
+        presence.moved(ben, Some(elm), true);
+        assert_eq!(presence.count_in(oak), 1);
+        assert_eq!(presence.count_in(elm), 1);
+        presence.leave(ana);
+        assert_eq!(presence.count_in(oak), 1, "Ana still has a tab open");
+        presence.leave(ana);
+        assert_eq!(presence.count_in(oak), 0);
+        assert!(oak_list.borrow_and_update().is_empty());
+        let snapshot = presence.snapshot();
+        assert_eq!(snapshot.len(), 1);
+        assert!(snapshot[0].people[0].guest);
+    }
+}
