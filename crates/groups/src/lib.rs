@@ -16,9 +16,10 @@
 //! fully reproducible; with a deadline it is reproducible whenever the search
 //! finishes (reaches its bound or budget) before the deadline.
 //!
-//! Rotations first use constructions ([`constructions`]: round robin, finite
-//! field transversal designs and affine geometries, known 1-rotational
-//! designs, orthogonal Latin squares of order 10), then a tabu search
+//! Rotations first use constructions ([`constructions`]: round robin,
+//! transversal designs (finite fields, a published quasi-difference matrix
+//! for order 20, products, Wilson's construction) and affine geometries, known
+//! 1-rotational designs, orthogonal Latin squares of order 10), then a tabu search
 //! ([`rotation::longest_repeat_free`] adds one repeat-free round at a time).
 //!
 //! ```

@@ -291,6 +291,18 @@ mod tests {
     }
 
     #[test]
+    fn four_mols_schedules_reach_the_best_known_weeks() {
+        // 20-5-21 and 50-5-58 come from transversal designs TD(6, 20) and
+        // TD(6, 50), not from the search.
+        for (n, r) in [(100, 21), (250, 58)] {
+            let result = rotate(&request(n, 5, r)).unwrap();
+            assert_eq!(result.quality.repeated_pairs, 0, "{n} people");
+            assert_eq!(result.rounds.len(), r);
+            assert_eq!(result.iterations, 0);
+        }
+    }
+
+    #[test]
     fn over_asked_rounds_meet_the_bound_on_small_case() {
         // 4 people in pairs for 6 rounds: each pair exactly twice is optimal.
         let result = rotate(&request(4, 2, 6)).unwrap();

@@ -73,6 +73,11 @@ impl Field {
         None
     }
 
+    /// Whether [`Field::new`] succeeds for `q`, without building tables.
+    pub fn constructible(q: usize) -> bool {
+        prime_power(q).is_some_and(|(_, k)| k == 1 || q <= MAX_TABLE_ORDER)
+    }
+
     /// The order of the field.
     pub fn order(&self) -> usize {
         self.q

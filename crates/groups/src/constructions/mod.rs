@@ -2,30 +2,34 @@
 //!
 //! For `g` groups of `s` people (`n = g * s`) the best of these is used:
 //! * round robin (a 1-factorisation) for pairs: `n - 1` rounds;
-//! * inflation: when `g = g1 * m` with `m` a prime power `>= s`, every point of a
-//!   `g1 x s` schedule becomes `m` points and every group becomes a resolvable
-//!   transversal design over GF(m) (`m` rounds per base round: group `b` of round
-//!   `a` takes point `a * e_i + b` from its `i`-th member). When `s` divides `m`,
-//!   the copies of each point were never together, so a `(m / s) x s` schedule
-//!   on every copy-set adds its rounds. With `g1 = 1` this is the transversal
-//!   design from MOLS (`g` rounds) and gives the affine planes AG(2, q) (`q + 1`)
-//!   and AG(3, q) lines (`q^2 + q + 1`, e.g. the Kirkman triple system on 27);
+//! * inflation: when `g = g1 * m` and a transversal design TD(s + 1, m) exists
+//!   (module `transversal`: finite fields, a quasi-difference matrix for 20,
+//!   products, Wilson's construction), every point of a `g1 x s` schedule
+//!   becomes `m` points and every group becomes the resolvable TD(s, m) left
+//!   by deleting one class (`m` rounds per base round). When `s` divides `m`,
+//!   the copies of each point were never together, so a `(m / s) x s`
+//!   schedule on every copy-set adds its rounds. With `g1 = 1` this is the
+//!   transversal design from MOLS (`g` rounds) and gives the affine planes
+//!   AG(2, q) (`q + 1`), AG(3, q) lines (`q^2 + q + 1`, e.g. the Kirkman
+//!   triple system on 27), and 20-5, 50-5, 100-5 with 21, 58 and 121 rounds
+//!   (4 MOLS of order 20, 50, 100 plus a 4-5, 10-5 or 20-5 schedule);
 //! * small designs known by their 1-rotational base blocks, and two orthogonal
 //!   Latin squares of order 10 (module `known`).
 
 mod field;
 mod known;
+mod transversal;
 
 pub use field::{Field, prime_power};
 
 use std::collections::HashMap;
 
 use crate::quality::Round;
+use transversal::{Blocks, Designs, resolve};
 
 /// How many repeat-free rounds the constructions give for `g` groups of `s`.
 pub fn construction_rounds(g: usize, s: usize) -> usize {
-    let mut memo = HashMap::new();
-    best(g, s, &mut memo).0
+    Planner::default().best(g, s).0
 }
 
 /// The repeat-free rounds for `g` groups of `s` (people `0..g*s`), at most
@@ -34,8 +38,7 @@ pub fn construct(g: usize, s: usize, max_rounds: usize) -> Vec<Round> {
     if g == 0 || s < 2 {
         return Vec::new();
     }
-    let mut memo = HashMap::new();
-    let mut rounds = build(g, s, &mut memo);
+    let mut rounds = Planner::default().build(g, s);
     rounds.truncate(max_rounds);
     rounds
 }
@@ -45,58 +48,60 @@ enum Method {
     Single,
     RoundRobin,
     Known,
-    /// Inflate a `(g / m) x s` schedule by GF(m).
+    /// Inflate a `(g / m) x s` schedule by a resolvable TD(s, m).
     Inflate(usize),
 }
 
-fn best(
-    g: usize,
-    s: usize,
-    memo: &mut HashMap<(usize, usize), (usize, Method)>,
-) -> (usize, Method) {
-    if let Some(&hit) = memo.get(&(g, s)) {
-        return hit;
-    }
-    let mut choice = (1, Method::Single);
-    if g >= 2 && s <= g {
-        if s == 2 {
-            choice = choice.max((2 * g - 1, Method::RoundRobin));
-        }
-        if let Some(rounds) = known::rounds(g, s) {
-            choice = choice.max((rounds, Method::Known));
-        }
-        for m in s.max(2)..=g {
-            if !g.is_multiple_of(m) || prime_power(m).is_none() {
-                continue;
-            }
-            let base = best(g / m, s, memo).0;
-            let fibres = if m % s == 0 {
-                best(m / s, s, memo).0
-            } else {
-                0
-            };
-            choice = choice.max((base * m + fibres, Method::Inflate(m)));
-        }
-    }
-    memo.insert((g, s), choice);
-    choice
+/// The best method for each shape, and the transversal designs it may use.
+#[derive(Debug, Default)]
+struct Planner {
+    memo: HashMap<(usize, usize), (usize, Method)>,
+    designs: Designs,
 }
 
-fn build(g: usize, s: usize, memo: &mut HashMap<(usize, usize), (usize, Method)>) -> Vec<Round> {
-    match best(g, s, memo).1 {
-        Method::Single => vec![(0..g).map(|i| (i * s..(i + 1) * s).collect()).collect()],
-        Method::RoundRobin => round_robin(2 * g),
-        Method::Known => known::build(g, s).unwrap_or_default(),
-        Method::Inflate(m) => {
-            let base = build(g / m, s, memo);
-            let fibres = if m % s == 0 {
-                build(m / s, s, memo)
-            } else {
-                Vec::new()
-            };
-            match Field::new(m) {
-                Some(field) => inflate(&base, s, &field, &fibres),
-                None => Vec::new(),
+impl Planner {
+    fn best(&mut self, g: usize, s: usize) -> (usize, Method) {
+        if let Some(&hit) = self.memo.get(&(g, s)) {
+            return hit;
+        }
+        let mut choice = (1, Method::Single);
+        if g >= 2 && s <= g {
+            if s == 2 {
+                choice = choice.max((2 * g - 1, Method::RoundRobin));
+            }
+            if let Some(rounds) = known::rounds(g, s) {
+                choice = choice.max((rounds, Method::Known));
+            }
+            for m in s.max(2)..=g {
+                // A TD(s + 1, m) resolves into m rounds of a TD(s, m).
+                if !g.is_multiple_of(m) || !self.designs.exists(s + 1, m) {
+                    continue;
+                }
+                let base = self.best(g / m, s).0;
+                let fibres = if m % s == 0 { self.best(m / s, s).0 } else { 0 };
+                choice = choice.max((base * m + fibres, Method::Inflate(m)));
+            }
+        }
+        self.memo.insert((g, s), choice);
+        choice
+    }
+
+    fn build(&mut self, g: usize, s: usize) -> Vec<Round> {
+        match self.best(g, s).1 {
+            Method::Single => vec![(0..g).map(|i| (i * s..(i + 1) * s).collect()).collect()],
+            Method::RoundRobin => round_robin(2 * g),
+            Method::Known => known::build(g, s).unwrap_or_default(),
+            Method::Inflate(m) => {
+                let base = self.build(g / m, s);
+                let fibres = if m % s == 0 {
+                    self.build(m / s, s)
+                } else {
+                    Vec::new()
+                };
+                match self.designs.build(s + 1, m) {
+                    Some(design) => inflate(&base, s, &resolve(&design, m), &fibres),
+                    None => Vec::new(),
+                }
             }
         }
     }
@@ -119,23 +124,21 @@ pub fn round_robin(m: usize) -> Vec<Round> {
         .collect()
 }
 
-/// Point `p` of the base becomes points `p * m .. p * m + m`.
-fn inflate(base: &[Round], s: usize, field: &Field, fibres: &[Round]) -> Vec<Round> {
-    let m = field.order();
+/// Point `p` of the base becomes points `p * m .. p * m + m`. Each group of
+/// a base round becomes, for each parallel class of the resolvable TD(s, m),
+/// one round of its blocks (member `i` of the group takes class `i`): copies
+/// of two base points who met once meet once, copies of one point never.
+/// The fibre rounds then run on every set of copies at once.
+fn inflate(base: &[Round], s: usize, classes: &[Blocks], fibres: &[Round]) -> Vec<Round> {
+    let m = classes.len();
     let base_points: usize = base.first().map_or(0, |r| r.iter().map(Vec::len).sum());
     let mut rounds = Vec::new();
     for base_round in base {
-        for a in 0..m {
+        for class in classes {
             let mut round = Vec::with_capacity(base_round.len() * m);
             for group in base_round {
-                for b in 0..m {
-                    round.push(
-                        group
-                            .iter()
-                            .enumerate()
-                            .map(|(i, &p)| p * m + field.add(field.mul(a, i), b))
-                            .collect(),
-                    );
+                for block in class {
+                    round.push(group.iter().zip(block).map(|(&p, &x)| p * m + x).collect());
                 }
             }
             rounds.push(round);
@@ -199,6 +202,9 @@ mod tests {
             ((10, 5), 8),
             ((15, 3), 22),
             ((10, 10), 4),
+            ((20, 5), 21),
+            ((50, 5), 58),
+            ((100, 5), 121),
         ];
         for ((g, s), w) in expected {
             assert!(construction_rounds(g, s) >= w, "{g}-{s}");
