@@ -239,26 +239,29 @@ impl PeerGroups<'_> {
         .bind(cohort.0)
         .fetch_all(pool)
         .await?);
+        // Grouped once: a large cohort has thousands of members in its groups.
+        let mut members_of: std::collections::HashMap<Uuid, Vec<UserId>> =
+            std::collections::HashMap::new();
+        for (group, user) in members {
+            members_of.entry(group).or_default().push(UserId(user));
+        }
+        let mut groups_of: std::collections::HashMap<Uuid, Vec<PeerGroup>> =
+            std::collections::HashMap::new();
+        for (group, arrangement, position, name) in groups {
+            groups_of.entry(arrangement).or_default().push(PeerGroup {
+                id: group,
+                position,
+                name,
+                members: members_of.remove(&group).unwrap_or_default(),
+            });
+        }
         Ok(arrangements
             .into_iter()
             .map(|(id, saved_at, saved_by_name)| Arrangement {
                 id,
                 saved_at,
                 saved_by_name,
-                groups: groups
-                    .iter()
-                    .filter(|(_, arrangement, _, _)| *arrangement == id)
-                    .map(|(group, _, position, name)| PeerGroup {
-                        id: *group,
-                        position: *position,
-                        name: name.clone(),
-                        members: members
-                            .iter()
-                            .filter(|(g, _)| g == group)
-                            .map(|(_, u)| UserId(*u))
-                            .collect(),
-                    })
-                    .collect(),
+                groups: groups_of.remove(&id).unwrap_or_default(),
             })
             .collect())
     }

@@ -448,7 +448,7 @@
         return el("div", { class: "card group-overview", "data-group": g.id },
           el("h4", {}, g.name, visiting === g.id ? ` · ${t("live-visiting")}` : ""),
           el("p", { class: "small here-now" }, `${t("live-here-now")} (${present.length}): `,
-            present.length ? present.map((p, i) => [i ? ", " : "", p.name, p.guest ? ` (${t("live-guest")})` : ""]) : el("span", { class: "muted" }, t("live-nobody-here"))),
+            present.length ? present.map((p) => p.guest ? `${p.name} (${t("live-from-another-group")})` : p.name).join(", ") : el("span", { class: "muted" }, t("live-nobody-here"))),
           el("p", { class: "muted small" }, g.members.join(", ")),
           g.video ? el("p", { class: "small" }, el("a", { href: g.video, target: "_blank", rel: "noopener" }, t("live-video-call"))) : [],
           el("p", { class: "small" }, `${t("live-chat")}: `, el("span", { class: "chat-count" }, String(chat.filter((m) => m.group === g.id).length))),

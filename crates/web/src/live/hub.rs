@@ -16,7 +16,7 @@ use hearth_domain::{EventId, UserId};
 use hearth_store::{Event, Store, StoreError, now_ms};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 use tokio::sync::{broadcast, watch};
 use uuid::Uuid;
@@ -68,8 +68,15 @@ struct Inner {
     recent: VecDeque<Outgoing>,
     /// The event's own peer groups.
     seating: Seating,
-    /// Who has the room open on this server.
-    presence: Presence,
+    /// Who has the room open on this server; shared with the hub so a
+    /// closing connection can leave without waiting for the room.
+    presence: Arc<Mutex<Presence>>,
+}
+
+/// Presence is only ever changed in short, non-awaiting steps, so a panic
+/// elsewhere cannot leave it half-changed.
+fn lock(presence: &Mutex<Presence>) -> MutexGuard<'_, Presence> {
+    presence.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 impl Inner {
@@ -80,7 +87,7 @@ impl Inner {
         let seated = match change {
             Change::Seated { user, group, .. } => {
                 let guest = self.seating.home_of(*user) != Some(*group);
-                self.presence.moved(*user, Some(*group), guest);
+                lock(&self.presence).moved(*user, Some(*group), guest);
                 Some(*user)
             }
             _ => None,
@@ -136,8 +143,8 @@ impl Inner {
     /// What the connection of this viewer watches of who is present.
     fn watching(&mut self, viewer: &Viewer) -> Watching {
         match (viewer.facilitator, viewer.group) {
-            (true, _) => Watching::Room(self.presence.watch_room(), None),
-            (false, Some(group)) => Watching::Group(self.presence.watch_group(group)),
+            (true, _) => Watching::Room(lock(&self.presence).watch_room(), None),
+            (false, Some(group)) => Watching::Group(lock(&self.presence).watch_group(group)),
             (false, None) => Watching::Nothing,
         }
     }
@@ -173,6 +180,7 @@ pub struct Hub {
     pub event: EventId,
     pub run_sheet: RunSheet,
     inner: tokio::sync::Mutex<Inner>,
+    presence: Arc<Mutex<Presence>>,
 }
 
 /// Why a command did not go through.
@@ -338,7 +346,9 @@ impl Hub {
         let (changes, last_seq) = state.store.events().all_changes(event.id).await?;
         let seating = seating::load(state, event).await?;
         let live = LiveState::fold(&changes);
+        let presence = Arc::new(Mutex::new(Presence::default()));
         Ok(Hub {
+            presence: presence.clone(),
             event: event.id,
             run_sheet: event.run_sheet.clone(),
             inner: tokio::sync::Mutex::new(Inner {
@@ -349,7 +359,7 @@ impl Hub {
                 groups: HashMap::new(),
                 recent: VecDeque::new(),
                 seating,
-                presence: Presence::default(),
+                presence,
             }),
         })
     }
@@ -371,15 +381,11 @@ impl Hub {
         let mut viewer = viewer.clone();
         if !viewer.facilitator {
             let user = viewer.user;
-            if !inner.presence.is_present(user) && inner.state.in_groups(&self.run_sheet) {
+            let arriving = !lock(&self.presence).is_present(user);
+            if arriving && inner.state.in_groups(&self.run_sheet) {
                 let seat = {
-                    let inner = &*inner;
-                    seating::arrival(
-                        &inner.state,
-                        &inner.seating,
-                        |g| inner.presence.count_in(g),
-                        user,
-                    )
+                    let presence = lock(&self.presence);
+                    seating::arrival(&inner.state, &inner.seating, |g| presence.count_in(g), user)
                 };
                 if let Some(group) = seat {
                     let changes = inner.state.reseat(&inner.seating, [(user, group)]);
@@ -388,9 +394,7 @@ impl Hub {
             }
             viewer.group = inner.state.group_of(&inner.seating, user);
             let guest = viewer.group.is_some() && viewer.group != inner.seating.home_of(user);
-            inner
-                .presence
-                .arrive(user, &member.name, viewer.group, guest);
+            lock(&self.presence).arrive(user, &member.name, viewer.group, guest);
         }
         Ok(Joined {
             feed: inner.subscribe(&viewer),
@@ -423,13 +427,13 @@ impl Hub {
     }
 
     /// A participant's page closed.
-    pub async fn leave(&self, user: UserId) {
-        self.inner.lock().await.presence.leave(user);
+    pub fn leave(&self, user: UserId) {
+        lock(&self.presence).leave(user);
     }
 
     /// Everyone present, by where they sit, for the hosts.
-    pub async fn presence(&self) -> Vec<PlacePresence> {
-        self.inner.lock().await.presence.snapshot()
+    pub fn presence(&self) -> Vec<PlacePresence> {
+        lock(&self.presence).snapshot()
     }
 
     /// The groups are fixed when the event starts; the hub takes them then.
@@ -499,7 +503,7 @@ impl Hub {
                 next.apply(change);
             }
             if next.in_groups(&self.run_sheet) {
-                let present: HashSet<UserId> = inner.presence.present().collect();
+                let present: HashSet<UserId> = lock(&self.presence).present().collect();
                 let placements = seating::balance(&next, &inner.seating, &present);
                 changes.extend(next.reseat(&inner.seating, placements));
             }

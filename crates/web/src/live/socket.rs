@@ -190,6 +190,16 @@ async fn greet(
     Ok((seq, feed, watching))
 }
 
+type PresenceWait = std::pin::Pin<Box<dyn std::future::Future<Output = (Watching, Heeded)> + Send>>;
+
+/// Waits for the next change of who is present, owning what it watches.
+fn wait_for_presence(mut watching: Watching) -> PresenceWait {
+    Box::pin(async move {
+        let heeded = watching.changed().await;
+        (watching, heeded)
+    })
+}
+
 /// Tells a participant where they sit, with their group's call if there is one.
 async fn send_seat(
     sink: &mut Sink,
@@ -230,9 +240,24 @@ async fn send_presence(
                 .await
         }
         Heeded::Room => {
-            let places = hub.presence().await;
+            let places = hub.presence();
             sink.send(text(&ServerFrame::RoomPresence { places: &places }))
                 .await
+        }
+    }
+}
+
+/// Counts a participant as present while their connection lives, and
+/// leaves however it ends.
+struct Present {
+    hub: Arc<Hub>,
+    user: Option<hearth_domain::UserId>,
+}
+
+impl Drop for Present {
+    fn drop(&mut self) {
+        if let Some(user) = self.user {
+            self.hub.leave(user);
         }
     }
 }
@@ -242,38 +267,23 @@ async fn serve(
     state: AppState,
     hub: Arc<Hub>,
     me: SignedIn,
-    access: RoomAccess,
-    after: i64,
-) -> Result<(), axum::Error> {
-    let user = access.member.user;
-    let participant = !access.facilitator;
-    let joined = match hub
-        .join(&state.store, &access.member, &access.viewer(), after)
-        .await
-    {
-        Ok(joined) => joined,
-        Err(error) => {
-            tracing::error!(%error, "could not seat a late arrival");
-            return Ok(());
-        }
-    };
-    let served = Box::pin(converse(socket, &state, &hub, me, access, joined, after)).await;
-    // Leaves however the conversation ended, so presence never lingers.
-    if participant {
-        hub.leave(user).await;
-    }
-    served
-}
-
-async fn converse(
-    socket: WebSocket,
-    state: &AppState,
-    hub: &Hub,
-    me: SignedIn,
     mut access: RoomAccess,
-    joined: Joined,
     after: i64,
 ) -> Result<(), axum::Error> {
+    // Boxed: joining may store a seat, and a database call's future is
+    // large; awaited inline it would stay in every connection's task.
+    let joined =
+        match Box::pin(hub.join(&state.store, &access.member, &access.viewer(), after)).await {
+            Ok(joined) => joined,
+            Err(error) => {
+                tracing::error!(%error, "could not seat a late arrival");
+                return Ok(());
+            }
+        };
+    let _present = Present {
+        hub: hub.clone(),
+        user: (!access.facilitator).then_some(access.member.user),
+    };
     let (mut sink, mut stream) = socket.split();
     // The connection hears the group where the person sits now.
     if !access.facilitator {
@@ -282,8 +292,11 @@ async fn converse(
     let viewer = access.viewer();
     // Boxed: the greeting and commands (with their database calls) take
     // memory only while they run, not for the life of every connection.
-    let (mut last, mut feed, mut watching) =
-        Box::pin(greet(&mut sink, state, hub, &me, &access, joined, after)).await?;
+    let (mut last, mut feed, watching) =
+        Box::pin(greet(&mut sink, &state, &hub, &me, &access, joined, after)).await?;
+    // Kept across the loop's turns: a step burst wakes every connection, and
+    // waiting anew for presence each time would cost all of them.
+    let mut presence = wait_for_presence(watching);
     // From here on only what commands need is kept.
     let mut connection = Connection::new(me, access, viewer);
     loop {
@@ -297,22 +310,25 @@ async fn converse(
                         }
                         // Seated elsewhere: hear the new group from here on.
                         if !connection.viewer.facilitator && outgoing.seated == Some(connection.viewer.user) {
-                            (last, feed, watching) = Box::pin(follow_seat(&mut sink, state, hub, &mut connection, last)).await?;
+                            let watching;
+                            (last, feed, watching) = Box::pin(follow_seat(&mut sink, &state, &hub, &mut connection, last)).await?;
+                            presence = wait_for_presence(watching);
                         }
                     }
                 }
                 // Fallen behind: catch up from memory or the stored log, so nothing is lost.
                 Heard::Lagged => {
-                    last = Box::pin(catch_up(&mut sink, state, hub, &connection.viewer, last)).await?;
+                    last = Box::pin(catch_up(&mut sink, &state, &hub, &connection.viewer, last)).await?;
                 }
                 Heard::Closed => break,
             },
-            heeded = watching.changed() => {
-                Box::pin(send_presence(&mut sink, hub, &mut watching, Some(heeded))).await?;
+            (mut watching, heeded) = &mut presence => {
+                Box::pin(send_presence(&mut sink, &hub, &mut watching, Some(heeded))).await?;
+                presence = wait_for_presence(watching);
             },
             incoming = stream.next() => match incoming {
                 Some(Ok(Message::Text(body))) => {
-                    if let Some(message) = Box::pin(command(state, hub, &mut connection, &body)).await {
+                    if let Some(message) = Box::pin(command(&state, &hub, &mut connection, &body)).await {
                         sink.send(text(&ServerFrame::Error { message })).await?;
                     }
                 }

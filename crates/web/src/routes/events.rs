@@ -556,6 +556,7 @@ const LIVE_TEXT: &[&str] = &[
     "live-here-now",
     "live-nobody-here",
     "live-guest",
+    "live-from-another-group",
     "live-seated",
     "live-seated-home",
     "live-no-group-place",

@@ -1410,6 +1410,39 @@ async fn a_facilitator_and_six_participants_walk_a_fishbowl_in_the_live_room() {
                     );
                     assert!(!body_text(calm).await.contains("asked for support"));
 
+                    // Each group sees who of it is here.
+                    wait_for_text(first, "#here-now", &people[1].name).await;
+                    wait_for_text(
+                        host,
+                        &format!(".group-overview[data-group='{other_group}'] .here-now"),
+                        &people[4].name,
+                    )
+                    .await;
+                    // The facilitator moves someone to the other group for
+                    // this event; their page follows them there.
+                    let moving = &guests[2];
+                    wait_for_text(host, "#move-who", &people[2].name).await;
+                    find(host, "#move-who")
+                        .await
+                        .select_by_value(&people[2].user.to_string())
+                        .await
+                        .unwrap();
+                    find(host, "#move-to")
+                        .await
+                        .select_by_value(&other_group.to_string())
+                        .await
+                        .unwrap();
+                    button(host, "Move").await.click().await.unwrap();
+                    wait_for_text(moving, "#my-group h2", &people[3].group_name).await;
+                    wait_for_text(moving, "#chat-where", &people[3].group_name).await;
+                    wait_for_text(moving, "#live-status", &people[3].group_name).await;
+                    wait_for_text(
+                        host,
+                        &format!(".group-overview[data-group='{other_group}'] .here-now"),
+                        &people[2].name,
+                    )
+                    .await;
+
                     check_accessibility(first, "the live room of a participant").await;
                     check_accessibility(host, "the facilitator's console").await;
                     screenshots(first, "live-participant").await;
