@@ -644,3 +644,55 @@ videos-error-link = Please give a web address starting with https://
 video-tag-mindful-sharing = Mindful sharing
 video-tag-empathic-listening = Empathic listening
 video-tag-self-awareness = Self-awareness
+
+## Training
+nav-curricula = Curricula
+curricula-title = Curricula
+curricula-intro = A curriculum is the course a training cohort follows: modules, each with sessions. Facilitators prepare each session from its learning intentions and its mini knowledge; trainees see only what is meant for them.
+curricula-yours = Your organisation's curricula
+curricula-none = None yet. Copy the built-in one below to begin.
+curricula-module-count = { $count ->
+    [one] one module
+   *[other] { $count } modules
+}
+curricula-built-in = Ready to copy
+curricula-copy-named = Make a copy of { $name }
+curricula-copy-name = { $name }
+curricula-start-new = Or start an empty one
+curricula-create = Start a curriculum
+curricula-modules = Modules
+curricula-modules-hint = Modules may be delivered in any order, or on their own; "builds on" is a suggestion, not a rule.
+curricula-no-modules = No modules yet.
+curricula-readiness-tag = Before the programme
+curricula-builds-on = Builds on: { $module }
+curricula-move-up = Move { $name } up
+curricula-move-down = Move { $name } down
+curricula-sessions = Sessions
+curricula-no-sessions = No sessions yet.
+curricula-new-session = Title of a new session
+curricula-add-session = Add the session
+curricula-new-module = Title of a new module
+curricula-add-module = Add the module
+curricula-about = About this curriculum
+curricula-stocktake = Personal stocktake questions
+curricula-stocktake-hint = One question per line. Each trainee answers them privately before the programme.
+curricula-edit-module = Edit the module
+curricula-purpose = What the module is for
+curricula-builds-on-field = Builds on
+curricula-builds-on-hint = Which module this one follows on from, if any.
+curricula-builds-on-none = Nothing: it stands on its own
+curricula-edit-session = Edit the session
+curricula-facilitator-view = This is the facilitator's view. Trainees see the learning intentions, the activities and the handout, never the mini knowledge.
+curricula-learning-intentions = Learning intentions
+curricula-activities = Activities
+curricula-mini-knowledge = Mini knowledge
+curricula-mini-knowledge-hint = Underpinning knowledge for facilitators, tied to the learning intentions. Never shown to trainees.
+curricula-handout = Participant handout
+curricula-handout-hint = What trainees receive for this session.
+markdown-hint = You can use Markdown: **bold**, *italics*, lists starting with "-", and links.
+flash-curriculum-created = The curriculum is ready for its first module.
+flash-curriculum-copied = Your copy is ready. Change anything you like: the built-in one stays as it was.
+flash-module-added = The module is added. Say what it is for.
+flash-session-added = The session is added. Write its learning intentions and mini knowledge.
+flash-moved = Moved.
+error-too-many-questions = Please keep to 20 questions at most.

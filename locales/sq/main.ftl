@@ -644,3 +644,55 @@ videos-error-link = Ju lutemi jepni një adresë interneti që fillon me https:/
 video-tag-mindful-sharing = Ndarje e vetëdijshme
 video-tag-empathic-listening = Dëgjim empatik
 video-tag-self-awareness = Vetëdija
+
+## Training
+nav-curricula = Kurrikulat
+curricula-title = Kurrikulat
+curricula-intro = Kurrikula është kursi që ndjek një grup trajnimi: module, secili me seanca. Lehtësuesit përgatitin çdo seancë nga qëllimet e të nxënit dhe njohuritë e shkurtra; të trajnuarit shohin vetëm atë që është për ta.
+curricula-yours = Kurrikulat e organizatës suaj
+curricula-none = Ende asnjë. Kopjoni më poshtë kurrikulën e gatshme për të filluar.
+curricula-module-count = { $count ->
+    [one] një modul
+   *[other] { $count } module
+}
+curricula-built-in = Gati për t'u kopjuar
+curricula-copy-named = Bëni një kopje të { $name }
+curricula-copy-name = { $name }
+curricula-start-new = Ose filloni një të zbrazët
+curricula-create = Filloni një kurrikul
+curricula-modules = Modulet
+curricula-modules-hint = Modulet mund të zhvillohen në çdo renditje, ose më vete; "mbështetet te" është sugjerim, jo rregull.
+curricula-no-modules = Ende asnjë modul.
+curricula-readiness-tag = Para programit
+curricula-builds-on = Mbështetet te: { $module }
+curricula-move-up = Lëvizni { $name } lart
+curricula-move-down = Lëvizni { $name } poshtë
+curricula-sessions = Seancat
+curricula-no-sessions = Ende asnjë seancë.
+curricula-new-session = Titulli i një seance të re
+curricula-add-session = Shtoni seancën
+curricula-new-module = Titulli i një moduli të ri
+curricula-add-module = Shtoni modulin
+curricula-about = Rreth kësaj kurrikule
+curricula-stocktake = Pyetjet e vetëvlerësimit personal
+curricula-stocktake-hint = Një pyetje për rresht. Çdo i trajnuar u përgjigjet privatisht para programit.
+curricula-edit-module = Ndryshoni modulin
+curricula-purpose = Për çfarë shërben moduli
+curricula-builds-on-field = Mbështetet te
+curricula-builds-on-hint = Pas cilit modul vjen ky, nëse ka.
+curricula-builds-on-none = Asnjë: qëndron më vete
+curricula-edit-session = Ndryshoni seancën
+curricula-facilitator-view = Kjo është pamja e lehtësuesit. Të trajnuarit shohin qëllimet e të nxënit, aktivitetet dhe fletën për pjesëmarrësit, kurrë njohuritë e shkurtra.
+curricula-learning-intentions = Qëllimet e të nxënit
+curricula-activities = Aktivitetet
+curricula-mini-knowledge = Njohuri të shkurtra
+curricula-mini-knowledge-hint = Njohuri mbështetëse për lehtësuesit, të lidhura me qëllimet e të nxënit. Nuk u shfaqen kurrë të trajnuarve.
+curricula-handout = Fleta për pjesëmarrësit
+curricula-handout-hint = Çfarë marrin të trajnuarit për këtë seancë.
+markdown-hint = Mund të përdorni Markdown: **të theksuara**, *të pjerrëta*, lista që fillojnë me "-", dhe lidhje.
+flash-curriculum-created = Kurrikula është gati për modulin e saj të parë.
+flash-curriculum-copied = Kopja juaj është gati. Ndryshoni çfarë të doni: kurrikula e gatshme mbetet siç ishte.
+flash-module-added = Moduli u shtua. Tregoni për çfarë shërben.
+flash-session-added = Seanca u shtua. Shkruani qëllimet e të nxënit dhe njohuritë e shkurtra.
+flash-moved = U lëviz.
+error-too-many-questions = Ju lutemi mbani jo më shumë se 20 pyetje.

@@ -22,6 +22,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 mod admin;
 mod assets;
 mod auth;
+mod curricula;
 pub(crate) mod events;
 mod health;
 mod help;
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .merge(org::router())
         .merge(events::router())
         .merge(run_sheets::router())
+        .merge(curricula::router())
         .merge(videos::router())
         .merge(peer_groups::router())
         .merge(people::router())

@@ -37,6 +37,8 @@ const STRUCTURE: &[&str] = &[
 const CENTRAL: &[&str] = &["admin", "coordinator"];
 /// Everyone who runs events keeps the run sheet library.
 const RUN_SHEETS: &[&str] = &["admin", "coordinator", "site-coordinator", "facilitator"];
+/// The curriculum library, like the run sheets, belongs to everyone who runs training.
+const CURRICULA: &[&str] = RUN_SHEETS;
 
 struct Case {
     method: &'static str,
@@ -111,6 +113,10 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         })
         .await
         .unwrap();
+    let (_, curriculum) = crate::training::training_cohort(&app).await;
+    let cur = curriculum.id;
+    let module = curriculum.modules[1].id;
+    let session = curriculum.modules[1].sessions[0].id;
     let blank = |fields: &[&'static str]| {
         fields
             .iter()
@@ -238,6 +244,78 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             allowed_status: 404,
             ..get(format!("/run-sheets/{missing}"), RUN_SHEETS)
         },
+        get("/curricula".into(), CURRICULA),
+        post(
+            "/curricula".into(),
+            vec![("name", String::new())],
+            CURRICULA,
+            422,
+        ),
+        post(
+            "/curricula/copy".into(),
+            vec![("source", "not-built-in".into())],
+            CURRICULA,
+            404,
+        ),
+        Case {
+            allowed_status: 404,
+            ..get(format!("/curricula/{missing}"), CURRICULA)
+        },
+        get(format!("/curricula/{cur}"), CURRICULA),
+        post(
+            format!("/curricula/{cur}"),
+            blank(&["name", "description", "stocktake"]),
+            CURRICULA,
+            422,
+        ),
+        post(
+            format!("/curricula/{cur}/modules"),
+            vec![("title", String::new())],
+            CURRICULA,
+            422,
+        ),
+        get(format!("/curricula/{cur}/modules/{module}"), CURRICULA),
+        post(
+            format!("/curricula/{cur}/modules/{module}"),
+            blank(&["title", "purpose", "builds_on"]),
+            CURRICULA,
+            422,
+        ),
+        post(
+            format!("/curricula/{cur}/modules/{missing}/move"),
+            vec![("direction", "up".into())],
+            CURRICULA,
+            404,
+        ),
+        post(
+            format!("/curricula/{cur}/modules/{module}/sessions"),
+            vec![("title", String::new())],
+            CURRICULA,
+            422,
+        ),
+        get(format!("/curricula/{cur}/sessions/{session}"), CURRICULA),
+        get(
+            format!("/curricula/{cur}/sessions/{session}/edit"),
+            CURRICULA,
+        ),
+        post(
+            format!("/curricula/{cur}/sessions/{session}/edit"),
+            blank(&[
+                "title",
+                "learning_intentions",
+                "activities",
+                "mini_knowledge",
+                "handout",
+            ]),
+            CURRICULA,
+            422,
+        ),
+        post(
+            format!("/curricula/{cur}/sessions/{missing}/move"),
+            vec![("direction", "up".into())],
+            CURRICULA,
+            404,
+        ),
         get("/videos".into(), RUN_SHEETS),
         post(
             "/videos/link".into(),

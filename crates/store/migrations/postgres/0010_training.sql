@@ -1,0 +1,87 @@
+-- Training: curricula of modules and sessions, a cohort's chosen curriculum,
+-- and the pre-programme readiness step. Stocktakes and recovery stories are
+-- private writing: read only by their writer, or by the cohort's facilitators
+-- when the writer has shared them; no export or report reads these tables.
+CREATE TABLE curricula (
+    id UUID PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT,
+    -- the stocktake's questions, a JSON array of strings
+    stocktake TEXT NOT NULL,
+    created_by UUID REFERENCES users(id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    archived_at BIGINT
+);
+
+CREATE TABLE curriculum_modules (
+    id UUID PRIMARY KEY,
+    curriculum_id UUID NOT NULL REFERENCES curricula(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    title TEXT NOT NULL,
+    purpose TEXT,
+    builds_on UUID REFERENCES curriculum_modules(id) ON DELETE SET NULL
+);
+CREATE INDEX curriculum_modules_curriculum ON curriculum_modules(curriculum_id, position);
+
+CREATE TABLE curriculum_sessions (
+    id UUID PRIMARY KEY,
+    module_id UUID NOT NULL REFERENCES curriculum_modules(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    learning_intentions TEXT NOT NULL,
+    activities TEXT NOT NULL,
+    mini_knowledge TEXT NOT NULL,
+    handout TEXT NOT NULL
+);
+CREATE INDEX curriculum_sessions_module ON curriculum_sessions(module_id, position);
+
+-- A cohort with a curriculum is a training cohort.
+CREATE TABLE cohort_curricula (
+    cohort_id UUID PRIMARY KEY REFERENCES cohorts(id) ON DELETE CASCADE,
+    curriculum_id UUID NOT NULL REFERENCES curricula(id),
+    set_at BIGINT NOT NULL
+);
+
+CREATE TABLE stocktakes (
+    cohort_id UUID NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    -- JSON array of [question, answer] pairs, as the questions were when answered
+    answers TEXT NOT NULL,
+    -- every question answered when last saved
+    complete BOOLEAN NOT NULL DEFAULT FALSE,
+    shared BOOLEAN NOT NULL DEFAULT FALSE,
+    updated_at BIGINT NOT NULL,
+    PRIMARY KEY (cohort_id, user_id)
+);
+
+-- Every writing sitting is a version; the newest is the story now.
+CREATE TABLE recovery_story_versions (
+    id UUID PRIMARY KEY,
+    cohort_id UUID NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+);
+CREATE INDEX recovery_story_versions_writer ON recovery_story_versions(cohort_id, user_id, created_at);
+
+CREATE TABLE recovery_story_shares (
+    cohort_id UUID NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    shared BOOLEAN NOT NULL,
+    PRIMARY KEY (cohort_id, user_id)
+);
+
+CREATE TABLE readiness_conversations (
+    id UUID PRIMARY KEY,
+    cohort_id UUID NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    held_on TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    note TEXT,
+    recorded_by UUID REFERENCES users(id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX readiness_conversations_trainee ON readiness_conversations(cohort_id, user_id, held_on);
