@@ -34,6 +34,7 @@ mod people;
 mod profile;
 mod run_sheets;
 mod services;
+mod training;
 mod videos;
 
 pub fn router(state: AppState) -> Router {
@@ -47,6 +48,7 @@ pub fn router(state: AppState) -> Router {
         .merge(events::router())
         .merge(run_sheets::router())
         .merge(curricula::router())
+        .merge(training::router())
         .merge(videos::router())
         .merge(peer_groups::router())
         .merge(people::router())

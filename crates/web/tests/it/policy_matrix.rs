@@ -14,6 +14,7 @@ const ROLES: &[(&str, &str)] = &[
     ("facilitator", "facilitator@demo.example"),
     ("peer", "peer@demo.example"),
     ("participant", "participant@demo.example"),
+    ("trainee", "trainee@demo.example"),
 ];
 
 const EVERYONE: &[&str] = &[
@@ -25,6 +26,7 @@ const EVERYONE: &[&str] = &[
     "facilitator",
     "peer",
     "participant",
+    "trainee",
 ];
 const STRUCTURE: &[&str] = &[
     "admin",
@@ -39,6 +41,12 @@ const CENTRAL: &[&str] = &["admin", "coordinator"];
 const RUN_SHEETS: &[&str] = &["admin", "coordinator", "site-coordinator", "facilitator"];
 /// The curriculum library, like the run sheets, belongs to everyone who runs training.
 const CURRICULA: &[&str] = RUN_SHEETS;
+/// A training cohort's facilitators and the programme's coordinators run it.
+const RUN_TRAINING: &[&str] = &["admin", "coordinator", "facilitator"];
+/// Its training page: the overview for those who run it, the trainee's home for trainees.
+const TRAINING_HOME: &[&str] = &["admin", "coordinator", "facilitator", "trainee"];
+/// The trainee's own pages (an administrator may open their own, empty ones).
+const TRAINEES: &[&str] = &["admin", "trainee"];
 
 struct Case {
     method: &'static str,
@@ -113,7 +121,17 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         })
         .await
         .unwrap();
-    let (_, curriculum) = crate::training::training_cohort(&app).await;
+    let (training, curriculum) = crate::training::training_cohort(&app).await;
+    let tomi = app
+        .store
+        .people()
+        .find_by_email(&Email::parse("trainee@demo.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let readiness_session = curriculum.modules[0].sessions[0].id;
+    let too_long = "x".repeat(50_001);
     let cur = curriculum.id;
     let module = curriculum.modules[1].id;
     let session = curriculum.modules[1].sessions[0].id;
@@ -315,6 +333,47 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             vec![("direction", "up".into())],
             CURRICULA,
             404,
+        ),
+        get(format!("/cohorts/{training}/training"), TRAINING_HOME),
+        post(
+            format!("/cohorts/{training}/training/curriculum"),
+            vec![("curriculum", "none".into())],
+            RUN_TRAINING,
+            422,
+        ),
+        get(
+            format!("/cohorts/{training}/training/sessions/{readiness_session}"),
+            TRAINEES,
+        ),
+        get(format!("/cohorts/{training}/training/stocktake"), TRAINEES),
+        post(
+            format!("/cohorts/{training}/training/stocktake"),
+            vec![("answer-0", "x".repeat(4_001))],
+            TRAINEES,
+            422,
+        ),
+        get(format!("/cohorts/{training}/training/story"), TRAINEES),
+        post(
+            format!("/cohorts/{training}/training/story"),
+            vec![("text", too_long.clone()), ("autosave", "1".into())],
+            TRAINEES,
+            422,
+        ),
+        post(
+            format!("/cohorts/{training}/training/share"),
+            vec![("what", "nothing".into()), ("shared", "yes".into())],
+            TRAINEES,
+            404,
+        ),
+        get(
+            format!("/cohorts/{training}/training/trainees/{tomi}"),
+            RUN_TRAINING,
+        ),
+        post(
+            format!("/cohorts/{training}/training/trainees/{tomi}/conversations"),
+            blank(&["held_on", "outcome", "note"]),
+            RUN_TRAINING,
+            422,
         ),
         get("/videos".into(), RUN_SHEETS),
         post(

@@ -178,3 +178,294 @@ both!(
         assert_eq!(status, 403);
     }
 );
+
+async fn person(app: &TestApp, email: &str) -> hearth_domain::UserId {
+    app.store
+        .people()
+        .find_by_email(&hearth_domain::input::Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+}
+
+both!(
+    stocktake_and_story_stay_private_unless_shared,
+    |app: TestApp| async move {
+        let (cohort, _) = training_cohort(&app).await;
+        let tomi = person(&app, "trainee@demo.example").await;
+        let trainee = app.sign_in("trainee@demo.example").await;
+        let (_, home) = trainee.page("/").await;
+        assert!(
+            home.contains(&format!("href=\"/cohorts/{cohort}/training\"")),
+            "the training is one click from home"
+        );
+        let (status, page) = trainee.page(&format!("/cohorts/{cohort}/training")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Personal stocktake"));
+
+        // Too long an answer changes nothing.
+        let before = app
+            .store
+            .training()
+            .own_stocktake(cohort, tomi)
+            .await
+            .unwrap()
+            .unwrap()
+            .answers;
+        let long = "x".repeat(4_001);
+        let refused = trainee
+            .post(
+                &format!("/cohorts/{cohort}/training/stocktake"),
+                &[("answer-0", long.as_str()), ("answer-1", "fine")],
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        assert!(refused.text().await.unwrap().contains("too long"));
+        let unchanged = app
+            .store
+            .training()
+            .own_stocktake(cohort, tomi)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(unchanged.answers, before);
+        let answers: Vec<(String, String)> = (0..5)
+            .map(|i| (format!("answer-{i}"), format!("STOCKTAKE-SECRET-{i}")))
+            .collect();
+        let fields: Vec<(&str, &str)> = answers
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let saved = trainee
+            .post(&format!("/cohorts/{cohort}/training/stocktake"), &fields)
+            .await;
+        assert_eq!(saved.status(), 303);
+
+        // The editor's script posts drafts (204); a plain form post still works (303).
+        let draft = trainee
+            .post(
+                &format!("/cohorts/{cohort}/training/story"),
+                &[("text", "STORY-SECRET draft"), ("autosave", "1")],
+            )
+            .await;
+        assert_eq!(draft.status(), 204);
+        app.store
+            .training()
+            .backdate_story(cohort, tomi, hearth_store::STORY_VERSION_GAP_MS + 1)
+            .await
+            .unwrap();
+        let plain = trainee
+            .post(
+                &format!("/cohorts/{cohort}/training/story"),
+                &[("text", "STORY-SECRET second sitting")],
+            )
+            .await;
+        assert_eq!(plain.status(), 303);
+        let versions = app.store.training().own_story(cohort, tomi).await.unwrap();
+        assert_eq!(versions[0].text, "STORY-SECRET second sitting");
+        assert!(
+            versions.iter().any(|v| v.text == "STORY-SECRET draft"),
+            "the earlier version is kept"
+        );
+        let (_, story) = trainee
+            .page(&format!("/cohorts/{cohort}/training/story"))
+            .await;
+        assert!(story.contains("Earlier versions") && story.contains("STORY-SECRET draft"));
+
+        let trainee_page = format!("/cohorts/{cohort}/training/trainees/{tomi}");
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let admin = app.sign_in("admin@demo.example").await;
+        let luan = app.sign_in("luan@demo.example").await;
+        let secret =
+            |page: &str| page.contains("STOCKTAKE-SECRET") || page.contains("STORY-SECRET");
+
+        // Unshared: the facilitator sees that it is done, not what it says; nor does anyone else.
+        let (status, page) = facilitator.page(&trainee_page).await;
+        assert_eq!(status, 200);
+        assert!(!secret(&page));
+        assert!(page.contains("Not shared"));
+        let (_, overview) = facilitator
+            .page(&format!("/cohorts/{cohort}/training"))
+            .await;
+        assert!(overview.contains("Tomi Trainee") && !secret(&overview));
+        for reader in [&coordinator, &admin] {
+            let (status, page) = reader.page(&trainee_page).await;
+            assert_eq!(status, 200);
+            assert!(!secret(&page));
+        }
+        let (status, _) = luan.page(&trainee_page).await;
+        assert_eq!(status, 403, "another trainee cannot open it");
+        let (_, own) = luan
+            .page(&format!("/cohorts/{cohort}/training/story"))
+            .await;
+        assert!(!secret(&own), "another trainee's story page is their own");
+
+        // Shared: the cohort's facilitator reads it (and that is audited); the programme still does not.
+        for what in ["stocktake", "story"] {
+            let shared = trainee
+                .post(
+                    &format!("/cohorts/{cohort}/training/share"),
+                    &[("what", what), ("shared", "yes")],
+                )
+                .await;
+            assert_eq!(shared.status(), 303);
+        }
+        let (_, page) = facilitator.page(&trainee_page).await;
+        assert!(page.contains("STOCKTAKE-SECRET-3"));
+        assert!(page.contains("STORY-SECRET second sitting"));
+        assert!(
+            !page.contains("STORY-SECRET draft"),
+            "only the newest version is shared"
+        );
+        let audit = app.store.audit().about(tomi, 10).await.unwrap();
+        assert!(!audit.is_empty(), "reading shared writing is audited");
+        for reader in [&coordinator, &admin] {
+            let (_, page) = reader.page(&trainee_page).await;
+            assert!(
+                !secret(&page),
+                "shared with the facilitators, not the programme"
+            );
+        }
+        let (status, _) = luan.page(&trainee_page).await;
+        assert_eq!(status, 403);
+
+        // Stopping sharing makes it private again.
+        trainee
+            .post(
+                &format!("/cohorts/{cohort}/training/share"),
+                &[("what", "story"), ("shared", "no")],
+            )
+            .await;
+        let (_, page) = facilitator.page(&trainee_page).await;
+        assert!(!page.contains("STORY-SECRET"));
+        assert!(page.contains("STOCKTAKE-SECRET-3"));
+    }
+);
+
+both!(
+    only_a_ready_conversation_opens_the_modules_and_mini_knowledge_never_shows,
+    |app: TestApp| async move {
+        let (cohort, curriculum) = training_cohort(&app).await;
+        let tomi = person(&app, "trainee@demo.example").await;
+        let trainee = app.sign_in("trainee@demo.example").await;
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let readiness_session = curriculum.modules[0].sessions[0].clone();
+        let module_session = curriculum.modules[1].sessions[0].clone();
+
+        // The readiness sessions are open before any conversation; the modules are not.
+        let (status, page) = trainee
+            .page(&format!(
+                "/cohorts/{cohort}/training/sessions/{}",
+                readiness_session.id
+            ))
+            .await;
+        assert_eq!(status, 200);
+        assert!(page.contains(&readiness_session.text.title));
+        let waiting = trainee
+            .get(&format!(
+                "/cohorts/{cohort}/training/sessions/{}",
+                module_session.id
+            ))
+            .await;
+        assert_eq!(waiting.status(), 303);
+
+        // Bad input re-renders with field messages and records nothing.
+        let conversations = format!("/cohorts/{cohort}/training/trainees/{tomi}/conversations");
+        let refused = facilitator
+            .post(
+                &conversations,
+                &[("held_on", "soon"), ("outcome", "maybe"), ("note", "")],
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        let body = refused.text().await.unwrap();
+        assert!(body.contains("id=\"f-held_on-error\"") && body.contains("id=\"f-outcome-error\""));
+        assert!(
+            app.store
+                .training()
+                .conversations(cohort, tomi)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        let not_yet = facilitator
+            .post(
+                &conversations,
+                &[
+                    ("held_on", "2026-10-01"),
+                    ("outcome", "not-yet"),
+                    ("note", "PRIVATE-NOTE-1"),
+                ],
+            )
+            .await;
+        assert_eq!(not_yet.status(), 303);
+        let still = trainee
+            .get(&format!(
+                "/cohorts/{cohort}/training/sessions/{}",
+                module_session.id
+            ))
+            .await;
+        assert_eq!(still.status(), 303, "not yet: not enrolled in the modules");
+        let (_, home) = trainee.page(&format!("/cohorts/{cohort}/training")).await;
+        assert!(home.contains("Not yet"));
+        assert!(
+            !home.contains("PRIVATE-NOTE-1"),
+            "the facilitator's note stays with the facilitators"
+        );
+
+        let ready = facilitator
+            .post(
+                &conversations,
+                &[
+                    ("held_on", "2026-10-08"),
+                    ("outcome", "ready"),
+                    ("note", ""),
+                ],
+            )
+            .await;
+        assert_eq!(ready.status(), 303);
+        let (_, overview) = facilitator
+            .page(&format!("/cohorts/{cohort}/training"))
+            .await;
+        assert!(overview.contains("Ready to begin · 2026-10-08"));
+
+        // Every session the trainee can open shows its handout and never its mini knowledge.
+        for module in &curriculum.modules {
+            for session in &module.sessions {
+                let (status, page) = trainee
+                    .page(&format!(
+                        "/cohorts/{cohort}/training/sessions/{}",
+                        session.id
+                    ))
+                    .await;
+                assert_eq!(status, 200, "{}", session.text.title);
+                let handout_start: String = session.text.handout.chars().take(30).collect();
+                assert!(page.contains(&handout_start), "{}", session.text.title);
+                let mini_start: String = session.text.mini_knowledge.chars().take(30).collect();
+                assert!(
+                    !page.contains(&mini_start),
+                    "mini knowledge leaked: {}",
+                    session.text.title
+                );
+                assert!(!page.contains("Mini knowledge"));
+            }
+        }
+        // The facilitator's view of the same session has it.
+        let (_, page) = facilitator
+            .page(&format!(
+                "/curricula/{}/sessions/{}",
+                curriculum.id, module_session.id
+            ))
+            .await;
+        let mini_start: String = module_session
+            .text
+            .mini_knowledge
+            .chars()
+            .take(30)
+            .collect();
+        assert!(page.contains(&mini_start));
+    }
+);

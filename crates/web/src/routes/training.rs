@@ -1,0 +1,818 @@
+//! A training cohort: its curriculum, and the pre-programme readiness step.
+//!
+//! Trainees write a personal stocktake and a recovery story here; both are
+//! theirs alone unless they share them with the cohort's facilitators.
+//! Facilitators see whether each is done, hold a readiness conversation and
+//! record its outcome; only "ready" opens the modules.
+
+use super::{no_store, see_other};
+use crate::context::SignedIn;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Tr;
+use crate::state::AppState;
+use crate::views::forms::FieldErrors;
+use crate::views::{Layout, format_time, markdown};
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use hearth_domain::input::{date, optional_text};
+use hearth_domain::policy::Action;
+use hearth_domain::roles::Role;
+use hearth_domain::training::{
+    MAX_ANSWER_CHARS, ModuleKind, ReadinessOutcome, TraineeSession, enrolled_in_modules, story_text,
+};
+use hearth_domain::{CohortId, UserId};
+use hearth_store::{
+    Cohort, CohortMember, Conversation, Curriculum, CurriculumSummary, ReadinessStatus,
+};
+use serde::Deserialize;
+use uuid::Uuid;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/cohorts/{id}/training", get(training_get))
+        .route("/cohorts/{id}/training/curriculum", post(curriculum_post))
+        .route(
+            "/cohorts/{id}/training/sessions/{session}",
+            get(trainee_session_get),
+        )
+        .route(
+            "/cohorts/{id}/training/stocktake",
+            get(stocktake_get).post(stocktake_post),
+        )
+        .route(
+            "/cohorts/{id}/training/story",
+            get(story_get).post(story_post),
+        )
+        .route("/cohorts/{id}/training/share", post(share_post))
+        .route("/cohorts/{id}/training/trainees/{user}", get(trainee_get))
+        .route(
+            "/cohorts/{id}/training/trainees/{user}/conversations",
+            post(conversation_post),
+        )
+}
+
+#[derive(Deserialize)]
+struct DoneQuery {
+    done: Option<String>,
+}
+
+fn outcome_label(tr: &Tr, outcome: ReadinessOutcome) -> String {
+    tr.t(&format!("readiness-outcome-{}", outcome.as_str()))
+}
+
+/// The cohort's curriculum; a cohort without one has no training pages yet.
+async fn cohort_curriculum(state: &AppState, cohort: CohortId) -> AppResult<Option<Curriculum>> {
+    match state.store.training().cohort_curriculum(cohort).await? {
+        Some(id) => Ok(Some(state.store.training().curriculum(id).await?)),
+        None => Ok(None),
+    }
+}
+
+/// The cohort's trainees: its participants.
+async fn trainees(state: &AppState, cohort: CohortId) -> AppResult<Vec<CohortMember>> {
+    Ok(state
+        .store
+        .org()
+        .cohort_members(cohort)
+        .await?
+        .into_iter()
+        .filter(|m| m.role == Role::Participant)
+        .collect())
+}
+
+async fn is_enrolled(state: &AppState, cohort: CohortId, user: UserId) -> AppResult<bool> {
+    let latest = state
+        .store
+        .training()
+        .conversations(cohort, user)
+        .await?
+        .into_iter()
+        .next()
+        .map(|c| c.outcome);
+    Ok(enrolled_in_modules(latest))
+}
+
+// --- the cohort's training page: the facilitator's overview or the trainee's home ---
+
+struct TraineeRow {
+    member: CohortMember,
+    status: ReadinessStatus,
+    outcome: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/overview.html")]
+struct OverviewView {
+    layout: Layout,
+    cohort: Cohort,
+    curriculum: Option<Curriculum>,
+    curricula: Vec<CurriculumSummary>,
+    can_open_curriculum: bool,
+    rows: Vec<TraineeRow>,
+    errors: FieldErrors,
+}
+
+async fn overview_page(
+    state: &AppState,
+    me: &SignedIn,
+    cohort: Cohort,
+    errors: FieldErrors,
+    done: Option<&str>,
+) -> AppResult<Response> {
+    let tr = Tr::new(me.ctx.language);
+    let mut rows = Vec::new();
+    for member in trainees(state, cohort.id).await? {
+        let status = state
+            .store
+            .training()
+            .readiness(cohort.id, member.user_id)
+            .await?;
+        let outcome = status
+            .latest
+            .as_ref()
+            .map(|(on, o)| format!("{} · {on}", outcome_label(&tr, *o)));
+        rows.push(TraineeRow {
+            member,
+            status,
+            outcome,
+        });
+    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = OverviewView {
+        layout: Layout::new(
+            state,
+            &me.ctx,
+            &format!("/cohorts/{}/training", cohort.id),
+            tr.t1("training-title", "cohort", &cohort.name),
+        )
+        .await
+        .with_flash(done),
+        curriculum: cohort_curriculum(state, cohort.id).await?,
+        curricula: state.store.training().curricula().await?,
+        can_open_curriculum: me.may(
+            Action::ManageCurricula,
+            hearth_domain::roles::Scope::Organisation,
+        ),
+        cohort,
+        rows,
+        errors,
+    };
+    Ok((status, no_store(view)).into_response())
+}
+
+struct ModuleForTrainee {
+    title: String,
+    purpose_html: String,
+    /// (session id, title); empty titles are never shown.
+    sessions: Vec<(Uuid, String)>,
+    open: bool,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/trainee_home.html")]
+struct TraineeHomeView {
+    layout: Layout,
+    cohort: Cohort,
+    curriculum_name: String,
+    readiness: Vec<ModuleForTrainee>,
+    modules: Vec<ModuleForTrainee>,
+    stocktake_done: bool,
+    stocktake_started: bool,
+    stocktake_shared: bool,
+    story_started: bool,
+    story_shared: bool,
+    /// The latest conversation's date and outcome (never the facilitator's note).
+    outcome: Option<(String, ReadinessOutcome, String)>,
+    enrolled: bool,
+}
+
+async fn trainee_home(
+    state: &AppState,
+    me: &SignedIn,
+    cohort: Cohort,
+    curriculum: Curriculum,
+    done: Option<&str>,
+) -> AppResult<Response> {
+    let tr = Tr::new(me.ctx.language);
+    let user = me.user.person.id;
+    let training = state.store.training();
+    let stocktake = training.own_stocktake(cohort.id, user).await?;
+    let story = training.own_story(cohort.id, user).await?;
+    let story_shared = training.story_shared(cohort.id, user).await?;
+    let latest = training
+        .conversations(cohort.id, user)
+        .await?
+        .into_iter()
+        .next();
+    let enrolled = enrolled_in_modules(latest.as_ref().map(|c| c.outcome));
+    let (readiness, modules): (Vec<_>, Vec<_>) = curriculum
+        .modules
+        .iter()
+        .map(|m| {
+            let is_readiness = m.kind == ModuleKind::Readiness;
+            (
+                is_readiness,
+                ModuleForTrainee {
+                    title: m.title.clone(),
+                    purpose_html: markdown::to_html(m.purpose.as_deref().unwrap_or_default()),
+                    sessions: m
+                        .sessions
+                        .iter()
+                        .map(|s| (s.id, s.text.title.clone()))
+                        .collect(),
+                    open: is_readiness || enrolled,
+                },
+            )
+        })
+        .partition(|(is_readiness, _)| *is_readiness);
+    let view = TraineeHomeView {
+        layout: Layout::new(
+            state,
+            &me.ctx,
+            &format!("/cohorts/{}/training", cohort.id),
+            tr.t1("training-title", "cohort", &cohort.name),
+        )
+        .await
+        .with_flash(done),
+        curriculum_name: curriculum.name.clone(),
+        readiness: readiness.into_iter().map(|(_, m)| m).collect(),
+        modules: modules.into_iter().map(|(_, m)| m).collect(),
+        stocktake_done: stocktake.as_ref().is_some_and(|s| s.complete),
+        stocktake_started: stocktake.is_some(),
+        stocktake_shared: stocktake.as_ref().is_some_and(|s| s.shared),
+        story_started: story.iter().any(|v| !v.text.is_empty()),
+        story_shared,
+        outcome: latest.map(|c| {
+            let label = outcome_label(&tr, c.outcome);
+            (c.held_on, c.outcome, label)
+        }),
+        enrolled,
+        cohort,
+    };
+    Ok(no_store(view))
+}
+
+async fn training_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Query(query): Query<DoneQuery>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    let scope = cohort.scope();
+    if me.may(Action::RunTraining, scope) {
+        return overview_page(
+            &state,
+            &me,
+            cohort,
+            FieldErrors::new(),
+            query.done.as_deref(),
+        )
+        .await;
+    }
+    me.require(Action::FollowTraining, scope)?;
+    let curriculum = cohort_curriculum(&state, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    trainee_home(&state, &me, cohort, curriculum, query.done.as_deref()).await
+}
+
+#[derive(Deserialize)]
+struct CurriculumChoice {
+    curriculum: String,
+}
+
+async fn curriculum_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Form(form): Form<CurriculumChoice>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    let tr = Tr::new(me.ctx.language);
+    let known = state.store.training().curricula().await?;
+    let chosen = form
+        .curriculum
+        .parse::<Uuid>()
+        .ok()
+        .filter(|c| known.iter().any(|k| k.id == *c));
+    let Some(curriculum) = chosen else {
+        let mut errors = FieldErrors::new();
+        errors.add_message(&tr, "curriculum", "error-choose-one");
+        return overview_page(&state, &me, cohort, errors, None).await;
+    };
+    state
+        .store
+        .training()
+        .set_cohort_curriculum(id, curriculum)
+        .await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training?done=flash-curriculum-chosen"
+    )))
+}
+
+// --- the trainee's side ---
+
+/// The cohort, its curriculum and the trainee's scope, for trainee pages.
+async fn for_trainee(
+    state: &AppState,
+    me: &SignedIn,
+    id: CohortId,
+) -> AppResult<(Cohort, Curriculum)> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::FollowTraining, cohort.scope())?;
+    let curriculum = cohort_curriculum(state, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((cohort, curriculum))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/session_trainee.html")]
+struct TraineeSessionView {
+    layout: Layout,
+    cohort: Cohort,
+    module_title: String,
+    /// Built by `SessionText::for_trainee`: it has no mini knowledge.
+    session: TraineeSession,
+    learning_intentions: String,
+    activities: String,
+    handout: String,
+}
+
+async fn trainee_session_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, session)): Path<(CohortId, Uuid)>,
+) -> AppResult<Response> {
+    let (cohort, curriculum) = for_trainee(&state, &me, id).await?;
+    let (module, found) = curriculum.session(session).ok_or(AppError::NotFound)?;
+    if module.kind == ModuleKind::Module && !is_enrolled(&state, id, me.user.person.id).await? {
+        return Ok(see_other(&format!(
+            "/cohorts/{id}/training?done=flash-modules-after-readiness"
+        )));
+    }
+    let trainee = found.text.for_trainee();
+    let view = TraineeSessionView {
+        layout: Layout::new(
+            &state,
+            &me.ctx,
+            &format!("/cohorts/{id}/training"),
+            trainee.title.clone(),
+        )
+        .await,
+        module_title: module.title.clone(),
+        learning_intentions: markdown::to_html(&trainee.learning_intentions),
+        activities: markdown::to_html(&trainee.activities),
+        handout: markdown::to_html(&trainee.handout),
+        session: trainee,
+        cohort,
+    };
+    Ok(no_store(view))
+}
+
+struct StocktakeQuestion {
+    question: String,
+    answer: String,
+    error: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/stocktake.html")]
+struct StocktakeView {
+    layout: Layout,
+    cohort: Cohort,
+    questions: Vec<StocktakeQuestion>,
+    errors: FieldErrors,
+    shared: bool,
+}
+
+async fn stocktake_page(
+    state: &AppState,
+    me: &SignedIn,
+    cohort: Cohort,
+    questions: Vec<StocktakeQuestion>,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let tr = Tr::new(me.ctx.language);
+    let own = state
+        .store
+        .training()
+        .own_stocktake(cohort.id, me.user.person.id)
+        .await?;
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = StocktakeView {
+        layout: Layout::new(
+            state,
+            &me.ctx,
+            &format!("/cohorts/{}/training", cohort.id),
+            tr.t("stocktake-title"),
+        )
+        .await,
+        shared: own.as_ref().is_some_and(|s| s.shared),
+        cohort,
+        questions,
+        errors,
+    };
+    Ok((status, no_store(view)).into_response())
+}
+
+async fn stocktake_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+) -> AppResult<Response> {
+    let (cohort, curriculum) = for_trainee(&state, &me, id).await?;
+    let own = state
+        .store
+        .training()
+        .own_stocktake(id, me.user.person.id)
+        .await?;
+    let questions = curriculum
+        .stocktake
+        .iter()
+        .map(|q| StocktakeQuestion {
+            question: q.clone(),
+            answer: own
+                .as_ref()
+                .and_then(|s| s.answers.iter().find(|(asked, _)| asked == q))
+                .map(|(_, a)| a.clone())
+                .unwrap_or_default(),
+            error: None,
+        })
+        .collect();
+    stocktake_page(&state, &me, cohort, questions, FieldErrors::new()).await
+}
+
+async fn stocktake_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let (cohort, curriculum) = for_trainee(&state, &me, id).await?;
+    let tr = Tr::new(me.ctx.language);
+    let mut errors = FieldErrors::new();
+    let mut questions = Vec::new();
+    let mut answers = Vec::new();
+    for (i, question) in curriculum.stocktake.iter().enumerate() {
+        let raw = fields
+            .iter()
+            .find(|(k, _)| *k == format!("answer-{i}"))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        let error = match optional_text(&raw, MAX_ANSWER_CHARS) {
+            Ok(answer) => {
+                answers.push((question.clone(), answer.unwrap_or_default()));
+                None
+            }
+            Err(error) => {
+                errors.add(&tr, "answers", &error);
+                Some(tr.t(error.message_id))
+            }
+        };
+        questions.push(StocktakeQuestion {
+            question: question.clone(),
+            answer: raw,
+            error,
+        });
+    }
+    if !errors.is_empty() {
+        return stocktake_page(&state, &me, cohort, questions, errors).await;
+    }
+    state
+        .store
+        .training()
+        .save_stocktake(id, me.user.person.id, &answers)
+        .await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training?done=flash-stocktake-saved"
+    )))
+}
+
+struct VersionRow {
+    when: String,
+    text: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/story.html")]
+struct StoryView {
+    layout: Layout,
+    cohort: Cohort,
+    text: String,
+    error: Option<String>,
+    earlier: Vec<VersionRow>,
+    shared: bool,
+    saved_at: Option<String>,
+}
+
+async fn story_page(
+    state: &AppState,
+    me: &SignedIn,
+    cohort: Cohort,
+    typed: Option<String>,
+    error: Option<String>,
+    done: Option<&str>,
+) -> AppResult<Response> {
+    let tr = Tr::new(me.ctx.language);
+    let user = me.user.person.id;
+    let versions = state.store.training().own_story(cohort.id, user).await?;
+    let zone = me.time_zone(state).await?;
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let view = StoryView {
+        layout: Layout::new(
+            state,
+            &me.ctx,
+            &format!("/cohorts/{}/training", cohort.id),
+            tr.t("story-title"),
+        )
+        .await
+        .with_flash(done),
+        text: typed.unwrap_or_else(|| versions.first().map(|v| v.text.clone()).unwrap_or_default()),
+        saved_at: versions.first().map(|v| format_time(v.updated_at, &zone)),
+        earlier: versions
+            .iter()
+            .skip(1)
+            .map(|v| VersionRow {
+                when: format_time(v.updated_at, &zone),
+                text: v.text.clone(),
+            })
+            .collect(),
+        shared: state.store.training().story_shared(cohort.id, user).await?,
+        error,
+        cohort,
+    };
+    Ok((status, no_store(view)).into_response())
+}
+
+async fn story_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Query(query): Query<DoneQuery>,
+) -> AppResult<Response> {
+    let (cohort, _) = for_trainee(&state, &me, id).await?;
+    story_page(&state, &me, cohort, None, None, query.done.as_deref()).await
+}
+
+#[derive(Deserialize)]
+struct StoryForm {
+    text: String,
+    /// Sent by the editor's script as the writer types: answered with 204.
+    #[serde(default)]
+    autosave: Option<String>,
+}
+
+async fn story_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Form(form): Form<StoryForm>,
+) -> AppResult<Response> {
+    let (cohort, _) = for_trainee(&state, &me, id).await?;
+    let autosave = form.autosave.is_some();
+    let tr = Tr::new(me.ctx.language);
+    let text = match story_text(&form.text) {
+        Ok(text) => text,
+        Err(error) if autosave => {
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, tr.t(error.message_id)).into_response());
+        }
+        Err(error) => {
+            return story_page(
+                &state,
+                &me,
+                cohort,
+                Some(form.text),
+                Some(tr.t(error.message_id)),
+                None,
+            )
+            .await;
+        }
+    };
+    state
+        .store
+        .training()
+        .save_story(id, me.user.person.id, &text)
+        .await?;
+    if autosave {
+        return Ok(no_store(StatusCode::NO_CONTENT));
+    }
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training/story?done=flash-story-saved"
+    )))
+}
+
+#[derive(Deserialize)]
+struct ShareForm {
+    what: String,
+    shared: String,
+}
+
+async fn share_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Form(form): Form<ShareForm>,
+) -> AppResult<Response> {
+    for_trainee(&state, &me, id).await?;
+    let shared = form.shared == "yes";
+    let user = me.user.person.id;
+    let training = state.store.training();
+    let back = match form.what.as_str() {
+        "stocktake" => {
+            training.share_stocktake(id, user, shared).await?;
+            "training"
+        }
+        "story" => {
+            training.share_story(id, user, shared).await?;
+            "training/story"
+        }
+        _ => return Err(AppError::NotFound),
+    };
+    let flash = if shared {
+        "flash-shared"
+    } else {
+        "flash-unshared"
+    };
+    Ok(see_other(&format!("/cohorts/{id}/{back}?done={flash}")))
+}
+
+// --- one trainee, for the facilitator ---
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/trainee.html")]
+struct TraineeView {
+    layout: Layout,
+    cohort: Cohort,
+    trainee: CohortMember,
+    status: ReadinessStatus,
+    /// Shown only when the trainee shared them and the reader is their facilitator.
+    stocktake: Option<Vec<(String, String)>>,
+    story: Option<String>,
+    conversations: Vec<(Conversation, String)>,
+    outcomes: Vec<(&'static str, String)>,
+    form: ConversationForm,
+    errors: FieldErrors,
+}
+
+#[derive(Deserialize, Default)]
+struct ConversationForm {
+    held_on: String,
+    outcome: String,
+    note: String,
+}
+
+async fn trainee_page(
+    state: &AppState,
+    me: &SignedIn,
+    cohort: Cohort,
+    user: UserId,
+    form: ConversationForm,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let tr = Tr::new(me.ctx.language);
+    let trainee = trainees(state, cohort.id)
+        .await?
+        .into_iter()
+        .find(|m| m.user_id == user)
+        .ok_or(AppError::NotFound)?;
+    let training = state.store.training();
+    let status = training.readiness(cohort.id, user).await?;
+    let (stocktake, story) = if me.may(Action::ReadSharedReadiness, cohort.scope()) {
+        (
+            training.shared_stocktake(cohort.id, user).await?,
+            training.shared_story(cohort.id, user).await?,
+        )
+    } else {
+        (None, None)
+    };
+    // Reading someone's shared private writing is recorded, so they can see who did.
+    if stocktake.is_some() || story.is_some() {
+        state
+            .store
+            .audit()
+            .record(
+                Some(me.user.person.id),
+                "read",
+                "readiness-writing",
+                Some(cohort.id.0),
+                Some(user),
+            )
+            .await?;
+    }
+    let code = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = TraineeView {
+        layout: Layout::new(
+            state,
+            &me.ctx,
+            &format!("/cohorts/{}/training", cohort.id),
+            trainee.display_name.clone(),
+        )
+        .await,
+        status,
+        stocktake: stocktake.map(|s| s.answers),
+        story: story.map(|s| s.text),
+        conversations: training
+            .conversations(cohort.id, user)
+            .await?
+            .into_iter()
+            .map(|c| {
+                let label = outcome_label(&tr, c.outcome);
+                (c, label)
+            })
+            .collect(),
+        outcomes: ReadinessOutcome::ALL
+            .iter()
+            .map(|o| (o.as_str(), outcome_label(&tr, *o)))
+            .collect(),
+        form,
+        errors,
+        cohort,
+        trainee,
+    };
+    Ok((code, no_store(view)).into_response())
+}
+
+async fn trainee_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, user)): Path<(CohortId, UserId)>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(
+            jiff::tz::TimeZone::get(&me.time_zone(&state).await?)
+                .unwrap_or(jiff::tz::TimeZone::UTC),
+        )
+        .date()
+        .to_string();
+    let form = ConversationForm {
+        held_on: today,
+        ..ConversationForm::default()
+    };
+    trainee_page(&state, &me, cohort, user, form, FieldErrors::new()).await
+}
+
+async fn conversation_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, user)): Path<(CohortId, UserId)>,
+    Form(form): Form<ConversationForm>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    if !trainees(&state, id)
+        .await?
+        .iter()
+        .any(|m| m.user_id == user)
+    {
+        return Err(AppError::NotFound);
+    }
+    let tr = Tr::new(me.ctx.language);
+    let mut errors = FieldErrors::new();
+    let held_on = errors.check(&tr, "held_on", date(&form.held_on));
+    let outcome = errors.check(&tr, "outcome", ReadinessOutcome::parse(&form.outcome));
+    let note = errors.check(&tr, "note", optional_text(&form.note, MAX_ANSWER_CHARS));
+    let (Some(held_on), Some(outcome), Some(note)) = (held_on, outcome, note) else {
+        return trainee_page(&state, &me, cohort, user, form, errors).await;
+    };
+    state
+        .store
+        .training()
+        .record_conversation(
+            id,
+            user,
+            &held_on.to_string(),
+            outcome,
+            note.as_deref(),
+            me.user.person.id,
+        )
+        .await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training?done=flash-conversation-recorded"
+    )))
+}
