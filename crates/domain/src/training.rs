@@ -441,3 +441,112 @@ mod tests {
         assert!(stocktake_questions(&"q\n".repeat(21)).is_err());
     }
 }
+
+/// The five themes of personal recovery (CHIME), in their usual order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChimeTheme {
+    Connectedness,
+    Hope,
+    Identity,
+    Meaning,
+    Empowerment,
+}
+
+impl ChimeTheme {
+    pub const ALL: [ChimeTheme; 5] = [
+        Self::Connectedness,
+        Self::Hope,
+        Self::Identity,
+        Self::Meaning,
+        Self::Empowerment,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Connectedness => "connectedness",
+            Self::Hope => "hope",
+            Self::Identity => "identity",
+            Self::Meaning => "meaning",
+            Self::Empowerment => "empowerment",
+        }
+    }
+}
+
+/// One CHIME self-reflection: each theme on a scale of 1 to 5, in [`ChimeTheme::ALL`] order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChimeScores(pub [u8; 5]);
+
+/// Cohort averages are shown only when at least this many people answered.
+pub const CHIME_MIN_FOR_AVERAGES: usize = 5;
+
+impl ChimeScores {
+    /// Parses five answers (in theme order); each error names its theme.
+    pub fn parse(raw: [&str; 5]) -> Result<Self, Vec<(ChimeTheme, InputError)>> {
+        let mut scores = [0u8; 5];
+        let mut errors = Vec::new();
+        for (i, value) in raw.iter().enumerate() {
+            match value.trim().parse::<u8>() {
+                Ok(n) if (1..=5).contains(&n) => scores[i] = n,
+                _ => errors.push((ChimeTheme::ALL[i], InputError::new("error-chime-scale"))),
+            }
+        }
+        if errors.is_empty() {
+            Ok(ChimeScores(scores))
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The cohort's average on each theme, from each person's latest reflection;
+/// `None` while fewer than [`CHIME_MIN_FOR_AVERAGES`] people have answered,
+/// so no one's answers can be read back from the average.
+pub fn chime_averages(latest_per_person: &[ChimeScores]) -> Option<[f64; 5]> {
+    if latest_per_person.len() < CHIME_MIN_FOR_AVERAGES {
+        return None;
+    }
+    let count = latest_per_person.len() as f64;
+    let mut sums = [0f64; 5];
+    for scores in latest_per_person {
+        for (sum, score) in sums.iter_mut().zip(scores.0) {
+            *sum += f64::from(score);
+        }
+    }
+    Some(sums.map(|s| s / count))
+}
+
+#[cfg(test)]
+mod chime_tests {
+    use super::*;
+
+    #[test]
+    fn scores_are_one_to_five() {
+        assert_eq!(
+            ChimeScores::parse(["1", "2", "3", "4", "5"]),
+            Ok(ChimeScores([1, 2, 3, 4, 5]))
+        );
+        let errors = ChimeScores::parse(["0", "", "3", "6", "x"])
+            .err()
+            .unwrap_or_default();
+        let themes: Vec<ChimeTheme> = errors.iter().map(|(t, _)| *t).collect();
+        assert_eq!(
+            themes,
+            vec![
+                ChimeTheme::Connectedness,
+                ChimeTheme::Hope,
+                ChimeTheme::Meaning,
+                ChimeTheme::Empowerment
+            ]
+        );
+    }
+
+    #[test]
+    fn averages_need_five_people() {
+        let four = vec![ChimeScores([1, 2, 3, 4, 5]); 4];
+        assert_eq!(chime_averages(&four), None);
+        let mut five = four.clone();
+        five.push(ChimeScores([5, 2, 3, 4, 5]));
+        assert_eq!(chime_averages(&five), Some([1.8, 2.0, 3.0, 4.0, 5.0]));
+    }
+}

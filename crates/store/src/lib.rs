@@ -48,7 +48,7 @@ pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
 pub use time::{now_ms, timestamp};
 pub use training::{
-    Conversation, Curriculum, CurriculumModule, CurriculumSession, CurriculumSummary,
+    ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession, CurriculumSummary,
     ReadinessStatus, STORY_VERSION_GAP_MS, Stocktake, StoryVersion, Training,
 };
 pub use videos::{PeerVideo, Videos};

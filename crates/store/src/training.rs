@@ -9,7 +9,7 @@ use crate::db::{Db, on_db};
 use crate::error::{OptionalRow, StoreError};
 use crate::time::now_ms;
 use hearth_domain::training::{
-    CurriculumPlan, ModuleKind, ModuleText, ReadinessOutcome, SessionText,
+    ChimeScores, CurriculumPlan, ModuleKind, ModuleText, ReadinessOutcome, SessionText,
 };
 use hearth_domain::{CohortId, UserId};
 use tracing::instrument;
@@ -860,6 +860,124 @@ impl Training<'_> {
                     recorded_by,
                 })
             })
+            .collect()
+    }
+}
+
+/// One of the writer's own CHIME reflections.
+#[derive(Debug, Clone)]
+pub struct ChimeEntry {
+    pub scores: ChimeScores,
+    pub note: Option<String>,
+    pub created_at: i64,
+}
+
+type ChimeRow = (Uuid, i32, i32, i32, i32, i32, Option<String>, i64);
+
+fn chime_scores(row: &ChimeRow) -> Result<ChimeScores, StoreError> {
+    let score = |n: i32| u8::try_from(n).map_err(corrupt);
+    Ok(ChimeScores([
+        score(row.1)?,
+        score(row.2)?,
+        score(row.3)?,
+        score(row.4)?,
+        score(row.5)?,
+    ]))
+}
+
+impl Training<'_> {
+    #[instrument(level = "debug", skip_all)]
+    pub async fn record_chime(
+        &self,
+        cohort: CohortId,
+        me: UserId,
+        scores: ChimeScores,
+        note: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let [c, h, i, m, e] = scores.0.map(i32::from);
+        on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO chime_reflections (id, cohort_id, user_id, connectedness, hope, identity, meaning, empowerment, note, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)"
+        )
+        .bind(Uuid::now_v7())
+        .bind(cohort.0)
+        .bind(me.0)
+        .bind(c)
+        .bind(h)
+        .bind(i)
+        .bind(m)
+        .bind(e)
+        .bind(note)
+        .bind(now_ms())
+        .execute(pool)
+        .await
+        .map(|_| ())?);
+        Ok(())
+    }
+
+    /// For the demo and tests: moves a person's reflections back in time.
+    #[doc(hidden)]
+    pub async fn backdate_chime(
+        &self,
+        cohort: CohortId,
+        me: UserId,
+        by_ms: i64,
+    ) -> Result<(), StoreError> {
+        on_db!(self.db, write |pool| sqlx::query(
+            "UPDATE chime_reflections SET created_at = created_at - $1 WHERE cohort_id = $2 AND user_id = $3"
+        )
+        .bind(by_ms)
+        .bind(cohort.0)
+        .bind(me.0)
+        .execute(pool)
+        .await
+        .map(|_| ())?);
+        Ok(())
+    }
+
+    /// The writer's own reflections, oldest first (notes included: they are theirs).
+    #[instrument(level = "debug", skip_all)]
+    pub async fn own_chime(
+        &self,
+        cohort: CohortId,
+        me: UserId,
+    ) -> Result<Vec<ChimeEntry>, StoreError> {
+        let rows: Vec<ChimeRow> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT user_id, connectedness, hope, identity, meaning, empowerment, note, created_at FROM chime_reflections \
+             WHERE cohort_id = $1 AND user_id = $2 ORDER BY created_at, id"
+        )
+        .bind(cohort.0)
+        .bind(me.0)
+        .fetch_all(pool)
+        .await?);
+        rows.iter()
+            .map(|row| {
+                Ok(ChimeEntry {
+                    scores: chime_scores(row)?,
+                    note: row.6.clone(),
+                    created_at: row.7,
+                })
+            })
+            .collect()
+    }
+
+    /// Each person's latest scores in the cohort: no names, no notes, for averages.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn chime_latest_scores(
+        &self,
+        cohort: CohortId,
+    ) -> Result<Vec<ChimeScores>, StoreError> {
+        let rows: Vec<ChimeRow> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT user_id, connectedness, hope, identity, meaning, empowerment, NULL, created_at FROM chime_reflections \
+             WHERE cohort_id = $1 ORDER BY user_id, created_at DESC, id DESC"
+        )
+        .bind(cohort.0)
+        .fetch_all(pool)
+        .await?);
+        let mut seen = std::collections::HashSet::new();
+        rows.iter()
+            .filter(|row| seen.insert(row.0))
+            .map(chime_scores)
             .collect()
     }
 }

@@ -85,3 +85,20 @@ CREATE TABLE readiness_conversations (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX readiness_conversations_trainee ON readiness_conversations(cohort_id, user_id, held_on);
+
+-- CHIME self-reflections: five 1-5 scales and an optional private note, as
+-- often as the trainee likes. The note is the writer's alone; others see only
+-- cohort averages, and only once at least five people have answered.
+CREATE TABLE chime_reflections (
+    id BLOB PRIMARY KEY,
+    cohort_id BLOB NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+    user_id BLOB NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    connectedness INTEGER NOT NULL,
+    hope INTEGER NOT NULL,
+    identity INTEGER NOT NULL,
+    meaning INTEGER NOT NULL,
+    empowerment INTEGER NOT NULL,
+    note TEXT,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX chime_reflections_writer ON chime_reflections(cohort_id, user_id, created_at);

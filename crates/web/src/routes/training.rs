@@ -11,7 +11,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::views::forms::FieldErrors;
-use crate::views::{Layout, format_time, markdown};
+use crate::views::{Layout, chart, format_time, markdown};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -23,7 +23,8 @@ use hearth_domain::input::{date, optional_text};
 use hearth_domain::policy::Action;
 use hearth_domain::roles::Role;
 use hearth_domain::training::{
-    MAX_ANSWER_CHARS, ModuleKind, ReadinessOutcome, TraineeSession, enrolled_in_modules, story_text,
+    CHIME_MIN_FOR_AVERAGES, ChimeScores, ChimeTheme, MAX_ANSWER_CHARS, ModuleKind,
+    ReadinessOutcome, TraineeSession, chime_averages, enrolled_in_modules, story_text,
 };
 use hearth_domain::{CohortId, UserId};
 use hearth_store::{
@@ -49,6 +50,10 @@ pub fn router() -> Router<AppState> {
             get(story_get).post(story_post),
         )
         .route("/cohorts/{id}/training/share", post(share_post))
+        .route(
+            "/cohorts/{id}/training/chime",
+            get(chime_get).post(chime_post),
+        )
         .route("/cohorts/{id}/training/trainees/{user}", get(trainee_get))
         .route(
             "/cohorts/{id}/training/trainees/{user}/conversations",
@@ -59,6 +64,10 @@ pub fn router() -> Router<AppState> {
 #[derive(Deserialize)]
 struct DoneQuery {
     done: Option<String>,
+}
+
+fn theme_label(tr: &Tr, theme: ChimeTheme) -> String {
+    tr.t(&format!("chime-{}", theme.as_str()))
 }
 
 fn outcome_label(tr: &Tr, outcome: ReadinessOutcome) -> String {
@@ -115,6 +124,10 @@ struct OverviewView {
     can_open_curriculum: bool,
     rows: Vec<TraineeRow>,
     errors: FieldErrors,
+    /// Cohort averages per theme, only once enough people answered.
+    chime: Option<Vec<(String, String)>>,
+    chime_answered: usize,
+    chime_minimum: usize,
 }
 
 async fn overview_page(
@@ -147,7 +160,22 @@ async fn overview_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let latest = state
+        .store
+        .training()
+        .chime_latest_scores(cohort.id)
+        .await?;
+    let chime = chime_averages(&latest).map(|averages| {
+        ChimeTheme::ALL
+            .iter()
+            .zip(averages)
+            .map(|(theme, average)| (theme_label(&tr, *theme), format!("{average:.1}")))
+            .collect()
+    });
     let view = OverviewView {
+        chime,
+        chime_answered: latest.len(),
+        chime_minimum: CHIME_MIN_FOR_AVERAGES,
         layout: Layout::new(
             state,
             &me.ctx,
@@ -814,5 +842,163 @@ async fn conversation_post(
         .await?;
     Ok(see_other(&format!(
         "/cohorts/{id}/training?done=flash-conversation-recorded"
+    )))
+}
+
+// --- CHIME self-reflection ---
+
+struct ChimeRow {
+    when: String,
+    scores: [u8; 5],
+    note: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/chime.html")]
+struct ChimeView {
+    layout: Layout,
+    cohort: Cohort,
+    /// (field name, label, legend swatch SVG, value typed)
+    themes: Vec<(&'static str, String, String, String)>,
+    note: String,
+    errors: FieldErrors,
+    chart: Option<String>,
+    rows: Vec<ChimeRow>,
+}
+
+#[derive(Deserialize, Default)]
+struct ChimeForm {
+    #[serde(default)]
+    connectedness: String,
+    #[serde(default)]
+    hope: String,
+    #[serde(default)]
+    identity: String,
+    #[serde(default)]
+    meaning: String,
+    #[serde(default)]
+    empowerment: String,
+    #[serde(default)]
+    note: String,
+}
+
+impl ChimeForm {
+    fn values(&self) -> [&str; 5] {
+        [
+            &self.connectedness,
+            &self.hope,
+            &self.identity,
+            &self.meaning,
+            &self.empowerment,
+        ]
+    }
+}
+
+async fn chime_page(
+    state: &AppState,
+    me: &SignedIn,
+    cohort: Cohort,
+    form: ChimeForm,
+    errors: FieldErrors,
+    done: Option<&str>,
+) -> AppResult<Response> {
+    let tr = Tr::new(me.ctx.language);
+    let entries = state
+        .store
+        .training()
+        .own_chime(cohort.id, me.user.person.id)
+        .await?;
+    let zone = me.time_zone(state).await?;
+    let scores: Vec<ChimeScores> = entries.iter().map(|e| e.scores).collect();
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let values = form.values();
+    let view = ChimeView {
+        layout: Layout::new(
+            state,
+            &me.ctx,
+            &format!("/cohorts/{}/training", cohort.id),
+            tr.t("chime-title"),
+        )
+        .await
+        .with_flash(done),
+        themes: ChimeTheme::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, theme)| {
+                (
+                    theme.as_str(),
+                    theme_label(&tr, *theme),
+                    chart::legend_swatch(i),
+                    values[i].to_owned(),
+                )
+            })
+            .collect(),
+        note: form.note.clone(),
+        errors,
+        chart: (!scores.is_empty()).then(|| chart::chime_svg(&scores, "chime-chart-caption")),
+        rows: entries
+            .into_iter()
+            .map(|e| ChimeRow {
+                when: format_time(e.created_at, &zone),
+                scores: e.scores.0,
+                note: e.note,
+            })
+            .collect(),
+        cohort,
+    };
+    Ok((status, no_store(view)).into_response())
+}
+
+async fn chime_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Query(query): Query<DoneQuery>,
+) -> AppResult<Response> {
+    let (cohort, _) = for_trainee(&state, &me, id).await?;
+    chime_page(
+        &state,
+        &me,
+        cohort,
+        ChimeForm::default(),
+        FieldErrors::new(),
+        query.done.as_deref(),
+    )
+    .await
+}
+
+async fn chime_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Form(form): Form<ChimeForm>,
+) -> AppResult<Response> {
+    let (cohort, _) = for_trainee(&state, &me, id).await?;
+    let tr = Tr::new(me.ctx.language);
+    let mut errors = FieldErrors::new();
+    let scores = match ChimeScores::parse(form.values()) {
+        Ok(scores) => Some(scores),
+        Err(problems) => {
+            for (theme, error) in problems {
+                errors.add(&tr, theme.as_str(), &error);
+            }
+            None
+        }
+    };
+    let note = errors.check(&tr, "note", optional_text(&form.note, MAX_ANSWER_CHARS));
+    let (Some(scores), Some(note)) = (scores, note) else {
+        return chime_page(&state, &me, cohort, form, errors, None).await;
+    };
+    state
+        .store
+        .training()
+        .record_chime(id, me.user.person.id, scores, note.as_deref())
+        .await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training/chime?done=flash-chime-saved"
     )))
 }

@@ -8,6 +8,7 @@ use hearth_domain::input::Language;
 use hearth_domain::policy::Action;
 use hearth_domain::roles::Scope;
 
+pub mod chart;
 pub mod forms;
 pub mod ics;
 pub mod markdown;

@@ -365,6 +365,20 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             TRAINEES,
             404,
         ),
+        get(format!("/cohorts/{training}/training/chime"), TRAINEES),
+        post(
+            format!("/cohorts/{training}/training/chime"),
+            blank(&[
+                "connectedness",
+                "hope",
+                "identity",
+                "meaning",
+                "empowerment",
+                "note",
+            ]),
+            TRAINEES,
+            422,
+        ),
         get(
             format!("/cohorts/{training}/training/trainees/{tomi}"),
             RUN_TRAINING,

@@ -469,3 +469,117 @@ both!(
         assert!(page.contains(&mini_start));
     }
 );
+
+both!(
+    chime_is_the_trainees_own_and_averages_need_five_people,
+    |app: TestApp| async move {
+        let (cohort, _) = training_cohort(&app).await;
+        let tomi = person(&app, "trainee@demo.example").await;
+        let chime = format!("/cohorts/{cohort}/training/chime");
+        let trainee = app.sign_in("trainee@demo.example").await;
+        let (status, page) = trainee.page(&chime).await;
+        assert_eq!(status, 200);
+        assert!(
+            page.contains("<svg class=\"chime-chart\""),
+            "the chart of the demo's reflections"
+        );
+        assert!(page.contains("<table>"), "with the numbers as a table");
+
+        let before = app
+            .store
+            .training()
+            .own_chime(cohort, tomi)
+            .await
+            .unwrap()
+            .len();
+        let refused = trainee
+            .post(
+                &chime,
+                &[
+                    ("connectedness", "0"),
+                    ("identity", "3"),
+                    ("meaning", "3"),
+                    ("empowerment", "3"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        let body = refused.text().await.unwrap();
+        assert!(
+            body.contains("id=\"f-connectedness-error\"") && body.contains("id=\"f-hope-error\"")
+        );
+        assert_eq!(
+            app.store
+                .training()
+                .own_chime(cohort, tomi)
+                .await
+                .unwrap()
+                .len(),
+            before
+        );
+        let saved = trainee
+            .post(
+                &chime,
+                &[
+                    ("connectedness", "5"),
+                    ("hope", "5"),
+                    ("identity", "5"),
+                    ("meaning", "5"),
+                    ("empowerment", "5"),
+                    ("note", "CHIME-NOTE-SECRET"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status(), 303);
+        let (_, page) = trainee.page(&chime).await;
+        assert!(
+            page.contains("CHIME-NOTE-SECRET"),
+            "the writer reads their own note"
+        );
+
+        // Four people have answered: nobody sees averages, nor anyone's answers.
+        let overview = format!("/cohorts/{cohort}/training");
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        for reader in [&coordinator, &facilitator] {
+            let (_, page) = reader.page(&overview).await;
+            assert!(
+                page.contains("Averages appear once at least 5 people have answered (4 so far)")
+            );
+            assert!(!page.contains("CHIME-NOTE-SECRET"));
+            let (_, page) = reader
+                .page(&format!("/cohorts/{cohort}/training/trainees/{tomi}"))
+                .await;
+            assert!(!page.contains("CHIME-NOTE-SECRET"));
+            let (status, _) = reader.page(&chime).await;
+            assert_eq!(status, 403, "the reflection page is the trainee's own");
+        }
+        let luan = app.sign_in("luan@demo.example").await;
+        let (_, page) = luan.page(&chime).await;
+        assert!(
+            !page.contains("CHIME-NOTE-SECRET"),
+            "another trainee sees only their own"
+        );
+
+        // The fifth person answers: the averages of each person's latest reflection appear.
+        let ardit = app.sign_in("ardit@demo.example").await;
+        let fifth = ardit
+            .post(
+                &chime,
+                &[
+                    ("connectedness", "1"),
+                    ("hope", "1"),
+                    ("identity", "1"),
+                    ("meaning", "1"),
+                    ("empowerment", "1"),
+                ],
+            )
+            .await;
+        assert_eq!(fifth.status(), 303);
+        let (_, page) = coordinator.page(&overview).await;
+        assert!(page.contains("(5 people)"), "{page}");
+        // Connectedness: (5 + 4 + 4 + 4 + 1) / 5.
+        assert!(page.contains("<dd>3.6</dd>"));
+        assert!(!page.contains("CHIME-NOTE-SECRET"));
+    }
+);
