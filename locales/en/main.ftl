@@ -789,3 +789,4 @@ chime-cohort-based-on = { $count ->
 chime-cohort-too-few = Averages appear once at least { $minimum } people have answered ({ $count } so far), so no one's answers can be read from them.
 flash-chime-saved = Your reflection is saved.
 error-chime-scale = Please choose a number from 1 to 5.
+audit-subject-readiness-writing = a stocktake or recovery story they shared

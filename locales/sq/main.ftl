@@ -789,3 +789,4 @@ chime-cohort-based-on = { $count ->
 chime-cohort-too-few = Mesataret shfaqen pasi të paktën { $minimum } veta të jenë përgjigjur ({ $count } deri tani), që askush të mos njihet nga përgjigjet.
 flash-chime-saved = Reflektimi juaj u ruajt.
 error-chime-scale = Ju lutemi zgjidhni një numër nga 1 në 5.
+audit-subject-readiness-writing = një vetëvlerësim ose histori rimëkëmbjeje që ndanë

@@ -203,6 +203,8 @@ both!(
         let (status, page) = trainee.page(&format!("/cohorts/{cohort}/training")).await;
         assert_eq!(status, 200);
         assert!(page.contains("Personal stocktake"));
+        let (_, cohort_page) = trainee.page(&format!("/cohorts/{cohort}")).await;
+        assert!(cohort_page.contains(&format!("href=\"/cohorts/{cohort}/training\"")));
 
         // Too long an answer changes nothing.
         let before = app
