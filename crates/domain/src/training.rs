@@ -550,3 +550,29 @@ mod chime_tests {
         assert_eq!(chime_averages(&five), Some([1.8, 2.0, 3.0, 4.0, 5.0]));
     }
 }
+
+/// A link to a material: a web address, nothing else.
+pub fn material_url(raw: &str) -> Result<String, InputError> {
+    let url = raw.trim();
+    let lower = url.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://"))
+        || url.len() > 2000
+        || url.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(InputError::new("error-material-link"));
+    }
+    Ok(url.to_owned())
+}
+
+#[cfg(test)]
+mod material_tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_are_links() {
+        assert!(material_url(" https://example.org/handout.pdf ").is_ok());
+        for bad in ["javascript:alert(1)", "example.org", "https://a b", ""] {
+            assert!(material_url(bad).is_err(), "{bad}");
+        }
+    }
+}

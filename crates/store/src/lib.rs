@@ -49,7 +49,8 @@ pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_toke
 pub use time::{now_ms, timestamp};
 pub use training::{
     ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession, CurriculumSummary,
-    ReadinessStatus, STORY_VERSION_GAP_MS, Stocktake, StoryVersion, Training,
+    Material, MaterialPlace, ReadinessStatus, STORY_VERSION_GAP_MS, Stocktake, StoryVersion,
+    Training,
 };
 pub use videos::{PeerVideo, Videos};
 

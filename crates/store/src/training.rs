@@ -11,7 +11,7 @@ use crate::time::now_ms;
 use hearth_domain::training::{
     ChimeScores, CurriculumPlan, ModuleKind, ModuleText, ReadinessOutcome, SessionText,
 };
-use hearth_domain::{CohortId, UserId};
+use hearth_domain::{CohortId, FileId, UserId};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -979,6 +979,124 @@ impl Training<'_> {
             .filter(|row| seen.insert(row.0))
             .map(chime_scores)
             .collect()
+    }
+}
+
+/// Something to read, watch or print for a session.
+#[derive(Debug, Clone)]
+pub struct Material {
+    pub id: Uuid,
+    pub title: String,
+    pub url: Option<String>,
+    pub file_id: Option<FileId>,
+}
+
+/// Where a material belongs: its curriculum and the kind of its module.
+#[derive(Debug, Clone)]
+pub struct MaterialPlace {
+    pub material: Material,
+    pub curriculum_id: Uuid,
+    pub module_kind: ModuleKind,
+}
+
+type MaterialRow = (Uuid, String, Option<String>, Option<Uuid>);
+type MaterialPlaceRow = (Uuid, String, Option<String>, Option<Uuid>, Uuid, String);
+
+fn material(row: MaterialRow) -> Material {
+    Material {
+        id: row.0,
+        title: row.1,
+        url: row.2,
+        file_id: row.3.map(FileId),
+    }
+}
+
+impl Training<'_> {
+    #[instrument(level = "debug", skip_all)]
+    pub async fn materials(&self, session: Uuid) -> Result<Vec<Material>, StoreError> {
+        let rows: Vec<MaterialRow> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT id, title, url, file_id FROM curriculum_materials WHERE session_id = $1 ORDER BY created_at, id"
+        )
+        .bind(session)
+        .fetch_all(pool)
+        .await?);
+        Ok(rows.into_iter().map(material).collect())
+    }
+
+    /// Adds a link or a stored file to a session of `curriculum`.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn add_material(
+        &self,
+        curriculum: Uuid,
+        session: Uuid,
+        title: &str,
+        url: Option<&str>,
+        file: Option<FileId>,
+    ) -> Result<Uuid, StoreError> {
+        let id = Uuid::now_v7();
+        let done = on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO curriculum_materials (id, session_id, title, url, file_id, created_at) \
+             SELECT $1, s.id, $2, $3, $4, $5 FROM curriculum_sessions s JOIN curriculum_modules m ON m.id = s.module_id \
+             WHERE s.id = $6 AND m.curriculum_id = $7"
+        )
+        .bind(id)
+        .bind(title)
+        .bind(url)
+        .bind(file.map(|f| f.0))
+        .bind(now_ms())
+        .bind(session)
+        .bind(curriculum)
+        .execute(pool)
+        .await
+        .map(|d| d.rows_affected())?);
+        one(done)?;
+        Ok(id)
+    }
+
+    #[instrument(level = "debug", skip_all)]
+    pub async fn remove_material(&self, curriculum: Uuid, id: Uuid) -> Result<(), StoreError> {
+        let done = on_db!(self.db, write |pool| sqlx::query(
+            "DELETE FROM curriculum_materials WHERE id = $1 AND session_id IN \
+             (SELECT s.id FROM curriculum_sessions s JOIN curriculum_modules m ON m.id = s.module_id WHERE m.curriculum_id = $2)"
+        )
+        .bind(id)
+        .bind(curriculum)
+        .execute(pool)
+        .await
+        .map(|d| d.rows_affected())?);
+        one(done)
+    }
+
+    /// A material with where it belongs, to decide who may open it.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn material_place(&self, id: Uuid) -> Result<MaterialPlace, StoreError> {
+        let row: Option<MaterialPlaceRow> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT c.id, c.title, c.url, c.file_id, m.curriculum_id, m.kind FROM curriculum_materials c \
+             JOIN curriculum_sessions s ON s.id = c.session_id JOIN curriculum_modules m ON m.id = s.module_id WHERE c.id = $1"
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await?);
+        let (id, title, url, file, curriculum_id, kind) = row.found()?;
+        Ok(MaterialPlace {
+            material: material((id, title, url, file)),
+            curriculum_id,
+            module_kind: kind.parse().map_err(corrupt)?,
+        })
+    }
+
+    /// The cohorts that follow a curriculum.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn cohorts_following(&self, curriculum: Uuid) -> Result<Vec<CohortId>, StoreError> {
+        let rows: Vec<(Uuid,)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as("SELECT cohort_id FROM cohort_curricula WHERE curriculum_id = $1")
+                    .bind(curriculum)
+                    .fetch_all(pool)
+                    .await?
+        );
+        Ok(rows.into_iter().map(|(id,)| CohortId(id)).collect())
     }
 }
 

@@ -102,3 +102,16 @@ CREATE TABLE chime_reflections (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX chime_reflections_writer ON chime_reflections(cohort_id, user_id, created_at);
+
+-- A session's materials: a link, or a file uploaded into the database (so
+-- every instance serves it). Trainees of a cohort following the curriculum
+-- may open them; they are served as downloads, never inline.
+CREATE TABLE curriculum_materials (
+    id BLOB PRIMARY KEY,
+    session_id BLOB NOT NULL REFERENCES curriculum_sessions(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    url TEXT,
+    file_id BLOB REFERENCES files(id),
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX curriculum_materials_session ON curriculum_materials(session_id, created_at);

@@ -13,7 +13,7 @@ use crate::views::markdown;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -21,9 +21,12 @@ use hearth_domain::input::{Name, optional_text};
 use hearth_domain::policy::Action;
 use hearth_domain::roles::Scope;
 use hearth_domain::training::{
-    CurriculumPlan, MAX_TEXT_CHARS, ModuleKind, ModuleText, SessionText, stocktake_questions,
+    CurriculumPlan, MAX_TEXT_CHARS, ModuleKind, ModuleText, SessionText, material_url,
+    stocktake_questions,
 };
-use hearth_store::{Curriculum, CurriculumModule, CurriculumSession, CurriculumSummary};
+use hearth_store::{
+    Curriculum, CurriculumModule, CurriculumSession, CurriculumSummary, Material, NewFile,
+};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -53,6 +56,18 @@ pub fn router() -> Router<AppState> {
         .route(
             "/curricula/{id}/sessions/{session}/move",
             post(session_move_post),
+        )
+        .route(
+            "/curricula/{id}/sessions/{session}/materials/link",
+            post(material_link_post),
+        )
+        .route(
+            "/curricula/{id}/sessions/{session}/materials/upload",
+            post(material_upload_post).layer(DefaultBodyLimit::max(MAX_MATERIAL_BYTES + 64 * 1024)),
+        )
+        .route(
+            "/curricula/{id}/materials/{material}/remove",
+            post(material_remove_post),
         )
 }
 
@@ -564,6 +579,8 @@ struct FacilitatorSessionView {
     activities: String,
     mini_knowledge: String,
     handout: String,
+    materials: Vec<Material>,
+    material_error: Option<String>,
 }
 
 fn found_session(
@@ -571,6 +588,40 @@ fn found_session(
     session: Uuid,
 ) -> AppResult<(&CurriculumModule, &CurriculumSession)> {
     curriculum.session(session).ok_or(AppError::NotFound)
+}
+
+async fn facilitator_session_page(
+    state: &AppState,
+    me: &SignedIn,
+    curriculum: &Curriculum,
+    session: Uuid,
+    material_error: Option<String>,
+    done: Option<&str>,
+) -> AppResult<Response> {
+    let (module, session) = found_session(curriculum, session)?;
+    let text = &session.text;
+    let status = if material_error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let view = FacilitatorSessionView {
+        layout: Layout::new(state, &me.ctx, "/curricula", text.title.clone())
+            .await
+            .with_flash(done),
+        curriculum_id: curriculum.id,
+        curriculum_name: curriculum.name.clone(),
+        module_title: module.title.clone(),
+        session_id: session.id,
+        title: text.title.clone(),
+        learning_intentions: markdown::to_html(&text.learning_intentions),
+        activities: markdown::to_html(&text.activities),
+        mini_knowledge: markdown::to_html(&text.mini_knowledge),
+        handout: markdown::to_html(&text.handout),
+        materials: state.store.training().materials(session.id).await?,
+        material_error,
+    };
+    Ok((status, no_store(view)).into_response())
 }
 
 async fn session_get(
@@ -581,23 +632,149 @@ async fn session_get(
 ) -> AppResult<Response> {
     require(&me)?;
     let curriculum = state.store.training().curriculum(id).await?;
-    let (module, session) = found_session(&curriculum, session)?;
-    let text = &session.text;
-    let view = FacilitatorSessionView {
-        layout: Layout::new(&state, &me.ctx, "/curricula", text.title.clone())
-            .await
-            .with_flash(query.done.as_deref()),
-        curriculum_id: curriculum.id,
-        curriculum_name: curriculum.name.clone(),
-        module_title: module.title.clone(),
-        session_id: session.id,
-        title: text.title.clone(),
-        learning_intentions: markdown::to_html(&text.learning_intentions),
-        activities: markdown::to_html(&text.activities),
-        mini_knowledge: markdown::to_html(&text.mini_knowledge),
-        handout: markdown::to_html(&text.handout),
+    facilitator_session_page(
+        &state,
+        &me,
+        &curriculum,
+        session,
+        None,
+        query.done.as_deref(),
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+struct LinkForm {
+    title: String,
+    url: String,
+}
+
+async fn material_link_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, session)): Path<(Uuid, Uuid)>,
+    Form(form): Form<LinkForm>,
+) -> AppResult<Response> {
+    require(&me)?;
+    let curriculum = state.store.training().curriculum(id).await?;
+    found_session(&curriculum, session)?;
+    let tr = Tr::new(me.ctx.language);
+    let parsed = Name::parse(&form.title).and_then(|title| Ok((title, material_url(&form.url)?)));
+    let (title, url) = match parsed {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            return facilitator_session_page(
+                &state,
+                &me,
+                &curriculum,
+                session,
+                Some(tr.t(error.message_id)),
+                None,
+            )
+            .await;
+        }
     };
-    Ok(no_store(view))
+    state
+        .store
+        .training()
+        .add_material(id, session, title.as_str(), Some(&url), None)
+        .await?;
+    Ok(see_other(&format!(
+        "/curricula/{id}/sessions/{session}?done=flash-material-added"
+    )))
+}
+
+/// Largest material file kept.
+const MAX_MATERIAL_BYTES: usize = 20 * 1024 * 1024;
+
+async fn material_upload_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, session)): Path<(Uuid, Uuid)>,
+    mut multipart: Multipart,
+) -> AppResult<Response> {
+    require(&me)?;
+    let tr = Tr::new(me.ctx.language);
+    let (mut csrf, mut title) = (String::new(), String::new());
+    let mut file: Option<(String, String, Vec<u8>)> = None;
+    let mut unreadable = false;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().map(str::to_owned);
+        let content_type = field.content_type().map(str::to_owned);
+        let Ok(bytes) = field.bytes().await else {
+            unreadable = true;
+            break;
+        };
+        match name.as_str() {
+            "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
+            "title" => title = String::from_utf8_lossy(&bytes).into_owned(),
+            "file" if !bytes.is_empty() => {
+                file = Some((
+                    file_name.unwrap_or_else(|| "material".into()),
+                    content_type.unwrap_or_else(|| "application/octet-stream".into()),
+                    bytes.to_vec(),
+                ));
+            }
+            _ => {}
+        }
+    }
+    me.ctx.check_csrf(&csrf)?;
+    let curriculum = state.store.training().curriculum(id).await?;
+    found_session(&curriculum, session)?;
+    let refuse = |message: &str| Some(tr.t(message));
+    let error = if unreadable {
+        refuse("error-material-file")
+    } else if let Err(error) = Name::parse(&title) {
+        refuse(error.message_id)
+    } else if file
+        .as_ref()
+        .is_none_or(|(_, _, bytes)| bytes.len() > MAX_MATERIAL_BYTES)
+    {
+        refuse("error-material-file")
+    } else {
+        None
+    };
+    let (Some((file_name, content_type, bytes)), None) = (file, &error) else {
+        return facilitator_session_page(&state, &me, &curriculum, session, error, None).await;
+    };
+    let stored = state
+        .store
+        .files()
+        .put(NewFile {
+            name: &file_name,
+            content_type: &content_type,
+            bytes: &bytes,
+            uploaded_by: Some(me.user.person.id),
+        })
+        .await?;
+    state
+        .store
+        .training()
+        .add_material(id, session, title.trim(), None, Some(stored))
+        .await?;
+    Ok(see_other(&format!(
+        "/curricula/{id}/sessions/{session}?done=flash-material-added"
+    )))
+}
+
+#[derive(Deserialize)]
+struct RemoveMaterialForm {
+    session: Uuid,
+}
+
+async fn material_remove_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, material)): Path<(Uuid, Uuid)>,
+    Form(form): Form<RemoveMaterialForm>,
+) -> AppResult<Response> {
+    require(&me)?;
+    state.store.training().remove_material(id, material).await?;
+    Ok(see_other(&format!(
+        "/curricula/{id}/sessions/{}?done=flash-material-removed",
+        form.session
+    )))
 }
 
 #[derive(Template, WebTemplate)]

@@ -28,7 +28,7 @@ use hearth_domain::training::{
 };
 use hearth_domain::{CohortId, UserId};
 use hearth_store::{
-    Cohort, CohortMember, Conversation, Curriculum, CurriculumSummary, ReadinessStatus,
+    Cohort, CohortMember, Conversation, Curriculum, CurriculumSummary, Material, ReadinessStatus,
 };
 use serde::Deserialize;
 use uuid::Uuid;
@@ -50,6 +50,7 @@ pub fn router() -> Router<AppState> {
             get(story_get).post(story_post),
         )
         .route("/cohorts/{id}/training/share", post(share_post))
+        .route("/materials/{id}", get(material_get))
         .route(
             "/cohorts/{id}/training/chime",
             get(chime_get).post(chime_post),
@@ -376,6 +377,7 @@ struct TraineeSessionView {
     learning_intentions: String,
     activities: String,
     handout: String,
+    materials: Vec<Material>,
 }
 
 async fn trainee_session_get(
@@ -403,6 +405,7 @@ async fn trainee_session_get(
         learning_intentions: markdown::to_html(&trainee.learning_intentions),
         activities: markdown::to_html(&trainee.activities),
         handout: markdown::to_html(&trainee.handout),
+        materials: state.store.training().materials(found.id).await?,
         session: trainee,
         cohort,
     };
@@ -1001,4 +1004,61 @@ async fn chime_post(
     Ok(see_other(&format!(
         "/cohorts/{id}/training/chime?done=flash-chime-saved"
     )))
+}
+
+// --- a session's material, downloaded ---
+
+/// A material file: for those who keep curricula, and for trainees of a
+/// cohort that follows the curriculum and may open the session's module.
+/// Always a download, so an uploaded page can never run as this site.
+async fn material_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<Uuid>,
+) -> AppResult<Response> {
+    let place = state.store.training().material_place(id).await?;
+    let Some(file_id) = place.material.file_id else {
+        return Err(AppError::NotFound);
+    };
+    let mut allowed = me.may(
+        Action::ManageCurricula,
+        hearth_domain::roles::Scope::Organisation,
+    );
+    if !allowed {
+        for cohort in state
+            .store
+            .training()
+            .cohorts_following(place.curriculum_id)
+            .await?
+        {
+            let cohort = state.store.org().cohort(cohort).await?;
+            if me.may(Action::FollowTraining, cohort.scope())
+                && (place.module_kind == ModuleKind::Readiness
+                    || is_enrolled(&state, cohort.id, me.user.person.id).await?)
+            {
+                allowed = true;
+                break;
+            }
+        }
+    }
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    let file = state.store.files().get(file_id).await?;
+    let mut response = no_store(file.bytes);
+    let headers = response.headers_mut();
+    if let Ok(kind) = axum::http::HeaderValue::from_str(&file.content_type) {
+        headers.insert(axum::http::header::CONTENT_TYPE, kind);
+    }
+    let safe_name: String = file
+        .name
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ' '))
+        .collect();
+    if let Ok(disposition) =
+        axum::http::HeaderValue::from_str(&format!("attachment; filename=\"{safe_name}\""))
+    {
+        headers.insert(axum::http::header::CONTENT_DISPOSITION, disposition);
+    }
+    Ok(response)
 }

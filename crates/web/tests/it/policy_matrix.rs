@@ -329,6 +329,23 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             422,
         ),
         post(
+            format!("/curricula/{cur}/sessions/{session}/materials/link"),
+            blank(&["title", "url"]),
+            CURRICULA,
+            422,
+        ),
+        post(
+            format!("/curricula/{cur}/materials/{missing}/remove"),
+            vec![("session", session.to_string())],
+            CURRICULA,
+            404,
+        ),
+        // A material that does not exist is not found, for anyone signed in.
+        Case {
+            allowed_status: 404,
+            ..get(format!("/materials/{missing}"), EVERYONE)
+        },
+        post(
             format!("/curricula/{cur}/sessions/{missing}/move"),
             vec![("direction", "up".into())],
             CURRICULA,

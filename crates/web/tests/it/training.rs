@@ -585,3 +585,101 @@ both!(
         assert!(!page.contains("CHIME-NOTE-SECRET"));
     }
 );
+
+async fn upload(visitor: &Visitor, cur: Uuid, session: Uuid) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", visitor.csrf.clone())
+        .text("title", "Group agreement")
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(b"<h1>our agreement</h1>".to_vec())
+                .file_name("agreement.html")
+                .mime_str("text/html")
+                .unwrap(),
+        );
+    visitor
+        .post_multipart(
+            &format!("/curricula/{cur}/sessions/{session}/materials/upload"),
+            form,
+        )
+        .await
+}
+
+both!(
+    session_materials_reach_the_trainees_who_may_open_the_session,
+    |app: TestApp| async move {
+        let (cohort, curriculum) = training_cohort(&app).await;
+        let cur = curriculum.id;
+        let session = curriculum.modules[1].sessions[0].id;
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let links = format!("/curricula/{cur}/sessions/{session}/materials/link");
+        let refused = facilitator
+            .post(&links, &[("title", "Bad"), ("url", "javascript:alert(1)")])
+            .await;
+        assert_eq!(refused.status(), 422);
+        assert!(
+            app.store
+                .training()
+                .materials(session)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let added = facilitator
+            .post(
+                &links,
+                &[
+                    ("title", "Recovery reading"),
+                    ("url", "https://example.org/reading"),
+                ],
+            )
+            .await;
+        assert_eq!(added.status(), 303);
+        assert_eq!(upload(&facilitator, cur, session).await.status(), 303);
+        let materials = app.store.training().materials(session).await.unwrap();
+        assert_eq!(materials.len(), 2);
+        let file = materials.iter().find(|m| m.file_id.is_some()).unwrap().id;
+        let (_, page) = facilitator
+            .page(&format!("/curricula/{cur}/sessions/{session}"))
+            .await;
+        assert!(page.contains("Recovery reading") && page.contains(&format!("/materials/{file}")));
+
+        // A ready trainee sees both with the session and downloads the file (never inline).
+        let luan = app.sign_in("luan@demo.example").await;
+        let (status, page) = luan
+            .page(&format!("/cohorts/{cohort}/training/sessions/{session}"))
+            .await;
+        assert_eq!(status, 200);
+        assert!(page.contains("https://example.org/reading"));
+        let download = luan.get(&format!("/materials/{file}")).await;
+        assert_eq!(download.status(), 200);
+        let disposition = download.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(disposition.starts_with("attachment"), "{disposition}");
+        assert_eq!(download.text().await.unwrap(), "<h1>our agreement</h1>");
+
+        // Not yet enrolled, another cohort's participant, or a trainee uploading: refused.
+        let tomi = app.sign_in("trainee@demo.example").await;
+        assert_eq!(tomi.get(&format!("/materials/{file}")).await.status(), 403);
+        assert_eq!(upload(&tomi, cur, session).await.status(), 403);
+        let participant = app.sign_in("participant@demo.example").await;
+        assert_eq!(
+            participant
+                .get(&format!("/materials/{file}"))
+                .await
+                .status(),
+            403
+        );
+
+        let removed = facilitator
+            .post(
+                &format!("/curricula/{cur}/materials/{file}/remove"),
+                &[("session", &session.to_string())],
+            )
+            .await;
+        assert_eq!(removed.status(), 303);
+        assert_eq!(luan.get(&format!("/materials/{file}")).await.status(), 404);
+    }
+);
