@@ -303,6 +303,12 @@ both!(
             .page(&format!("/cohorts/{cohort}/training/story"))
             .await;
         assert!(!secret(&own), "another trainee's story page is their own");
+        assert!(
+            own.contains("Historia e rimëkëmbjes"),
+            "Luan reads Albanian"
+        );
+        let (_, home) = luan.page(&format!("/cohorts/{cohort}/training")).await;
+        assert!(home.contains("Para se të fillojmë") && home.contains("Vetëreflektimi CHIME"));
 
         // Shared: the cohort's facilitator reads it (and that is audited); the programme still does not.
         for what in ["stocktake", "story"] {
