@@ -803,3 +803,28 @@ flash-material-removed = The material is removed.
 error-material-link = Please give a web address starting with https://
 error-material-file = Please choose a file of 20 MB at most.
 materials-confirm-remove = Remove this material?
+delivery-heading = Sessions with the cohort
+delivery-none = No sessions scheduled yet.
+delivery-schedule = Schedule a session in a room
+delivery-session = Session
+delivery-date = Date
+delivery-time = Starts at
+delivery-place = Where
+delivery-place-hint = For example: Student Centre, room 2.
+delivery-schedule-submit = Schedule the session
+flash-session-scheduled = The session is scheduled.
+attendance-title = Attendance
+attendance-take = Take attendance
+attendance-marked = { $count ->
+    [one] one person marked
+   *[other] { $count } people marked
+}
+attendance-hint = Mark each trainee as they arrive; you can come back and correct it. Trainees whose readiness conversation has not said ready yet are not listed for the modules.
+attendance-nobody = No trainees are enrolled for this session yet.
+attendance-present = Present
+attendance-late = Late
+attendance-absent = Absent
+attendance-reason = Reason, if absent (optional)
+flash-attendance-saved = Attendance is saved.
+error-time-invalid = Please enter a time as hours:minutes, for example 18:30.
+delivery-coming-up = Coming up

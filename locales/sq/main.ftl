@@ -803,3 +803,28 @@ flash-material-removed = Materiali u hoq.
 error-material-link = Ju lutemi jepni një adresë interneti që fillon me https://
 error-material-file = Ju lutemi zgjidhni një skedar jo më shumë se 20 MB.
 materials-confirm-remove = Të hiqet ky material?
+delivery-heading = Seancat me grupin
+delivery-none = Ende asnjë seancë e planifikuar.
+delivery-schedule = Planifikoni një seancë në një sallë
+delivery-session = Seanca
+delivery-date = Data
+delivery-time = Fillon në
+delivery-place = Ku
+delivery-place-hint = Për shembull: Qendra e Studentëve, salla 2.
+delivery-schedule-submit = Planifikoni seancën
+flash-session-scheduled = Seanca u planifikua.
+attendance-title = Pjesëmarrja
+attendance-take = Merrni pjesëmarrjen
+attendance-marked = { $count ->
+    [one] një person i shënuar
+   *[other] { $count } veta të shënuar
+}
+attendance-hint = Shënoni çdo të trajnuar kur mbërrin; mund të ktheheni ta korrigjoni. Të trajnuarit, biseda e gatishmërisë e të cilëve nuk ka thënë ende gati, nuk renditen për modulet.
+attendance-nobody = Ende asnjë i trajnuar nuk është regjistruar për këtë seancë.
+attendance-present = I pranishëm
+attendance-late = Me vonesë
+attendance-absent = Mungon
+attendance-reason = Arsyeja, nëse mungon (opsionale)
+flash-attendance-saved = Pjesëmarrja u ruajt.
+error-time-invalid = Ju lutemi shkruani orën si orë:minuta, për shembull 18:30.
+delivery-coming-up = Së shpejti

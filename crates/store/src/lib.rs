@@ -48,9 +48,9 @@ pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
 pub use time::{now_ms, timestamp};
 pub use training::{
-    ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession, CurriculumSummary,
-    Material, MaterialPlace, ReadinessStatus, STORY_VERSION_GAP_MS, Stocktake, StoryVersion,
-    Training,
+    AttendanceMark, ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession,
+    CurriculumSummary, Delivery, Material, MaterialPlace, ReadinessStatus, STORY_VERSION_GAP_MS,
+    Stocktake, StoryVersion, Training,
 };
 pub use videos::{PeerVideo, Videos};
 

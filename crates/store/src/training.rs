@@ -1100,6 +1100,115 @@ impl Training<'_> {
     }
 }
 
+/// A curriculum session scheduled for a cohort.
+#[derive(Debug, Clone)]
+pub struct Delivery {
+    pub id: Uuid,
+    pub session_id: Uuid,
+    pub activity_id: Uuid,
+    pub starts_at: i64,
+    pub place: Option<String>,
+}
+
+/// One person's attendance at a delivered session.
+#[derive(Debug, Clone)]
+pub struct AttendanceMark {
+    pub user_id: UserId,
+    pub status: String,
+    pub reason: Option<String>,
+}
+
+type DeliveryRow = (Uuid, Uuid, Uuid, i64, Option<String>);
+
+fn delivery(row: DeliveryRow) -> Delivery {
+    Delivery {
+        id: row.0,
+        session_id: row.1,
+        activity_id: row.2,
+        starts_at: row.3,
+        place: row.4,
+    }
+}
+
+impl Training<'_> {
+    /// Schedules a session for a cohort; `activity` is its row in the shared activities.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn schedule(
+        &self,
+        cohort: CohortId,
+        session: Uuid,
+        activity: Uuid,
+        starts_at: i64,
+        place: Option<&str>,
+        by: UserId,
+    ) -> Result<Uuid, StoreError> {
+        let id = Uuid::now_v7();
+        on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO training_deliveries (id, cohort_id, session_id, activity_id, starts_at, place, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+        )
+        .bind(id)
+        .bind(cohort.0)
+        .bind(session)
+        .bind(activity)
+        .bind(starts_at)
+        .bind(place)
+        .bind(by.0)
+        .bind(now_ms())
+        .execute(pool)
+        .await
+        .map(|_| ())?);
+        Ok(id)
+    }
+
+    /// A cohort's scheduled sessions, soonest first.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn deliveries(&self, cohort: CohortId) -> Result<Vec<Delivery>, StoreError> {
+        let rows: Vec<DeliveryRow> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT id, session_id, activity_id, starts_at, place FROM training_deliveries WHERE cohort_id = $1 ORDER BY starts_at, id"
+        )
+        .bind(cohort.0)
+        .fetch_all(pool)
+        .await?);
+        Ok(rows.into_iter().map(delivery).collect())
+    }
+
+    #[instrument(level = "debug", skip_all)]
+    pub async fn delivery(&self, cohort: CohortId, id: Uuid) -> Result<Delivery, StoreError> {
+        let row: Option<DeliveryRow> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT id, session_id, activity_id, starts_at, place FROM training_deliveries WHERE cohort_id = $1 AND id = $2"
+        )
+        .bind(cohort.0)
+        .bind(id)
+        .fetch_optional(pool)
+        .await?);
+        Ok(delivery(row.found()?))
+    }
+
+    /// Who was marked at an activity, and how.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn attendance(&self, activity: Uuid) -> Result<Vec<AttendanceMark>, StoreError> {
+        let rows: Vec<(Uuid, String, Option<String>)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT user_id, status, reason FROM attendance WHERE activity_id = $1"
+                )
+                .bind(activity)
+                .fetch_all(pool)
+                .await?
+        );
+        Ok(rows
+            .into_iter()
+            .map(|(user, status, reason)| AttendanceMark {
+                user_id: UserId(user),
+                status,
+                reason,
+            })
+            .collect())
+    }
+}
+
 fn one(rows_affected: u64) -> Result<(), StoreError> {
     if rows_affected == 0 {
         Err(StoreError::NotFound)

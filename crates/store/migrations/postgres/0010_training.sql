@@ -115,3 +115,17 @@ CREATE TABLE curriculum_materials (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX curriculum_materials_session ON curriculum_materials(session_id, created_at);
+
+-- A curriculum session delivered to a cohort, in a room: its attendance is
+-- the shared activities/attendance rows (kind 'training-session').
+CREATE TABLE training_deliveries (
+    id UUID PRIMARY KEY,
+    cohort_id UUID NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+    session_id UUID NOT NULL REFERENCES curriculum_sessions(id) ON DELETE CASCADE,
+    activity_id UUID NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+    starts_at BIGINT NOT NULL,
+    place TEXT,
+    created_by UUID REFERENCES users(id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX training_deliveries_cohort ON training_deliveries(cohort_id, starts_at);

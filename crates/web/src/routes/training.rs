@@ -51,6 +51,11 @@ pub fn router() -> Router<AppState> {
         )
         .route("/cohorts/{id}/training/share", post(share_post))
         .route("/materials/{id}", get(material_get))
+        .route("/cohorts/{id}/training/schedule", post(schedule_post))
+        .route(
+            "/cohorts/{id}/training/deliveries/{delivery}",
+            get(attendance_get).post(attendance_post),
+        )
         .route(
             "/cohorts/{id}/training/chime",
             get(chime_get).post(chime_post),
@@ -129,6 +134,23 @@ struct OverviewView {
     chime: Option<Vec<(String, String)>>,
     chime_answered: usize,
     chime_minimum: usize,
+    /// Sessions delivered to the cohort: (delivery id, session title, when, place, how many marked).
+    deliveries: Vec<(Uuid, String, String, String, usize)>,
+    /// Sessions to schedule: (id, "module · session").
+    sessions: Vec<(String, String)>,
+    schedule: ScheduleForm,
+}
+
+#[derive(Deserialize, Default)]
+struct ScheduleForm {
+    #[serde(default)]
+    session: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    time: String,
+    #[serde(default)]
+    place: String,
 }
 
 async fn overview_page(
@@ -136,9 +158,42 @@ async fn overview_page(
     me: &SignedIn,
     cohort: Cohort,
     errors: FieldErrors,
+    schedule: ScheduleForm,
     done: Option<&str>,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
+    let curriculum = cohort_curriculum(state, cohort.id).await?;
+    let zone = me.time_zone(state).await?;
+    let mut deliveries = Vec::new();
+    for d in state.store.training().deliveries(cohort.id).await? {
+        let title = curriculum
+            .as_ref()
+            .and_then(|c| c.session(d.session_id))
+            .map(|(_, s)| s.text.title.clone())
+            .unwrap_or_default();
+        let marked = state
+            .store
+            .training()
+            .attendance(d.activity_id)
+            .await?
+            .len();
+        deliveries.push((
+            d.id,
+            title,
+            format_time(d.starts_at, &zone),
+            d.place.unwrap_or_default(),
+            marked,
+        ));
+    }
+    let sessions = curriculum
+        .iter()
+        .flat_map(|c| c.modules.iter())
+        .flat_map(|m| {
+            m.sessions
+                .iter()
+                .map(move |s| (s.id.to_string(), format!("{} · {}", m.title, s.text.title)))
+        })
+        .collect();
     let mut rows = Vec::new();
     for member in trainees(state, cohort.id).await? {
         let status = state
@@ -177,6 +232,9 @@ async fn overview_page(
         chime,
         chime_answered: latest.len(),
         chime_minimum: CHIME_MIN_FOR_AVERAGES,
+        deliveries,
+        sessions,
+        schedule,
         layout: Layout::new(
             state,
             &me.ctx,
@@ -185,7 +243,7 @@ async fn overview_page(
         )
         .await
         .with_flash(done),
-        curriculum: cohort_curriculum(state, cohort.id).await?,
+        curriculum,
         curricula: state.store.training().curricula().await?,
         can_open_curriculum: me.may(
             Action::ManageCurricula,
@@ -222,6 +280,8 @@ struct TraineeHomeView {
     /// The latest conversation's date and outcome (never the facilitator's note).
     outcome: Option<(String, ReadinessOutcome, String)>,
     enrolled: bool,
+    /// Scheduled sessions open to this trainee: (when, session id, title, place).
+    coming_up: Vec<(String, Uuid, String, String)>,
 }
 
 async fn trainee_home(
@@ -263,7 +323,28 @@ async fn trainee_home(
             )
         })
         .partition(|(is_readiness, _)| *is_readiness);
+    let zone = me.time_zone(state).await?;
+    let coming_up = state
+        .store
+        .training()
+        .deliveries(cohort.id)
+        .await?
+        .into_iter()
+        .filter(|d| d.starts_at >= hearth_store::now_ms() - 12 * 3_600_000)
+        .filter_map(|d| {
+            let (module, session) = curriculum.session(d.session_id)?;
+            (module.kind == ModuleKind::Readiness || enrolled).then(|| {
+                (
+                    format_time(d.starts_at, &zone),
+                    session.id,
+                    session.text.title.clone(),
+                    d.place.clone().unwrap_or_default(),
+                )
+            })
+        })
+        .collect();
     let view = TraineeHomeView {
+        coming_up,
         layout: Layout::new(
             state,
             &me.ctx,
@@ -304,6 +385,7 @@ async fn training_get(
             &me,
             cohort,
             FieldErrors::new(),
+            ScheduleForm::default(),
             query.done.as_deref(),
         )
         .await;
@@ -338,7 +420,7 @@ async fn curriculum_post(
     let Some(curriculum) = chosen else {
         let mut errors = FieldErrors::new();
         errors.add_message(&tr, "curriculum", "error-choose-one");
-        return overview_page(&state, &me, cohort, errors, None).await;
+        return overview_page(&state, &me, cohort, errors, ScheduleForm::default(), None).await;
     };
     state
         .store
@@ -1061,4 +1143,265 @@ async fn material_get(
         headers.insert(axum::http::header::CONTENT_DISPOSITION, disposition);
     }
     Ok(response)
+}
+
+// --- delivering sessions: scheduling and attendance ---
+
+async fn schedule_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Form(form): Form<ScheduleForm>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    let tr = Tr::new(me.ctx.language);
+    let curriculum = cohort_curriculum(&state, id).await?;
+    let mut errors = FieldErrors::new();
+    let session = form
+        .session
+        .parse::<Uuid>()
+        .ok()
+        .and_then(|s| curriculum.as_ref()?.session(s))
+        .map(|(_, s)| (s.id, s.text.title.clone()));
+    if session.is_none() {
+        errors.add_message(&tr, "session", "error-choose-one");
+    }
+    let day = errors.check(&tr, "date", date(&form.date));
+    let time = form.time.trim().parse::<jiff::civil::Time>().ok();
+    if time.is_none() {
+        errors.add_message(&tr, "time", "error-time-invalid");
+    }
+    let place = errors.check(&tr, "place", optional_text(&form.place, 200));
+    let zone = me.time_zone(&state).await?;
+    let starts_at = match (day, time) {
+        (Some(day), Some(time)) => day
+            .to_datetime(time)
+            .in_tz(&zone)
+            .map(|zoned| zoned.timestamp().as_millisecond())
+            .ok(),
+        _ => None,
+    };
+    let (Some((session, title)), Some(starts_at), Some(place)) = (session, starts_at, place) else {
+        return overview_page(&state, &me, cohort, errors, form, None).await;
+    };
+    let activity = state
+        .store
+        .activities()
+        .record(&hearth_store::NewActivity {
+            kind: "training-session",
+            title: &title,
+            site_id: Some(cohort.site_id),
+            cohort_id: Some(cohort.id),
+            phase_id: cohort.phase_id,
+            occurred_at: starts_at,
+        })
+        .await?;
+    state
+        .store
+        .training()
+        .schedule(
+            id,
+            session,
+            activity,
+            starts_at,
+            place.as_deref(),
+            me.user.person.id,
+        )
+        .await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training?done=flash-session-scheduled"
+    )))
+}
+
+struct AttendanceRow {
+    user_id: UserId,
+    name: String,
+    status: String,
+    reason: String,
+    error: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/attendance.html")]
+struct AttendanceView {
+    layout: Layout,
+    cohort: Cohort,
+    delivery: Uuid,
+    title: String,
+    when: String,
+    rows: Vec<AttendanceRow>,
+    statuses: Vec<(&'static str, String)>,
+    errors: FieldErrors,
+}
+
+/// Who attends: the trainees a "ready" conversation enrolled (and, for a
+/// readiness-module session, every trainee).
+async fn attendees(
+    state: &AppState,
+    cohort: CohortId,
+    readiness: bool,
+) -> AppResult<Vec<CohortMember>> {
+    let mut out = Vec::new();
+    for member in trainees(state, cohort).await? {
+        if readiness || is_enrolled(state, cohort, member.user_id).await? {
+            out.push(member);
+        }
+    }
+    Ok(out)
+}
+
+const STATUSES: [&str; 3] = ["present", "late", "absent"];
+
+fn attendance_status(raw: &str) -> Option<hearth_store::AttendanceStatus> {
+    use hearth_store::AttendanceStatus::*;
+    match raw {
+        "present" => Some(Present),
+        "late" => Some(Late),
+        "absent" => Some(Absent),
+        _ => None,
+    }
+}
+
+async fn attendance_page(
+    state: &AppState,
+    me: &SignedIn,
+    cohort: Cohort,
+    delivery: Uuid,
+    typed: Option<Vec<AttendanceRow>>,
+    errors: FieldErrors,
+) -> AppResult<Response> {
+    let tr = Tr::new(me.ctx.language);
+    let found = state.store.training().delivery(cohort.id, delivery).await?;
+    let curriculum = cohort_curriculum(state, cohort.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (module, session) = curriculum
+        .session(found.session_id)
+        .ok_or(AppError::NotFound)?;
+    let rows = match typed {
+        Some(rows) => rows,
+        None => {
+            let marks = state.store.training().attendance(found.activity_id).await?;
+            attendees(state, cohort.id, module.kind == ModuleKind::Readiness)
+                .await?
+                .into_iter()
+                .map(|m| {
+                    let mark = marks.iter().find(|a| a.user_id == m.user_id);
+                    AttendanceRow {
+                        user_id: m.user_id,
+                        name: m.display_name,
+                        status: mark.map(|a| a.status.clone()).unwrap_or_default(),
+                        reason: mark.and_then(|a| a.reason.clone()).unwrap_or_default(),
+                        error: None,
+                    }
+                })
+                .collect()
+        }
+    };
+    let zone = me.time_zone(state).await?;
+    let code = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let view = AttendanceView {
+        layout: Layout::new(
+            state,
+            &me.ctx,
+            &format!("/cohorts/{}/training", cohort.id),
+            tr.t("attendance-title"),
+        )
+        .await,
+        delivery,
+        title: session.text.title.clone(),
+        when: format_time(found.starts_at, &zone),
+        rows,
+        statuses: STATUSES
+            .iter()
+            .map(|s| (*s, tr.t(&format!("attendance-{s}"))))
+            .collect(),
+        errors,
+        cohort,
+    };
+    Ok((code, no_store(view)).into_response())
+}
+
+async fn attendance_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, delivery)): Path<(CohortId, Uuid)>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    attendance_page(&state, &me, cohort, delivery, None, FieldErrors::new()).await
+}
+
+async fn attendance_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, delivery)): Path<(CohortId, Uuid)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    let found = state.store.training().delivery(id, delivery).await?;
+    let curriculum = cohort_curriculum(&state, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (module, _) = curriculum
+        .session(found.session_id)
+        .ok_or(AppError::NotFound)?;
+    let tr = Tr::new(me.ctx.language);
+    let field = |name: String| {
+        fields
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    let mut errors = FieldErrors::new();
+    let mut rows = Vec::new();
+    let mut marks = Vec::new();
+    for member in attendees(&state, id, module.kind == ModuleKind::Readiness).await? {
+        let status = field(format!("status-{}", member.user_id));
+        let reason = field(format!("reason-{}", member.user_id));
+        let mut error = None;
+        // Nobody need be marked at once: an empty choice is left for later.
+        if !status.is_empty() {
+            match (attendance_status(&status), optional_text(&reason, 300)) {
+                (Some(parsed), Ok(reason_text)) => {
+                    marks.push((member.user_id, parsed, reason_text));
+                }
+                (None, _) => {
+                    errors.add_message(&tr, "attendance", "error-choose-one");
+                    error = Some(tr.t("error-choose-one"));
+                }
+                (_, Err(e)) => {
+                    errors.add(&tr, "attendance", &e);
+                    error = Some(tr.t(e.message_id));
+                }
+            }
+        }
+        rows.push(AttendanceRow {
+            user_id: member.user_id,
+            name: member.display_name,
+            status,
+            reason,
+            error,
+        });
+    }
+    if !errors.is_empty() {
+        return attendance_page(&state, &me, cohort, delivery, Some(rows), errors).await;
+    }
+    for (user, status, reason) in marks {
+        state
+            .store
+            .activities()
+            .mark(found.activity_id, user, status, reason.as_deref())
+            .await?;
+    }
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training?done=flash-attendance-saved"
+    )))
 }

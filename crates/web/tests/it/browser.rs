@@ -1661,6 +1661,39 @@ async fn trainee_writes_a_story_and_the_facilitator_records_readiness() {
                 .await
                 .contains("The conversation is recorded.")
         );
+        // Attendance on a phone: a session scheduled for the cohort.
+        let activity = app
+            .store
+            .activities()
+            .record(&hearth_store::NewActivity {
+                kind: "training-session",
+                title: "A safe and confidential place to learn",
+                site_id: None,
+                cohort_id: Some(cohort),
+                phase_id: None,
+                occurred_at: hearth_store::now_ms(),
+            })
+            .await
+            .unwrap();
+        let delivery = app
+            .store
+            .training()
+            .schedule(
+                cohort,
+                session,
+                activity,
+                hearth_store::now_ms(),
+                Some("Room 2"),
+                tomi,
+            )
+            .await
+            .unwrap();
+        client
+            .goto(&app.url(&format!("/cohorts/{cohort}/training/deliveries/{delivery}")))
+            .await
+            .unwrap();
+        check_accessibility(&client, "attendance").await;
+        screenshots(&client, "training-attendance").await;
     })
     .await;
     let conversations = app

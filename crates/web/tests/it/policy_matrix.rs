@@ -382,6 +382,25 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             TRAINEES,
             404,
         ),
+        post(
+            format!("/cohorts/{training}/training/schedule"),
+            blank(&["session", "date", "time", "place"]),
+            RUN_TRAINING,
+            422,
+        ),
+        Case {
+            allowed_status: 404,
+            ..get(
+                format!("/cohorts/{training}/training/deliveries/{missing}"),
+                RUN_TRAINING,
+            )
+        },
+        post(
+            format!("/cohorts/{training}/training/deliveries/{missing}"),
+            vec![],
+            RUN_TRAINING,
+            404,
+        ),
         get(format!("/cohorts/{training}/training/chime"), TRAINEES),
         post(
             format!("/cohorts/{training}/training/chime"),

@@ -689,3 +689,113 @@ both!(
         assert_eq!(luan.get(&format!("/materials/{file}")).await.status(), 404);
     }
 );
+
+both!(
+    sessions_are_scheduled_and_attendance_taken_for_enrolled_trainees,
+    |app: TestApp| async move {
+        let (cohort, curriculum) = training_cohort(&app).await;
+        let session = curriculum.modules[1].sessions[0].clone();
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let schedule = format!("/cohorts/{cohort}/training/schedule");
+        let refused = facilitator
+            .post(
+                &schedule,
+                &[
+                    ("session", "nope"),
+                    ("date", "someday"),
+                    ("time", "late"),
+                    ("place", ""),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        let body = refused.text().await.unwrap();
+        assert!(body.contains("id=\"f-date-error\"") && body.contains("id=\"f-time-error\""));
+        assert!(
+            app.store
+                .training()
+                .deliveries(cohort)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let scheduled = facilitator
+            .post(
+                &schedule,
+                &[
+                    ("session", &session.id.to_string()),
+                    ("date", "2030-10-12"),
+                    ("time", "18:00"),
+                    ("place", "Student Centre, room 2"),
+                ],
+            )
+            .await;
+        assert_eq!(scheduled.status(), 303);
+        let delivery = app.store.training().deliveries(cohort).await.unwrap()[0].clone();
+        let (_, overview) = facilitator
+            .page(&format!("/cohorts/{cohort}/training"))
+            .await;
+        assert!(overview.contains("Student Centre, room 2"));
+
+        // Only trainees a "ready" conversation enrolled are listed for a module's session.
+        let page_path = format!("/cohorts/{cohort}/training/deliveries/{}", delivery.id);
+        let (status, page) = facilitator.page(&page_path).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Luan Berisha") && page.contains("Elena Petrova"));
+        assert!(!page.contains("Tomi Trainee") && !page.contains("Mira Ahmeti"));
+        let luan = person(&app, "luan@demo.example").await;
+        let elena = person(&app, "elena@demo.example").await;
+        let (luan_key, elena_key) = (format!("status-{luan}"), format!("status-{elena}"));
+        let bad = facilitator
+            .post(&page_path, &[(luan_key.as_str(), "maybe")])
+            .await;
+        assert_eq!(bad.status(), 422);
+        assert!(
+            app.store
+                .training()
+                .attendance(delivery.activity_id)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let reason_key = format!("reason-{elena}");
+        let saved = facilitator
+            .post(
+                &page_path,
+                &[
+                    (luan_key.as_str(), "present"),
+                    (elena_key.as_str(), "absent"),
+                    (reason_key.as_str(), "unwell"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status(), 303);
+        let marks = app
+            .store
+            .training()
+            .attendance(delivery.activity_id)
+            .await
+            .unwrap();
+        assert_eq!(marks.len(), 2);
+        let elena_mark = marks.iter().find(|m| m.user_id == elena).unwrap();
+        assert_eq!(
+            (elena_mark.status.as_str(), elena_mark.reason.as_deref()),
+            ("absent", Some("unwell"))
+        );
+        let (_, overview) = facilitator
+            .page(&format!("/cohorts/{cohort}/training"))
+            .await;
+        assert!(overview.contains("2 people marked"));
+
+        let trainee = app.sign_in("trainee@demo.example").await;
+        assert_eq!(trainee.get(&page_path).await.status(), 403);
+        // The enrolled trainee sees it coming up; the one not yet enrolled does not.
+        let luan_visitor = app.sign_in("luan@demo.example").await;
+        let (_, home) = luan_visitor
+            .page(&format!("/cohorts/{cohort}/training"))
+            .await;
+        assert!(home.contains("Student Centre, room 2"));
+        let (_, home) = trainee.page(&format!("/cohorts/{cohort}/training")).await;
+        assert!(!home.contains("Student Centre, room 2"));
+    }
+);
