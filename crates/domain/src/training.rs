@@ -576,3 +576,33 @@ mod material_tests {
         }
     }
 }
+
+/// Whether `attended` of a module's `total` sessions reaches the curriculum's
+/// threshold (a percentage). A module without sessions needs none.
+pub fn meets_attendance(attended: usize, total: usize, percent: u8) -> bool {
+    attended * 100 >= total * usize::from(percent.min(100))
+}
+
+/// A threshold typed into the curriculum form: a whole percentage, 0 to 100.
+pub fn attendance_percent(raw: &str) -> Result<u8, InputError> {
+    raw.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|p| *p <= 100)
+        .ok_or(InputError::new("error-percent"))
+}
+
+#[cfg(test)]
+mod progress_tests {
+    use super::*;
+
+    #[test]
+    fn attendance_threshold_is_a_share_of_sessions() {
+        assert!(meets_attendance(3, 4, 75));
+        assert!(!meets_attendance(2, 4, 75));
+        assert!(meets_attendance(0, 0, 75));
+        assert!(meets_attendance(3, 3, 100));
+        assert_eq!(attendance_percent(" 80 "), Ok(80));
+        assert!(attendance_percent("120").is_err() && attendance_percent("most").is_err());
+    }
+}

@@ -36,6 +36,8 @@ pub struct Curriculum {
     pub name: String,
     pub description: Option<String>,
     pub stocktake: Vec<String>,
+    /// Share of a module's sessions to attend before sign-off, in percent.
+    pub attendance_percent: u8,
     pub modules: Vec<CurriculumModule>,
 }
 
@@ -141,13 +143,14 @@ impl Training<'_> {
 
     #[instrument(level = "debug", skip_all)]
     pub async fn curriculum(&self, id: Uuid) -> Result<Curriculum, StoreError> {
-        let row: Option<(String, Option<String>, String)> = on_db!(self.db, read |pool| sqlx::query_as(
-            "SELECT name, description, stocktake FROM curricula WHERE id = $1 AND archived_at IS NULL"
+        let row: Option<(String, Option<String>, String, i32)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT name, description, stocktake, attendance_percent FROM curricula WHERE id = $1 AND archived_at IS NULL"
         )
         .bind(id)
         .fetch_optional(pool)
         .await?);
-        let (name, description, stocktake) = row.found()?;
+        let (name, description, stocktake, attendance_percent) = row.found()?;
+        let attendance_percent = u8::try_from(attendance_percent).map_err(corrupt)?;
         let stocktake: Vec<String> = serde_json::from_str(&stocktake).map_err(corrupt)?;
         let modules: Vec<ModuleRow> = on_db!(self.db, read |pool| sqlx::query_as(
             "SELECT id, kind, title, purpose, builds_on FROM curriculum_modules WHERE curriculum_id = $1 ORDER BY position, id"
@@ -198,6 +201,7 @@ impl Training<'_> {
             name,
             description,
             stocktake,
+            attendance_percent,
             modules,
         })
     }
@@ -297,16 +301,18 @@ impl Training<'_> {
         name: &str,
         description: Option<&str>,
         stocktake: &[String],
+        attendance_percent: u8,
     ) -> Result<(), StoreError> {
         let stocktake = serde_json::to_string(stocktake).map_err(corrupt)?;
         let done = on_db!(self.db, write |pool| sqlx::query(
-            "UPDATE curricula SET name = $1, description = $2, stocktake = $3, updated_at = $4 WHERE id = $5 AND archived_at IS NULL"
+            "UPDATE curricula SET name = $1, description = $2, stocktake = $3, attendance_percent = $6, updated_at = $4 WHERE id = $5 AND archived_at IS NULL"
         )
         .bind(name)
         .bind(description)
         .bind(stocktake)
         .bind(now_ms())
         .bind(id)
+        .bind(i32::from(attendance_percent))
         .execute(pool)
         .await
         .map(|d| d.rows_affected())?);
@@ -1206,6 +1212,65 @@ impl Training<'_> {
                 reason,
             })
             .collect())
+    }
+}
+
+impl Training<'_> {
+    /// Which sessions each trainee attended (present or late) in a cohort.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn attended(&self, cohort: CohortId) -> Result<Vec<(UserId, Uuid)>, StoreError> {
+        let rows: Vec<(Uuid, Uuid)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT DISTINCT a.user_id, d.session_id FROM training_deliveries d \
+             JOIN attendance a ON a.activity_id = d.activity_id \
+             WHERE d.cohort_id = $1 AND a.status <> 'absent'"
+                )
+                .bind(cohort.0)
+                .fetch_all(pool)
+                .await?
+        );
+        Ok(rows.into_iter().map(|(u, s)| (UserId(u), s)).collect())
+    }
+
+    /// The modules each trainee has been signed off for.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn signoffs(&self, cohort: CohortId) -> Result<Vec<(UserId, Uuid)>, StoreError> {
+        let rows: Vec<(Uuid, Uuid)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT user_id, module_id FROM module_signoffs WHERE cohort_id = $1"
+                )
+                .bind(cohort.0)
+                .fetch_all(pool)
+                .await?
+        );
+        Ok(rows.into_iter().map(|(u, m)| (UserId(u), m)).collect())
+    }
+
+    #[instrument(level = "debug", skip_all)]
+    pub async fn sign_off(
+        &self,
+        cohort: CohortId,
+        trainee: UserId,
+        module: Uuid,
+        by: UserId,
+    ) -> Result<(), StoreError> {
+        on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO module_signoffs (cohort_id, user_id, module_id, signed_by, signed_at) VALUES ($1, $2, $3, $4, $5) \
+             ON CONFLICT (cohort_id, user_id, module_id) DO NOTHING"
+        )
+        .bind(cohort.0)
+        .bind(trainee.0)
+        .bind(module)
+        .bind(by.0)
+        .bind(now_ms())
+        .execute(pool)
+        .await
+        .map(|_| ())?);
+        Ok(())
     }
 }
 

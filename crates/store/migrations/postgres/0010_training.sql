@@ -8,6 +8,8 @@ CREATE TABLE curricula (
     description TEXT,
     -- the stocktake's questions, a JSON array of strings
     stocktake TEXT NOT NULL,
+    -- share of a module's sessions a trainee attends before it can be signed off
+    attendance_percent INTEGER NOT NULL DEFAULT 75,
     created_by UUID REFERENCES users(id) ON DELETE SET NULL,
     created_at BIGINT NOT NULL,
     updated_at BIGINT NOT NULL,
@@ -129,3 +131,14 @@ CREATE TABLE training_deliveries (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX training_deliveries_cohort ON training_deliveries(cohort_id, starts_at);
+
+-- A facilitator's sign-off that a trainee completed a module (the attendance
+-- threshold is the curriculum's: curricula.attendance_percent).
+CREATE TABLE module_signoffs (
+    cohort_id UUID NOT NULL REFERENCES cohorts(id) ON DELETE CASCADE,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    module_id UUID NOT NULL REFERENCES curriculum_modules(id) ON DELETE CASCADE,
+    signed_by UUID REFERENCES users(id) ON DELETE SET NULL,
+    signed_at BIGINT NOT NULL,
+    PRIMARY KEY (cohort_id, user_id, module_id)
+);

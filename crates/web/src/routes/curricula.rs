@@ -21,8 +21,8 @@ use hearth_domain::input::{Name, optional_text};
 use hearth_domain::policy::Action;
 use hearth_domain::roles::Scope;
 use hearth_domain::training::{
-    CurriculumPlan, MAX_TEXT_CHARS, ModuleKind, ModuleText, SessionText, material_url,
-    stocktake_questions,
+    CurriculumPlan, MAX_TEXT_CHARS, ModuleKind, ModuleText, SessionText, attendance_percent,
+    material_url, stocktake_questions,
 };
 use hearth_store::{
     Curriculum, CurriculumModule, CurriculumSession, CurriculumSummary, Material, NewFile,
@@ -227,6 +227,7 @@ struct CurriculumView {
     description: String,
     description_html: String,
     stocktake: String,
+    attendance_percent: String,
     modules: Vec<ModuleCard>,
     errors: FieldErrors,
     new_module: String,
@@ -238,6 +239,7 @@ struct CurriculumForms {
     name: Option<String>,
     description: Option<String>,
     stocktake: Option<String>,
+    attendance_percent: Option<String>,
     new_module: String,
     session_error_in: Option<Uuid>,
 }
@@ -285,6 +287,9 @@ async fn curriculum_page(
         stocktake: forms
             .stocktake
             .unwrap_or_else(|| curriculum.stocktake.join("\n")),
+        attendance_percent: forms
+            .attendance_percent
+            .unwrap_or_else(|| curriculum.attendance_percent.to_string()),
         modules: module_cards(&curriculum)
             .into_iter()
             .map(|mut card| {
@@ -324,6 +329,8 @@ struct CurriculumForm {
     name: String,
     description: String,
     stocktake: String,
+    #[serde(default)]
+    attendance_percent: String,
 }
 
 async fn curriculum_post(
@@ -343,11 +350,19 @@ async fn curriculum_post(
         optional_text(&form.description, MAX_TEXT_CHARS),
     );
     let stocktake = errors.check(&tr, "stocktake", stocktake_questions(&form.stocktake));
-    let (Some(name), Some(description), Some(stocktake)) = (name, description, stocktake) else {
+    let percent = errors.check(
+        &tr,
+        "attendance_percent",
+        attendance_percent(&form.attendance_percent),
+    );
+    let (Some(name), Some(description), Some(stocktake), Some(percent)) =
+        (name, description, stocktake, percent)
+    else {
         let forms = CurriculumForms {
             name: Some(form.name),
             description: Some(form.description),
             stocktake: Some(form.stocktake),
+            attendance_percent: Some(form.attendance_percent),
             ..CurriculumForms::default()
         };
         return curriculum_page(&state, &me, curriculum, forms, errors, None).await;
@@ -355,7 +370,13 @@ async fn curriculum_post(
     state
         .store
         .training()
-        .update(id, name.as_str(), description.as_deref(), &stocktake)
+        .update(
+            id,
+            name.as_str(),
+            description.as_deref(),
+            &stocktake,
+            percent,
+        )
         .await?;
     Ok(see_other(&format!("/curricula/{id}?done=flash-saved")))
 }

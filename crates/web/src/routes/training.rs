@@ -24,7 +24,8 @@ use hearth_domain::policy::Action;
 use hearth_domain::roles::Role;
 use hearth_domain::training::{
     CHIME_MIN_FOR_AVERAGES, ChimeScores, ChimeTheme, MAX_ANSWER_CHARS, ModuleKind,
-    ReadinessOutcome, TraineeSession, chime_averages, enrolled_in_modules, story_text,
+    ReadinessOutcome, TraineeSession, chime_averages, enrolled_in_modules, meets_attendance,
+    story_text,
 };
 use hearth_domain::{CohortId, UserId};
 use hearth_store::{
@@ -52,6 +53,15 @@ pub fn router() -> Router<AppState> {
         .route("/cohorts/{id}/training/share", post(share_post))
         .route("/materials/{id}", get(material_get))
         .route("/cohorts/{id}/training/schedule", post(schedule_post))
+        .route("/cohorts/{id}/training/progress", get(progress_get))
+        .route(
+            "/cohorts/{id}/training/progress/sign-off",
+            post(sign_off_post),
+        )
+        .route(
+            "/cohorts/{id}/training/certificate/{module}",
+            get(certificate_get),
+        )
         .route(
             "/cohorts/{id}/training/deliveries/{delivery}",
             get(attendance_get).post(attendance_post),
@@ -282,6 +292,7 @@ struct TraineeHomeView {
     enrolled: bool,
     /// Scheduled sessions open to this trainee: (when, session id, title, place).
     coming_up: Vec<(String, Uuid, String, String)>,
+    progress: Vec<ModuleProgress>,
 }
 
 async fn trainee_home(
@@ -343,7 +354,14 @@ async fn trainee_home(
             })
         })
         .collect();
+    let progress = progress_for(
+        &curriculum,
+        user,
+        &state.store.training().attended(cohort.id).await?,
+        &state.store.training().signoffs(cohort.id).await?,
+    );
     let view = TraineeHomeView {
+        progress,
         coming_up,
         layout: Layout::new(
             state,
@@ -1404,4 +1422,250 @@ async fn attendance_post(
     Ok(see_other(&format!(
         "/cohorts/{id}/training?done=flash-attendance-saved"
     )))
+}
+
+// --- progress, sign-off and certificates ---
+
+/// One trainee's progress through one module.
+struct ModuleProgress {
+    module_id: Uuid,
+    title: String,
+    attended: usize,
+    total: usize,
+    meets: bool,
+    signed: bool,
+}
+
+fn progress_for(
+    curriculum: &Curriculum,
+    user: UserId,
+    attended: &[(UserId, Uuid)],
+    signoffs: &[(UserId, Uuid)],
+) -> Vec<ModuleProgress> {
+    curriculum
+        .modules
+        .iter()
+        .filter(|m| m.kind == ModuleKind::Module)
+        .map(|m| {
+            let count = m
+                .sessions
+                .iter()
+                .filter(|s| attended.contains(&(user, s.id)))
+                .count();
+            ModuleProgress {
+                module_id: m.id,
+                title: m.title.clone(),
+                attended: count,
+                total: m.sessions.len(),
+                meets: meets_attendance(count, m.sessions.len(), curriculum.attendance_percent),
+                signed: signoffs.contains(&(user, m.id)),
+            }
+        })
+        .collect()
+}
+
+struct GridRow {
+    user_id: UserId,
+    name: String,
+    /// Per session, in column order: attended or not.
+    cells: Vec<bool>,
+    modules: Vec<ModuleProgress>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/progress.html")]
+struct ProgressView {
+    layout: Layout,
+    cohort: Cohort,
+    percent: u8,
+    /// (module title, session titles)
+    columns: Vec<(String, Vec<String>)>,
+    rows: Vec<GridRow>,
+    error: Option<String>,
+}
+
+async fn progress_page(
+    state: &AppState,
+    me: &SignedIn,
+    cohort: Cohort,
+    error: Option<String>,
+    done: Option<&str>,
+) -> AppResult<Response> {
+    let tr = Tr::new(me.ctx.language);
+    let curriculum = cohort_curriculum(state, cohort.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let attended = state.store.training().attended(cohort.id).await?;
+    let signoffs = state.store.training().signoffs(cohort.id).await?;
+    let modules: Vec<_> = curriculum
+        .modules
+        .iter()
+        .filter(|m| m.kind == ModuleKind::Module)
+        .collect();
+    let rows = trainees(state, cohort.id)
+        .await?
+        .into_iter()
+        .map(|m| GridRow {
+            cells: modules
+                .iter()
+                .flat_map(|module| module.sessions.iter())
+                .map(|s| attended.contains(&(m.user_id, s.id)))
+                .collect(),
+            modules: progress_for(&curriculum, m.user_id, &attended, &signoffs),
+            user_id: m.user_id,
+            name: m.display_name,
+        })
+        .collect();
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let view = ProgressView {
+        layout: Layout::new(
+            state,
+            &me.ctx,
+            &format!("/cohorts/{}/training", cohort.id),
+            tr.t("progress-title"),
+        )
+        .await
+        .with_flash(done),
+        percent: curriculum.attendance_percent,
+        columns: modules
+            .iter()
+            .map(|m| {
+                (
+                    m.title.clone(),
+                    m.sessions.iter().map(|s| s.text.title.clone()).collect(),
+                )
+            })
+            .collect(),
+        rows,
+        error,
+        cohort,
+    };
+    Ok((status, no_store(view)).into_response())
+}
+
+async fn progress_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Query(query): Query<DoneQuery>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    progress_page(&state, &me, cohort, None, query.done.as_deref()).await
+}
+
+#[derive(Deserialize)]
+struct SignOffForm {
+    trainee: String,
+    module: String,
+}
+
+async fn sign_off_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Form(form): Form<SignOffForm>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    let tr = Tr::new(me.ctx.language);
+    let curriculum = cohort_curriculum(&state, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let trainee = form
+        .trainee
+        .parse::<UserId>()
+        .map_err(|_| AppError::NotFound)?;
+    if !trainees(&state, id)
+        .await?
+        .iter()
+        .any(|m| m.user_id == trainee)
+    {
+        return Err(AppError::NotFound);
+    }
+    let attended = state.store.training().attended(id).await?;
+    let signoffs = state.store.training().signoffs(id).await?;
+    let module = form
+        .module
+        .parse::<Uuid>()
+        .map_err(|_| AppError::NotFound)?;
+    let Some(progress) = progress_for(&curriculum, trainee, &attended, &signoffs)
+        .into_iter()
+        .find(|p| p.module_id == module)
+    else {
+        return Err(AppError::NotFound);
+    };
+    if !progress.meets {
+        return progress_page(
+            &state,
+            &me,
+            cohort,
+            Some(tr.t("progress-error-threshold")),
+            None,
+        )
+        .await;
+    }
+    state
+        .store
+        .training()
+        .sign_off(id, trainee, module, me.user.person.id)
+        .await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training/progress?done=flash-signed-off"
+    )))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/certificate.html")]
+struct CertificateView {
+    layout: Layout,
+    cohort: Cohort,
+    name: String,
+    module_title: String,
+    curriculum_name: String,
+    organisation: String,
+}
+
+/// A trainee's printable certificate for a module they completed.
+async fn certificate_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, module)): Path<(CohortId, Uuid)>,
+) -> AppResult<Response> {
+    let (cohort, curriculum) = for_trainee(&state, &me, id).await?;
+    let user = me.user.person.id;
+    let signoffs = state.store.training().signoffs(id).await?;
+    if !signoffs.contains(&(user, module)) {
+        return Err(AppError::NotFound);
+    }
+    let module_title = curriculum
+        .module(module)
+        .map(|m| m.title.clone())
+        .ok_or(AppError::NotFound)?;
+    let tr = Tr::new(me.ctx.language);
+    let view = CertificateView {
+        layout: Layout::new(
+            &state,
+            &me.ctx,
+            &format!("/cohorts/{id}/training"),
+            tr.t("certificate-title"),
+        )
+        .await,
+        name: me.user.person.display_name.clone(),
+        module_title,
+        curriculum_name: curriculum.name.clone(),
+        organisation: state
+            .store
+            .org()
+            .organisation()
+            .await?
+            .map(|o| o.name)
+            .unwrap_or_default(),
+        cohort,
+    };
+    Ok(no_store(view))
 }

@@ -1694,6 +1694,12 @@ async fn trainee_writes_a_story_and_the_facilitator_records_readiness() {
             .unwrap();
         check_accessibility(&client, "attendance").await;
         screenshots(&client, "training-attendance").await;
+        client
+            .goto(&app.url(&format!("/cohorts/{cohort}/training/progress")))
+            .await
+            .unwrap();
+        check_accessibility(&client, "progress").await;
+        screenshots(&client, "training-progress").await;
     })
     .await;
     let conversations = app

@@ -401,6 +401,26 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             RUN_TRAINING,
             404,
         ),
+        get(
+            format!("/cohorts/{training}/training/progress"),
+            RUN_TRAINING,
+        ),
+        post(
+            format!("/cohorts/{training}/training/progress/sign-off"),
+            vec![
+                ("trainee", missing.to_string()),
+                ("module", missing.to_string()),
+            ],
+            RUN_TRAINING,
+            404,
+        ),
+        Case {
+            allowed_status: 404,
+            ..get(
+                format!("/cohorts/{training}/training/certificate/{missing}"),
+                TRAINEES,
+            )
+        },
         get(format!("/cohorts/{training}/training/chime"), TRAINEES),
         post(
             format!("/cohorts/{training}/training/chime"),

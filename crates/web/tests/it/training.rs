@@ -799,3 +799,114 @@ both!(
         assert!(!home.contains("Student Centre, room 2"));
     }
 );
+
+both!(
+    a_module_completes_with_enough_attendance_and_a_sign_off,
+    |app: TestApp| async move {
+        let (cohort, curriculum) = training_cohort(&app).await;
+        let module = curriculum.modules[1].clone();
+        let luan = person(&app, "luan@demo.example").await;
+        let facilitator_id = person(&app, "facilitator@demo.example").await;
+        // Module 1's three sessions delivered; Luan present, late, then absent.
+        for (session, status) in module.sessions.iter().zip([
+            hearth_store::AttendanceStatus::Present,
+            hearth_store::AttendanceStatus::Late,
+            hearth_store::AttendanceStatus::Absent,
+        ]) {
+            let activity = app
+                .store
+                .activities()
+                .record(&hearth_store::NewActivity {
+                    kind: "training-session",
+                    title: &session.text.title,
+                    site_id: None,
+                    cohort_id: Some(cohort),
+                    phase_id: None,
+                    occurred_at: hearth_store::now_ms(),
+                })
+                .await
+                .unwrap();
+            app.store
+                .training()
+                .schedule(
+                    cohort,
+                    session.id,
+                    activity,
+                    hearth_store::now_ms(),
+                    None,
+                    facilitator_id,
+                )
+                .await
+                .unwrap();
+            app.store
+                .activities()
+                .mark(activity, luan, status, None)
+                .await
+                .unwrap();
+        }
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let (status, page) = facilitator
+            .page(&format!("/cohorts/{cohort}/training/progress"))
+            .await;
+        assert_eq!(status, 200);
+        assert!(page.contains("attended 2 of 3 sessions"));
+        let sign_off = format!("/cohorts/{cohort}/training/progress/sign-off");
+        let (luan_text, module_text) = (luan.to_string(), module.id.to_string());
+        let fields = [
+            ("trainee", luan_text.as_str()),
+            ("module", module_text.as_str()),
+        ];
+        let refused = facilitator.post(&sign_off, &fields).await;
+        assert_eq!(
+            refused.status(),
+            422,
+            "2 of 3 is below the curriculum's 75%"
+        );
+        assert!(
+            app.store
+                .training()
+                .signoffs(cohort)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        // The curriculum asks for 60%: now the module can be signed off.
+        let stocktake = curriculum.stocktake.join("\n");
+        let lowered = facilitator
+            .post(
+                &format!("/curricula/{}", curriculum.id),
+                &[
+                    ("name", curriculum.name.as_str()),
+                    ("description", ""),
+                    ("stocktake", stocktake.as_str()),
+                    ("attendance_percent", "60"),
+                ],
+            )
+            .await;
+        assert_eq!(lowered.status(), 303);
+        let signed = facilitator.post(&sign_off, &fields).await;
+        assert_eq!(signed.status(), 303);
+        let (_, page) = facilitator
+            .page(&format!("/cohorts/{cohort}/training/progress"))
+            .await;
+        assert!(page.contains("Completed"));
+
+        // Luan sees it and prints a certificate; nobody else has one.
+        let certificate = format!("/cohorts/{cohort}/training/certificate/{}", module.id);
+        let trainee = app.sign_in("luan@demo.example").await;
+        let (_, home) = trainee.page(&format!("/cohorts/{cohort}/training")).await;
+        assert!(home.contains(&certificate));
+        let (status, page) = trainee.page(&certificate).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Luan Berisha") && page.contains(&module.title));
+        let tomi = app.sign_in("trainee@demo.example").await;
+        assert_eq!(tomi.get(&certificate).await.status(), 404);
+        assert_eq!(
+            tomi.get(&format!("/cohorts/{cohort}/training/progress"))
+                .await
+                .status(),
+            403
+        );
+    }
+);
