@@ -1274,6 +1274,98 @@ impl Training<'_> {
     }
 }
 
+impl Training<'_> {
+    /// Sets who co-facilitates a delivered session.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn set_delivery_facilitators(
+        &self,
+        delivery: Uuid,
+        people: &[UserId],
+    ) -> Result<(), StoreError> {
+        on_db!(
+            self.db,
+            write | pool | {
+                let mut tx = pool.begin().await?;
+                sqlx::query("DELETE FROM delivery_facilitators WHERE delivery_id = $1")
+                    .bind(delivery)
+                    .execute(&mut *tx)
+                    .await?;
+                for person in people {
+                    sqlx::query(
+                        "INSERT INTO delivery_facilitators (delivery_id, user_id) VALUES ($1, $2)",
+                    )
+                    .bind(delivery)
+                    .bind(person.0)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+            }
+        );
+        Ok(())
+    }
+
+    /// Who co-facilitates each of a cohort's delivered sessions.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn delivery_facilitators(
+        &self,
+        cohort: CohortId,
+    ) -> Result<Vec<(Uuid, UserId)>, StoreError> {
+        let rows: Vec<(Uuid, Uuid)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT f.delivery_id, f.user_id FROM delivery_facilitators f \
+             JOIN training_deliveries d ON d.id = f.delivery_id WHERE d.cohort_id = $1"
+                )
+                .bind(cohort.0)
+                .fetch_all(pool)
+                .await?
+        );
+        Ok(rows.into_iter().map(|(d, u)| (d, UserId(u))).collect())
+    }
+
+    /// A facilitator says whether they bring lived experience.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn set_lived_experience(&self, me: UserId, brings: bool) -> Result<(), StoreError> {
+        if brings {
+            on_db!(self.db, write |pool| sqlx::query(
+                "INSERT INTO lived_experience (user_id, marked_at) VALUES ($1, $2) ON CONFLICT (user_id) DO NOTHING"
+            )
+            .bind(me.0)
+            .bind(now_ms())
+            .execute(pool)
+            .await
+            .map(|_| ())?);
+        } else {
+            on_db!(
+                self.db,
+                write
+                    | pool
+                    | sqlx::query("DELETE FROM lived_experience WHERE user_id = $1")
+                        .bind(me.0)
+                        .execute(pool)
+                        .await
+                        .map(|_| ())?
+            );
+        }
+        Ok(())
+    }
+
+    /// Everyone who says they bring lived experience.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn with_lived_experience(&self) -> Result<Vec<UserId>, StoreError> {
+        let rows: Vec<(Uuid,)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as("SELECT user_id FROM lived_experience")
+                    .fetch_all(pool)
+                    .await?
+        );
+        Ok(rows.into_iter().map(|(u,)| UserId(u)).collect())
+    }
+}
+
 fn one(rows_affected: u64) -> Result<(), StoreError> {
     if rows_affected == 0 {
         Err(StoreError::NotFound)

@@ -142,3 +142,15 @@ CREATE TABLE module_signoffs (
     signed_at BIGINT NOT NULL,
     PRIMARY KEY (cohort_id, user_id, module_id)
 );
+
+-- Co-facilitation with a peer approach (seeds/003): who facilitates each
+-- delivered session, and which facilitators say they bring lived experience.
+CREATE TABLE delivery_facilitators (
+    delivery_id UUID NOT NULL REFERENCES training_deliveries(id) ON DELETE CASCADE,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (delivery_id, user_id)
+);
+CREATE TABLE lived_experience (
+    user_id UUID PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    marked_at BIGINT NOT NULL
+);

@@ -55,6 +55,10 @@ pub fn router() -> Router<AppState> {
         .route("/cohorts/{id}/training/schedule", post(schedule_post))
         .route("/cohorts/{id}/training/progress", get(progress_get))
         .route(
+            "/cohorts/{id}/training/lived-experience",
+            post(lived_experience_post),
+        )
+        .route(
             "/cohorts/{id}/training/progress/sign-off",
             post(sign_off_post),
         )
@@ -144,15 +148,32 @@ struct OverviewView {
     chime: Option<Vec<(String, String)>>,
     chime_answered: usize,
     chime_minimum: usize,
-    /// Sessions delivered to the cohort: (delivery id, session title, when, place, how many marked).
-    deliveries: Vec<(Uuid, String, String, String, usize)>,
+    /// Sessions delivered to the cohort.
+    deliveries: Vec<DeliveryRow>,
+    /// The cohort's facilitators to choose from: (id, name, brings lived experience).
+    facilitators: Vec<(String, String, bool)>,
+    /// Whether the reader said they bring lived experience.
+    i_bring_lived_experience: bool,
     /// Sessions to schedule: (id, "module · session").
     sessions: Vec<(String, String)>,
     schedule: ScheduleForm,
 }
 
+struct DeliveryRow {
+    id: Uuid,
+    title: String,
+    when: String,
+    place: String,
+    marked: usize,
+    facilitators: Vec<String>,
+    /// Nobody facilitating it brings lived experience: a gentle warning.
+    no_lived_experience: bool,
+}
+
 #[derive(Deserialize, Default)]
 struct ScheduleForm {
+    #[serde(default)]
+    facilitators: Vec<String>,
     #[serde(default)]
     session: String,
     #[serde(default)]
@@ -174,6 +195,13 @@ async fn overview_page(
     let tr = Tr::new(me.ctx.language);
     let curriculum = cohort_curriculum(state, cohort.id).await?;
     let zone = me.time_zone(state).await?;
+    let staff = cohort_facilitators(state, cohort.id).await?;
+    let lived = state.store.training().with_lived_experience().await?;
+    let assigned = state
+        .store
+        .training()
+        .delivery_facilitators(cohort.id)
+        .await?;
     let mut deliveries = Vec::new();
     for d in state.store.training().deliveries(cohort.id).await? {
         let title = curriculum
@@ -187,14 +215,36 @@ async fn overview_page(
             .attendance(d.activity_id)
             .await?
             .len();
-        deliveries.push((
-            d.id,
+        let people: Vec<UserId> = assigned
+            .iter()
+            .filter(|(delivery, _)| *delivery == d.id)
+            .map(|(_, u)| *u)
+            .collect();
+        deliveries.push(DeliveryRow {
+            id: d.id,
             title,
-            format_time(d.starts_at, &zone),
-            d.place.unwrap_or_default(),
+            when: format_time(d.starts_at, &zone),
+            place: d.place.unwrap_or_default(),
             marked,
-        ));
+            facilitators: staff
+                .iter()
+                .filter(|m| people.contains(&m.user_id))
+                .map(|m| m.display_name.clone())
+                .collect(),
+            no_lived_experience: !people.iter().any(|p| lived.contains(p)),
+        });
     }
+    let facilitators = staff
+        .iter()
+        .map(|m| {
+            (
+                m.user_id.to_string(),
+                m.display_name.clone(),
+                lived.contains(&m.user_id),
+            )
+        })
+        .collect();
+    let i_bring_lived_experience = lived.contains(&me.user.person.id);
     let sessions = curriculum
         .iter()
         .flat_map(|c| c.modules.iter())
@@ -243,6 +293,8 @@ async fn overview_page(
         chime_answered: latest.len(),
         chime_minimum: CHIME_MIN_FOR_AVERAGES,
         deliveries,
+        facilitators,
+        i_bring_lived_experience,
         sessions,
         schedule,
         layout: Layout::new(
@@ -1169,10 +1221,34 @@ async fn schedule_post(
     State(state): State<AppState>,
     me: SignedIn,
     Path(id): Path<CohortId>,
-    Form(form): Form<ScheduleForm>,
+    Form(fields): Form<Vec<(String, String)>>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
     me.require(Action::RunTraining, cohort.scope())?;
+    let field = |name: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let form = ScheduleForm {
+        facilitators: fields
+            .iter()
+            .filter(|(k, _)| k == "facilitator")
+            .map(|(_, v)| v.clone())
+            .collect(),
+        session: field("session"),
+        date: field("date"),
+        time: field("time"),
+        place: field("place"),
+    };
+    let staff = cohort_facilitators(&state, id).await?;
+    let chosen: Vec<UserId> = staff
+        .iter()
+        .filter(|m| form.facilitators.contains(&m.user_id.to_string()))
+        .map(|m| m.user_id)
+        .collect();
     let tr = Tr::new(me.ctx.language);
     let curriculum = cohort_curriculum(&state, id).await?;
     let mut errors = FieldErrors::new();
@@ -1215,7 +1291,7 @@ async fn schedule_post(
             occurred_at: starts_at,
         })
         .await?;
-    state
+    let delivery = state
         .store
         .training()
         .schedule(
@@ -1226,6 +1302,11 @@ async fn schedule_post(
             place.as_deref(),
             me.user.person.id,
         )
+        .await?;
+    state
+        .store
+        .training()
+        .set_delivery_facilitators(delivery, &chosen)
         .await?;
     Ok(see_other(&format!(
         "/cohorts/{id}/training?done=flash-session-scheduled"
@@ -1668,4 +1749,40 @@ async fn certificate_get(
         cohort,
     };
     Ok(no_store(view))
+}
+
+/// The cohort's facilitators: those who may co-facilitate its sessions.
+async fn cohort_facilitators(state: &AppState, cohort: CohortId) -> AppResult<Vec<CohortMember>> {
+    Ok(state
+        .store
+        .org()
+        .cohort_members(cohort)
+        .await?
+        .into_iter()
+        .filter(|m| m.role == Role::Facilitator)
+        .collect())
+}
+
+#[derive(Deserialize)]
+struct LivedExperienceForm {
+    brings: String,
+}
+
+/// A facilitator says (or stops saying) that they bring lived experience.
+async fn lived_experience_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<CohortId>,
+    Form(form): Form<LivedExperienceForm>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    state
+        .store
+        .training()
+        .set_lived_experience(me.user.person.id, form.brings == "yes")
+        .await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training?done=flash-saved"
+    )))
 }

@@ -406,6 +406,12 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             RUN_TRAINING,
         ),
         post(
+            format!("/cohorts/{training}/training/lived-experience"),
+            vec![("brings", "no".into())],
+            RUN_TRAINING,
+            303,
+        ),
+        post(
             format!("/cohorts/{training}/training/progress/sign-off"),
             vec![
                 ("trainee", missing.to_string()),

@@ -910,3 +910,51 @@ both!(
         );
     }
 );
+
+both!(
+    a_session_without_lived_experience_among_its_facilitators_is_gently_flagged,
+    |app: TestApp| async move {
+        let (cohort, curriculum) = training_cohort(&app).await;
+        let session = curriculum.modules[2].sessions[0].id.to_string();
+        let fatima = person(&app, "facilitator@demo.example").await.to_string();
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let scheduled = facilitator
+            .post(
+                &format!("/cohorts/{cohort}/training/schedule"),
+                &[
+                    ("session", session.as_str()),
+                    ("date", "2030-11-02"),
+                    ("time", "17:00"),
+                    ("place", ""),
+                    ("facilitator", fatima.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(scheduled.status(), 303);
+        let overview = format!("/cohorts/{cohort}/training");
+        let warning = "No one facilitating this session has said they bring lived experience";
+        let (_, page) = facilitator.page(&overview).await;
+        assert!(page.contains("Facilitated by Fatima Facilitator"));
+        assert!(page.contains(warning));
+        let said = facilitator
+            .post(
+                &format!("/cohorts/{cohort}/training/lived-experience"),
+                &[("brings", "yes")],
+            )
+            .await;
+        assert_eq!(said.status(), 303);
+        let (_, page) = facilitator.page(&overview).await;
+        assert!(
+            !page.contains(warning),
+            "Fatima brings lived experience now"
+        );
+        let trainee = app.sign_in("trainee@demo.example").await;
+        let refused = trainee
+            .post(
+                &format!("/cohorts/{cohort}/training/lived-experience"),
+                &[("brings", "yes")],
+            )
+            .await;
+        assert_eq!(refused.status(), 403);
+    }
+);
