@@ -606,3 +606,15 @@ mod progress_tests {
         assert!(attendance_percent("120").is_err() && attendance_percent("most").is_err());
     }
 }
+
+/// Session feedback counts are shown only from this many answers on.
+pub const FEEDBACK_MIN_ANSWERS: i64 = 5;
+
+/// A rating from 1 (not helpful) to 5 (very helpful).
+pub fn rating(raw: &str) -> Result<u8, InputError> {
+    raw.trim()
+        .parse::<u8>()
+        .ok()
+        .filter(|r| (1..=5).contains(r))
+        .ok_or(InputError::new("error-chime-scale"))
+}

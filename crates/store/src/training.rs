@@ -1366,6 +1366,65 @@ impl Training<'_> {
     }
 }
 
+impl Training<'_> {
+    /// A trainee's rating of a session they attended; giving it again changes it.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn give_feedback(
+        &self,
+        delivery: Uuid,
+        me: UserId,
+        rating: u8,
+    ) -> Result<(), StoreError> {
+        on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO delivery_feedback (delivery_id, user_id, rating, created_at) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (delivery_id, user_id) DO UPDATE SET rating = excluded.rating"
+        )
+        .bind(delivery)
+        .bind(me.0)
+        .bind(i32::from(rating))
+        .bind(now_ms())
+        .execute(pool)
+        .await
+        .map(|_| ())?);
+        Ok(())
+    }
+
+    /// How many gave each rating (1 to 5): never who.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn feedback_counts(&self, delivery: Uuid) -> Result<[i64; 5], StoreError> {
+        let rows: Vec<(i32, i64)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT rating, CAST(COUNT(*) AS BIGINT) FROM delivery_feedback WHERE delivery_id = $1 GROUP BY rating"
+        )
+        .bind(delivery)
+        .fetch_all(pool)
+        .await?);
+        let mut counts = [0i64; 5];
+        for (rating, count) in rows {
+            if let Some(slot) = usize::try_from(rating - 1)
+                .ok()
+                .and_then(|i| counts.get_mut(i))
+            {
+                *slot = count;
+            }
+        }
+        Ok(counts)
+    }
+
+    /// The deliveries this person has rated (so the form is not offered twice).
+    #[instrument(level = "debug", skip_all)]
+    pub async fn rated_by(&self, cohort: CohortId, me: UserId) -> Result<Vec<Uuid>, StoreError> {
+        let rows: Vec<(Uuid,)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT f.delivery_id FROM delivery_feedback f JOIN training_deliveries d ON d.id = f.delivery_id \
+             WHERE d.cohort_id = $1 AND f.user_id = $2"
+        )
+        .bind(cohort.0)
+        .bind(me.0)
+        .fetch_all(pool)
+        .await?);
+        Ok(rows.into_iter().map(|(d,)| d).collect())
+    }
+}
+
 fn one(rows_affected: u64) -> Result<(), StoreError> {
     if rows_affected == 0 {
         Err(StoreError::NotFound)

@@ -154,3 +154,14 @@ CREATE TABLE lived_experience (
     user_id UUID PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
     marked_at BIGINT NOT NULL
 );
+
+-- Trainees' feedback on a session they attended: a rating only, so it stays
+-- anonymous; the person is kept only so each gives one answer. Counts are shown
+-- from five answers on.
+CREATE TABLE delivery_feedback (
+    delivery_id UUID NOT NULL REFERENCES training_deliveries(id) ON DELETE CASCADE,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    rating INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
+    PRIMARY KEY (delivery_id, user_id)
+);

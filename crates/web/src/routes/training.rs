@@ -23,9 +23,9 @@ use hearth_domain::input::{date, optional_text};
 use hearth_domain::policy::Action;
 use hearth_domain::roles::Role;
 use hearth_domain::training::{
-    CHIME_MIN_FOR_AVERAGES, ChimeScores, ChimeTheme, MAX_ANSWER_CHARS, ModuleKind,
-    ReadinessOutcome, TraineeSession, chime_averages, enrolled_in_modules, meets_attendance,
-    story_text,
+    CHIME_MIN_FOR_AVERAGES, ChimeScores, ChimeTheme, FEEDBACK_MIN_ANSWERS, MAX_ANSWER_CHARS,
+    ModuleKind, ReadinessOutcome, TraineeSession, chime_averages, enrolled_in_modules,
+    meets_attendance, rating, story_text,
 };
 use hearth_domain::{CohortId, UserId};
 use hearth_store::{
@@ -54,6 +54,10 @@ pub fn router() -> Router<AppState> {
         .route("/materials/{id}", get(material_get))
         .route("/cohorts/{id}/training/schedule", post(schedule_post))
         .route("/cohorts/{id}/training/progress", get(progress_get))
+        .route(
+            "/cohorts/{id}/training/deliveries/{delivery}/feedback",
+            post(feedback_post),
+        )
         .route(
             "/cohorts/{id}/training/lived-experience",
             post(lived_experience_post),
@@ -168,6 +172,9 @@ struct DeliveryRow {
     facilitators: Vec<String>,
     /// Nobody facilitating it brings lived experience: a gentle warning.
     no_lived_experience: bool,
+    /// Ratings 1 to 5 and how many gave each, only from five answers on.
+    feedback: Option<Vec<(usize, i64)>>,
+    feedback_answers: i64,
 }
 
 #[derive(Deserialize, Default)]
@@ -215,6 +222,8 @@ async fn overview_page(
             .attendance(d.activity_id)
             .await?
             .len();
+        let counts = state.store.training().feedback_counts(d.id).await?;
+        let answers: i64 = counts.iter().sum();
         let people: Vec<UserId> = assigned
             .iter()
             .filter(|(delivery, _)| *delivery == d.id)
@@ -232,6 +241,14 @@ async fn overview_page(
                 .map(|m| m.display_name.clone())
                 .collect(),
             no_lived_experience: !people.iter().any(|p| lived.contains(p)),
+            feedback: (answers >= FEEDBACK_MIN_ANSWERS).then(|| {
+                counts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (i + 1, *c))
+                    .collect()
+            }),
+            feedback_answers: answers,
         });
     }
     let facilitators = staff
@@ -345,6 +362,9 @@ struct TraineeHomeView {
     /// Scheduled sessions open to this trainee: (when, session id, title, place).
     coming_up: Vec<(String, Uuid, String, String)>,
     progress: Vec<ModuleProgress>,
+    /// Sessions attended and not yet rated: (delivery id, title, when).
+    to_rate: Vec<(Uuid, String, String)>,
+    feedback_error: Option<String>,
 }
 
 async fn trainee_home(
@@ -353,6 +373,7 @@ async fn trainee_home(
     cohort: Cohort,
     curriculum: Curriculum,
     done: Option<&str>,
+    feedback_error: Option<String>,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
     let user = me.user.person.id;
@@ -412,7 +433,35 @@ async fn trainee_home(
         &state.store.training().attended(cohort.id).await?,
         &state.store.training().signoffs(cohort.id).await?,
     );
+    let rated = state.store.training().rated_by(cohort.id, user).await?;
+    let mut to_rate = Vec::new();
+    for d in state.store.training().deliveries(cohort.id).await? {
+        if rated.contains(&d.id) {
+            continue;
+        }
+        let attended = state
+            .store
+            .training()
+            .attendance(d.activity_id)
+            .await?
+            .iter()
+            .any(|a| a.user_id == user && a.status != "absent");
+        if let (true, Some((_, session))) = (attended, curriculum.session(d.session_id)) {
+            to_rate.push((
+                d.id,
+                session.text.title.clone(),
+                format_time(d.starts_at, &zone),
+            ));
+        }
+    }
+    let status = if feedback_error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let view = TraineeHomeView {
+        to_rate,
+        feedback_error,
         progress,
         coming_up,
         layout: Layout::new(
@@ -438,7 +487,7 @@ async fn trainee_home(
         enrolled,
         cohort,
     };
-    Ok(no_store(view))
+    Ok((status, no_store(view)).into_response())
 }
 
 async fn training_get(
@@ -464,7 +513,7 @@ async fn training_get(
     let curriculum = cohort_curriculum(&state, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    trainee_home(&state, &me, cohort, curriculum, query.done.as_deref()).await
+    trainee_home(&state, &me, cohort, curriculum, query.done.as_deref(), None).await
 }
 
 #[derive(Deserialize)]
@@ -1784,5 +1833,53 @@ async fn lived_experience_post(
         .await?;
     Ok(see_other(&format!(
         "/cohorts/{id}/training?done=flash-saved"
+    )))
+}
+
+#[derive(Deserialize)]
+struct FeedbackForm {
+    #[serde(default)]
+    rating: String,
+}
+
+/// A trainee rates a session they attended; the facilitator sees only counts.
+async fn feedback_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, delivery)): Path<(CohortId, Uuid)>,
+    Form(form): Form<FeedbackForm>,
+) -> AppResult<Response> {
+    let (cohort, curriculum) = for_trainee(&state, &me, id).await?;
+    let found = state.store.training().delivery(id, delivery).await?;
+    let user = me.user.person.id;
+    let attended = state
+        .store
+        .training()
+        .attendance(found.activity_id)
+        .await?
+        .iter()
+        .any(|a| a.user_id == user && a.status != "absent");
+    if !attended {
+        return Err(AppError::Forbidden);
+    }
+    let tr = Tr::new(me.ctx.language);
+    let Ok(rating) = rating(&form.rating) else {
+        return trainee_home(
+            &state,
+            &me,
+            cohort,
+            curriculum,
+            None,
+            Some(tr.t("error-chime-scale")),
+        )
+        .await;
+    };
+    state
+        .store
+        .training()
+        .give_feedback(delivery, user, rating)
+        .await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training?done=flash-session-feedback-thanks"
     )))
 }

@@ -406,6 +406,12 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             RUN_TRAINING,
         ),
         post(
+            format!("/cohorts/{training}/training/deliveries/{missing}/feedback"),
+            vec![("rating", "3".into())],
+            TRAINEES,
+            404,
+        ),
+        post(
             format!("/cohorts/{training}/training/lived-experience"),
             vec![("brings", "no".into())],
             RUN_TRAINING,

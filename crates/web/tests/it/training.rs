@@ -958,3 +958,129 @@ both!(
         assert_eq!(refused.status(), 403);
     }
 );
+
+both!(
+    session_feedback_is_anonymous_and_counted_from_five_answers,
+    |app: TestApp| async move {
+        let (cohort, curriculum) = training_cohort(&app).await;
+        let session = curriculum.modules[1].sessions[1].clone();
+        let facilitator_id = person(&app, "facilitator@demo.example").await;
+        let emails = [
+            "trainee@demo.example",
+            "luan@demo.example",
+            "elena@demo.example",
+            "mira@demo.example",
+            "ardit@demo.example",
+        ];
+        let mut deliveries = Vec::new();
+        for _ in 0..2 {
+            let activity = app
+                .store
+                .activities()
+                .record(&hearth_store::NewActivity {
+                    kind: "training-session",
+                    title: &session.text.title,
+                    site_id: None,
+                    cohort_id: Some(cohort),
+                    phase_id: None,
+                    occurred_at: hearth_store::now_ms(),
+                })
+                .await
+                .unwrap();
+            let delivery = app
+                .store
+                .training()
+                .schedule(
+                    cohort,
+                    session.id,
+                    activity,
+                    hearth_store::now_ms(),
+                    None,
+                    facilitator_id,
+                )
+                .await
+                .unwrap();
+            deliveries.push((delivery, activity));
+        }
+        let (first, first_activity) = deliveries[0];
+        let (second, second_activity) = deliveries[1];
+        for email in emails {
+            let id = person(&app, email).await;
+            app.store
+                .activities()
+                .mark(
+                    first_activity,
+                    id,
+                    hearth_store::AttendanceStatus::Present,
+                    None,
+                )
+                .await
+                .unwrap();
+        }
+        let ardit = person(&app, "ardit@demo.example").await;
+        app.store
+            .activities()
+            .mark(
+                second_activity,
+                ardit,
+                hearth_store::AttendanceStatus::Absent,
+                Some("ill"),
+            )
+            .await
+            .unwrap();
+
+        let feedback = format!("/cohorts/{cohort}/training/deliveries/{first}/feedback");
+        let tomi = app.sign_in("trainee@demo.example").await;
+        let (_, home) = tomi.page(&format!("/cohorts/{cohort}/training")).await;
+        assert!(
+            home.contains(&feedback),
+            "the trainee is asked about the session"
+        );
+        let bad = tomi.post(&feedback, &[("rating", "9")]).await;
+        assert_eq!(bad.status(), 422);
+        for (i, email) in emails.iter().enumerate().take(4) {
+            let visitor = app.sign_in(email).await;
+            let rating = ["4", "5", "4", "3"][i];
+            assert_eq!(
+                visitor
+                    .post(&feedback, &[("rating", rating)])
+                    .await
+                    .status(),
+                303
+            );
+        }
+        let (_, home) = tomi.page(&format!("/cohorts/{cohort}/training")).await;
+        assert!(!home.contains(&feedback), "asked once");
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let (_, page) = facilitator
+            .page(&format!("/cohorts/{cohort}/training"))
+            .await;
+        assert!(page.contains("Feedback appears from 5 answers (4 so far)"));
+        let ardit_visitor = app.sign_in("ardit@demo.example").await;
+        let absent = ardit_visitor
+            .post(
+                &format!("/cohorts/{cohort}/training/deliveries/{second}/feedback"),
+                &[("rating", "1")],
+            )
+            .await;
+        assert_eq!(
+            absent.status(),
+            403,
+            "only those who attended give feedback"
+        );
+        assert_eq!(
+            ardit_visitor
+                .post(&feedback, &[("rating", "2")])
+                .await
+                .status(),
+            303
+        );
+        let (_, page) = facilitator
+            .page(&format!("/cohorts/{cohort}/training"))
+            .await;
+        assert!(
+            page.contains("Feedback (rating: answers): 1: 0 · 2: 1 · 3: 1 · 4: 2 · 5: 1"),
+            "{page}"
+        );
+    }
+);
