@@ -47,12 +47,25 @@ pub enum Action {
     /// Create, copy and edit the organisation's run sheets: a shared library,
     /// so a facilitator of any cohort may keep it.
     ManageRunSheets,
+    /// Create, copy and edit curricula, and read every session's mini
+    /// knowledge: a shared library, like the run sheets.
+    ManageCurricula,
+    /// Run a training cohort: choose its curriculum, see who has done the
+    /// readiness step, record readiness conversations.
+    RunTraining,
+    /// Take part in a cohort's training as a trainee: read the trainee side
+    /// of its curriculum and write one's own stocktake and recovery story.
+    FollowTraining,
+    /// Read the stocktake or recovery story a trainee chose to share with the
+    /// facilitators of their cohort (never anything unshared: the store
+    /// does not hand that out).
+    ReadSharedReadiness,
 }
 
 /// May `actor` do `action` at `target`?
 pub fn policy(actor: &Actor, action: Action, target: Scope) -> bool {
     // The run sheet library belongs to everyone who runs events, wherever they do.
-    let anywhere = action == Action::ManageRunSheets;
+    let anywhere = matches!(action, Action::ManageRunSheets | Action::ManageCurricula);
     actor.grants.iter().any(|grant| {
         (anywhere || grant.scope.covers(target)) && role_allows(grant.role, action, grant.scope)
     })
@@ -62,12 +75,15 @@ pub fn policy(actor: &Actor, action: Action, target: Scope) -> bool {
 fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
     use Action::*;
     match role {
-        Role::Administrator => true,
+        // Shared private writing is shared with the cohort's facilitators alone.
+        Role::Administrator => action != ReadSharedReadiness,
         Role::Coordinator => match action {
             ViewStructure | ViewCohort | ViewPeople | ManagePeople | ManageCohorts
-            | ManagePeerGroups | RunEvent | ManageRunSheets => true,
+            | ManagePeerGroups | RunEvent | ManageRunSheets | ManageCurricula | RunTraining => true,
             // Coordinators enter a room as its hosts, not as its audience.
-            JoinEvent => false,
+            JoinEvent | FollowTraining => false,
+            // A trainee shares their writing with facilitators, not with the programme.
+            ReadSharedReadiness => false,
             // Sites and programmes span the organisation; a coordinator of one
             // site edits that site but not the organisation's shape.
             ManageSites | ManageProgrammes | ManageServices | ManageOrganisation => {
@@ -80,13 +96,18 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
         Role::SafeguardingLead => matches!(action, ViewStructure | ViewCohort | ViewAuditLog),
         // Facilitators form the peer groups of the cohorts they run.
         Role::Facilitator => {
-            matches!(action, ViewStructure | ViewCohort | ManageRunSheets)
-                || (matches!(action, ManagePeerGroups | RunEvent)
-                    && matches!(held_at, Scope::Cohort { .. }))
+            matches!(
+                action,
+                ViewStructure | ViewCohort | ManageRunSheets | ManageCurricula
+            ) || (matches!(
+                action,
+                ManagePeerGroups | RunEvent | RunTraining | ReadSharedReadiness
+            ) && matches!(held_at, Scope::Cohort { .. }))
         }
         // Members of a cohort see their own cohort; nothing of the structure.
         Role::PeerWorker(_) | Role::Participant => {
-            matches!(action, ViewCohort | JoinEvent) && matches!(held_at, Scope::Cohort { .. })
+            matches!(action, ViewCohort | JoinEvent | FollowTraining)
+                && matches!(held_at, Scope::Cohort { .. })
         }
     }
 }
@@ -255,6 +276,47 @@ mod tests {
             Action::ManageRunSheets,
             Scope::Organisation
         ));
+    }
+
+    #[test]
+    fn shared_readiness_writing_reaches_only_the_cohorts_facilitators() {
+        let site = SiteId::new();
+        let cohort = Scope::Cohort {
+            cohort: CohortId::new(),
+            site,
+        };
+        let other = Scope::Cohort {
+            cohort: CohortId::new(),
+            site,
+        };
+        let facilitator = actor(Role::Facilitator, cohort);
+        assert!(policy(&facilitator, Action::ReadSharedReadiness, cohort));
+        assert!(!policy(&facilitator, Action::ReadSharedReadiness, other));
+        assert!(policy(&facilitator, Action::RunTraining, cohort));
+        assert!(policy(
+            &facilitator,
+            Action::ManageCurricula,
+            Scope::Organisation
+        ));
+        for role in [Role::Administrator, Role::Coordinator, Role::Supervisor] {
+            let someone = actor(role, Scope::Organisation);
+            assert!(
+                !policy(&someone, Action::ReadSharedReadiness, cohort),
+                "{role}"
+            );
+        }
+        let trainee = actor(Role::Participant, cohort);
+        assert!(policy(&trainee, Action::FollowTraining, cohort));
+        assert!(!policy(&trainee, Action::FollowTraining, other));
+        assert!(!policy(
+            &trainee,
+            Action::ManageCurricula,
+            Scope::Organisation
+        ));
+        assert!(!policy(&trainee, Action::RunTraining, cohort));
+        let coordinator = actor(Role::Coordinator, Scope::Organisation);
+        assert!(!policy(&coordinator, Action::FollowTraining, cohort));
+        assert!(policy(&coordinator, Action::RunTraining, cohort));
     }
 
     #[test]

@@ -356,6 +356,8 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
             .await?;
     }
 
+    load_training(store, campus, campus_programme, autumn, &hash).await?;
+
     let services = store.services();
     let crisis = [
         (
@@ -437,6 +439,186 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
             .await?;
     }
     Ok(DemoOutcome::Loaded)
+}
+
+/// Email, name, language; stocktake done, story written, both shared; the conversation's outcome.
+type DemoTrainee<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    bool,
+    bool,
+    bool,
+    Option<hearth_domain::training::ReadinessOutcome>,
+);
+
+/// A training cohort in progress: trainees at different points of the
+/// readiness step, following a copy of the built-in Peer 2 Peer curriculum.
+async fn load_training(
+    store: &Store,
+    campus: SiteId,
+    programme: hearth_domain::ProgrammeId,
+    phase: hearth_domain::PhaseId,
+    hash: &str,
+) -> Result<(), StoreError> {
+    use hearth_domain::training::{CurriculumPlan, ReadinessOutcome};
+    let cohort = store
+        .org()
+        .create_cohort(&NewCohort {
+            name: "Peer supporter training".into(),
+            programme_id: programme,
+            phase_id: Some(phase),
+            site_id: campus,
+            starts_on: Some("2026-10-05".into()),
+            ends_on: Some("2026-11-30".into()),
+        })
+        .await?;
+    let scope = Scope::Cohort {
+        cohort,
+        site: campus,
+    };
+    let plan = CurriculumPlan::peer_2_peer();
+    let curriculum = store.training().copy_plan(&plan, &plan.name, None).await?;
+    store
+        .training()
+        .set_cohort_curriculum(cohort, curriculum)
+        .await?;
+    let facilitator = store
+        .people()
+        .find_by_email(
+            &Email::parse("facilitator@demo.example")
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        )
+        .await?
+        .map(|p| p.id);
+    if let Some(facilitator) = facilitator {
+        store
+            .people()
+            .add_grant(
+                facilitator,
+                RoleGrant {
+                    role: Role::Facilitator,
+                    scope,
+                },
+            )
+            .await?;
+    }
+    // (email, name, language, stocktake done, story, shared, conversation)
+    let trainees: &[DemoTrainee] = &[
+        (
+            "trainee@demo.example",
+            "Tomi Trainee",
+            "en",
+            true,
+            true,
+            false,
+            None,
+        ),
+        (
+            "luan@demo.example",
+            "Luan Berisha",
+            "sq",
+            true,
+            true,
+            true,
+            Some(ReadinessOutcome::Ready),
+        ),
+        (
+            "elena@demo.example",
+            "Elena Petrova",
+            "en",
+            true,
+            true,
+            false,
+            Some(ReadinessOutcome::Ready),
+        ),
+        (
+            "mira@demo.example",
+            "Mira Ahmeti",
+            "sq",
+            true,
+            false,
+            false,
+            Some(ReadinessOutcome::NotYet),
+        ),
+        (
+            "ardit@demo.example",
+            "Ardit Hasani",
+            "sq",
+            false,
+            false,
+            false,
+            None,
+        ),
+    ];
+    let training = store.training();
+    for (email, name, language, stocktake, story, shared, outcome) in trainees {
+        let id = create_person(store, email, name, language, hash).await?;
+        store
+            .people()
+            .add_grant(
+                id,
+                RoleGrant {
+                    role: Role::Participant,
+                    scope,
+                },
+            )
+            .await?;
+        if *stocktake {
+            let answers: Vec<(String, String)> = plan
+                .stocktake
+                .iter()
+                .map(|q| {
+                    (
+                        q.clone(),
+                        "(Written by the trainee; private to them.)".to_owned(),
+                    )
+                })
+                .collect();
+            training.save_stocktake(cohort, id, &answers).await?;
+            training.share_stocktake(cohort, id, *shared).await?;
+        }
+        if *story {
+            training
+                .save_story(
+                    cohort,
+                    id,
+                    "Where I started.\n\nA first draft, written at home.",
+                )
+                .await?;
+            // An earlier sitting, so the story has a version history.
+            training
+                .backdate_story(cohort, id, 3 * 24 * 3_600_000)
+                .await?;
+            training
+                .save_story(
+                    cohort,
+                    id,
+                    "Where I started, and what helped.\n\nA second draft.",
+                )
+                .await?;
+            training.share_story(cohort, id, *shared).await?;
+        }
+        // CHIME reflections from four of the five, so the cohort's averages
+        // wait for the fifth (they appear only from five people on).
+        if *email != "ardit@demo.example" {
+            let week = 7 * 24 * 3_600_000;
+            let start = hearth_domain::training::ChimeScores([2, 3, 2, 3, 2]);
+            training.record_chime(cohort, id, start, None).await?;
+            training.backdate_chime(cohort, id, 2 * week).await?;
+            let later = hearth_domain::training::ChimeScores([3, 3, 3, 3, 3]);
+            training.record_chime(cohort, id, later, None).await?;
+            training.backdate_chime(cohort, id, week).await?;
+            let now = hearth_domain::training::ChimeScores([4, 4, 3, 4, 3]);
+            training.record_chime(cohort, id, now, None).await?;
+        }
+        if let (Some(outcome), Some(facilitator)) = (outcome, facilitator) {
+            training
+                .record_conversation(cohort, id, "2026-09-28", *outcome, None, facilitator)
+                .await?;
+        }
+    }
+    Ok(())
 }
 
 async fn create_person(

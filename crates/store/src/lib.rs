@@ -23,6 +23,7 @@ mod run_sheets;
 mod services;
 mod sessions;
 mod time;
+mod training;
 mod videos;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
@@ -46,6 +47,11 @@ pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
 pub use time::{now_ms, timestamp};
+pub use training::{
+    AttendanceMark, ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession,
+    CurriculumSummary, Delivery, Material, MaterialPlace, ReadinessStatus, STORY_VERSION_GAP_MS,
+    Stocktake, StoryVersion, Training,
+};
 pub use videos::{PeerVideo, Videos};
 
 /// The handle every layer above holds: cheap to clone.
@@ -104,6 +110,9 @@ impl Store {
     }
     pub fn activities(&self) -> Activities<'_> {
         Activities { db: &self.db }
+    }
+    pub fn training(&self) -> Training<'_> {
+        Training { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

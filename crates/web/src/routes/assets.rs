@@ -30,6 +30,11 @@ const ASSETS: &[Asset] = &[
         bytes: include_bytes!("../../static/live.js"),
     },
     Asset {
+        name: "training.js",
+        content_type: "text/javascript; charset=utf-8",
+        bytes: include_bytes!("../../static/training.js"),
+    },
+    Asset {
         name: "icon.svg",
         content_type: "image/svg+xml",
         bytes: include_bytes!("../../static/icon.svg"),

@@ -43,6 +43,8 @@ struct QuickAction {
 struct CohortCard {
     summary: CohortSummary,
     my_role: Option<String>,
+    /// A training cohort whose training page this person may open.
+    training: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -102,6 +104,7 @@ async fn home_get(
 
     // Staff see every cohort they may see; members see their own.
     let all_cohorts = state.store.org().cohorts(false).await?;
+    let training_cohorts = state.store.training().training_cohorts().await?;
     let mut cohorts: Vec<CohortCard> = all_cohorts
         .into_iter()
         .filter_map(|summary| {
@@ -113,9 +116,12 @@ async fn home_get(
                 .iter()
                 .find(|g| g.grant.scope == scope)
                 .map(|g| role_label(&tr, g.grant.role));
+            let training = training_cohorts.contains(&summary.cohort.id)
+                && (me.may(Action::RunTraining, scope) || me.may(Action::FollowTraining, scope));
             (mine.is_some() || me.may(Action::ViewCohort, scope)).then_some(CohortCard {
                 summary,
                 my_role: mine,
+                training,
             })
         })
         .collect();

@@ -22,6 +22,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 mod admin;
 mod assets;
 mod auth;
+mod curricula;
 pub(crate) mod events;
 mod health;
 mod help;
@@ -33,6 +34,7 @@ mod people;
 mod profile;
 mod run_sheets;
 mod services;
+mod training;
 mod videos;
 
 pub fn router(state: AppState) -> Router {
@@ -45,6 +47,8 @@ pub fn router(state: AppState) -> Router {
         .merge(org::router())
         .merge(events::router())
         .merge(run_sheets::router())
+        .merge(curricula::router())
+        .merge(training::router())
         .merge(videos::router())
         .merge(peer_groups::router())
         .merge(people::router())

@@ -806,6 +806,8 @@ struct CohortView {
     events: Vec<(hearth_store::Event, String)>,
     /// The groups as everyone in the cohort sees them; a participant sees their own.
     groups: Vec<(String, Vec<String>, bool)>,
+    /// A training cohort whose training page this person may open.
+    can_open_training: bool,
 }
 
 #[derive(Deserialize, Default)]
@@ -892,7 +894,16 @@ async fn cohort_page(
             (e, when)
         })
         .collect();
+    let can_open_training = (me.may(Action::RunTraining, scope)
+        || me.may(Action::FollowTraining, scope))
+        && state
+            .store
+            .training()
+            .cohort_curriculum(cohort.id)
+            .await?
+            .is_some();
     let view = CohortView {
+        can_open_training,
         can_form_groups,
         can_run_events: me.may(Action::RunEvent, scope),
         events,

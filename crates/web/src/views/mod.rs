@@ -8,8 +8,10 @@ use hearth_domain::input::Language;
 use hearth_domain::policy::Action;
 use hearth_domain::roles::Scope;
 
+pub mod chart;
 pub mod forms;
 pub mod ics;
+pub mod markdown;
 
 /// A link in the main navigation.
 pub struct NavItem {
@@ -64,6 +66,9 @@ impl Layout {
             if ctx.may(Action::ManageRunSheets, org) {
                 add("/run-sheets", "nav-run-sheets");
                 add("/videos", "nav-videos");
+            }
+            if ctx.may(Action::ManageCurricula, org) {
+                add("/curricula", "nav-curricula");
             }
             add("/services", "nav-services");
             if ctx.may(Action::ManageOrganisation, org) {

@@ -1557,3 +1557,189 @@ async fn client_lines(client: &Client, css: &str) -> Vec<String> {
     }
     lines
 }
+
+/// Training in a browser: a trainee's story saves as they type (the editor's
+/// script), the facilitator prepares from a session's mini knowledge and
+/// records the readiness conversation; each page checked at phone width.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn trainee_writes_a_story_and_the_facilitator_records_readiness() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let app = &app;
+    let (cohort, curriculum) = crate::training::training_cohort(app).await;
+    let curriculum = &curriculum;
+    let tomi = app
+        .store
+        .people()
+        .find_by_email(&Email::parse("trainee@demo.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    with_browser("training-trainee", |client| async move {
+        sign_in_with_form(&client, app, "trainee@demo.example").await;
+        wait_for_path(&client, "/").await;
+        click(&client, &format!("a[href='/cohorts/{cohort}/training']")).await;
+        wait_for_path(&client, &format!("/cohorts/{cohort}/training")).await;
+        check_accessibility(&client, "the trainee's training page").await;
+        screenshots(&client, "training-trainee-home").await;
+        click(
+            &client,
+            &format!("a[href='/cohorts/{cohort}/training/story']"),
+        )
+        .await;
+        wait_for_path(&client, &format!("/cohorts/{cohort}/training/story")).await;
+        let area = find(&client, "#f-text").await;
+        area.clear().await.unwrap();
+        area.send_keys("Typed in the browser, never submitted.")
+            .await
+            .unwrap();
+        // The script saves a moment after typing stops, without leaving the page.
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let newest = app.store.training().own_story(cohort, tomi).await.unwrap();
+            if newest
+                .first()
+                .is_some_and(|v| v.text == "Typed in the browser, never submitted.")
+            {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the story was not saved as the trainee typed"
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+        assert!(
+            text_of(&client, "[data-autosave-status]")
+                .await
+                .contains("Saved")
+        );
+        check_accessibility(&client, "the story editor").await;
+        screenshots(&client, "training-story").await;
+        click(&client, &format!("a[href='/cohorts/{cohort}/training']")).await;
+        click(
+            &client,
+            &format!("a[href='/cohorts/{cohort}/training/stocktake']"),
+        )
+        .await;
+        wait_for_path(&client, &format!("/cohorts/{cohort}/training/stocktake")).await;
+        check_accessibility(&client, "the stocktake").await;
+        screenshots(&client, "training-stocktake").await;
+        let readiness = curriculum.modules[0].sessions[0].id;
+        client
+            .goto(&app.url(&format!("/cohorts/{cohort}/training/sessions/{readiness}")))
+            .await
+            .unwrap();
+        check_accessibility(&client, "a session for trainees").await;
+        screenshots(&client, "training-session-trainee").await;
+        client
+            .goto(&app.url(&format!("/cohorts/{cohort}/training/chime")))
+            .await
+            .unwrap();
+        find(&client, "svg.chime-chart").await;
+        check_accessibility(&client, "the CHIME reflection").await;
+        screenshots(&client, "training-chime").await;
+    })
+    .await;
+
+    let session = curriculum.modules[1].sessions[0].id;
+    with_browser("training-facilitator", |client| async move {
+        sign_in_with_form(&client, app, "facilitator@demo.example").await;
+        wait_for_path(&client, "/").await;
+        click(&client, "nav[aria-label='Main'] a[href='/curricula']").await;
+        wait_for_path(&client, "/curricula").await;
+        check_accessibility(&client, "the curricula").await;
+        screenshots(&client, "training-curricula").await;
+        client
+            .goto(&app.url(&format!("/curricula/{}", curriculum.id)))
+            .await
+            .unwrap();
+        check_accessibility(&client, "a curriculum").await;
+        screenshots(&client, "training-curriculum").await;
+        client
+            .goto(&app.url(&format!("/curricula/{}/sessions/{session}", curriculum.id)))
+            .await
+            .unwrap();
+        assert!(body_text(&client).await.contains("Mini knowledge"));
+        screenshots(&client, "training-session-facilitator").await;
+        client
+            .goto(&app.url(&format!("/cohorts/{cohort}/training")))
+            .await
+            .unwrap();
+        check_accessibility(&client, "the readiness overview").await;
+        screenshots(&client, "training-overview").await;
+        click(
+            &client,
+            &format!("a[href='/cohorts/{cohort}/training/trainees/{tomi}']"),
+        )
+        .await;
+        wait_for_path(
+            &client,
+            &format!("/cohorts/{cohort}/training/trainees/{tomi}"),
+        )
+        .await;
+        check_accessibility(&client, "a trainee's readiness").await;
+        client
+            .find(Locator::Css("input[name=outcome][value=ready]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        screenshots(&client, "training-trainee-readiness").await;
+        submit_and_wait(&client, "Record the conversation").await;
+        wait_for_path(&client, &format!("/cohorts/{cohort}/training")).await;
+        assert!(
+            body_text(&client)
+                .await
+                .contains("The conversation is recorded.")
+        );
+        // Attendance on a phone: a session scheduled for the cohort.
+        let activity = app
+            .store
+            .activities()
+            .record(&hearth_store::NewActivity {
+                kind: "training-session",
+                title: "A safe and confidential place to learn",
+                site_id: None,
+                cohort_id: Some(cohort),
+                phase_id: None,
+                occurred_at: hearth_store::now_ms(),
+            })
+            .await
+            .unwrap();
+        let delivery = app
+            .store
+            .training()
+            .schedule(
+                cohort,
+                session,
+                activity,
+                hearth_store::now_ms(),
+                Some("Room 2"),
+                tomi,
+            )
+            .await
+            .unwrap();
+        client
+            .goto(&app.url(&format!("/cohorts/{cohort}/training/deliveries/{delivery}")))
+            .await
+            .unwrap();
+        check_accessibility(&client, "attendance").await;
+        screenshots(&client, "training-attendance").await;
+        client
+            .goto(&app.url(&format!("/cohorts/{cohort}/training/progress")))
+            .await
+            .unwrap();
+        check_accessibility(&client, "progress").await;
+        screenshots(&client, "training-progress").await;
+    })
+    .await;
+    let conversations = app
+        .store
+        .training()
+        .conversations(cohort, tomi)
+        .await
+        .unwrap();
+    assert_eq!(conversations.len(), 1);
+}

@@ -13,3 +13,4 @@ mod peer_groups;
 mod people;
 mod policy_matrix;
 mod shell;
+mod training;

@@ -14,6 +14,7 @@ const ROLES: &[(&str, &str)] = &[
     ("facilitator", "facilitator@demo.example"),
     ("peer", "peer@demo.example"),
     ("participant", "participant@demo.example"),
+    ("trainee", "trainee@demo.example"),
 ];
 
 const EVERYONE: &[&str] = &[
@@ -25,6 +26,7 @@ const EVERYONE: &[&str] = &[
     "facilitator",
     "peer",
     "participant",
+    "trainee",
 ];
 const STRUCTURE: &[&str] = &[
     "admin",
@@ -37,6 +39,14 @@ const STRUCTURE: &[&str] = &[
 const CENTRAL: &[&str] = &["admin", "coordinator"];
 /// Everyone who runs events keeps the run sheet library.
 const RUN_SHEETS: &[&str] = &["admin", "coordinator", "site-coordinator", "facilitator"];
+/// The curriculum library, like the run sheets, belongs to everyone who runs training.
+const CURRICULA: &[&str] = RUN_SHEETS;
+/// A training cohort's facilitators and the programme's coordinators run it.
+const RUN_TRAINING: &[&str] = &["admin", "coordinator", "facilitator"];
+/// Its training page: the overview for those who run it, the trainee's home for trainees.
+const TRAINING_HOME: &[&str] = &["admin", "coordinator", "facilitator", "trainee"];
+/// The trainee's own pages (an administrator may open their own, empty ones).
+const TRAINEES: &[&str] = &["admin", "trainee"];
 
 struct Case {
     method: &'static str,
@@ -111,6 +121,20 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         })
         .await
         .unwrap();
+    let (training, curriculum) = crate::training::training_cohort(&app).await;
+    let tomi = app
+        .store
+        .people()
+        .find_by_email(&Email::parse("trainee@demo.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let readiness_session = curriculum.modules[0].sessions[0].id;
+    let too_long = "x".repeat(50_001);
+    let cur = curriculum.id;
+    let module = curriculum.modules[1].id;
+    let session = curriculum.modules[1].sessions[0].id;
     let blank = |fields: &[&'static str]| {
         fields
             .iter()
@@ -238,6 +262,201 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             allowed_status: 404,
             ..get(format!("/run-sheets/{missing}"), RUN_SHEETS)
         },
+        get("/curricula".into(), CURRICULA),
+        post(
+            "/curricula".into(),
+            vec![("name", String::new())],
+            CURRICULA,
+            422,
+        ),
+        post(
+            "/curricula/copy".into(),
+            vec![("source", "not-built-in".into())],
+            CURRICULA,
+            404,
+        ),
+        Case {
+            allowed_status: 404,
+            ..get(format!("/curricula/{missing}"), CURRICULA)
+        },
+        get(format!("/curricula/{cur}"), CURRICULA),
+        post(
+            format!("/curricula/{cur}"),
+            blank(&["name", "description", "stocktake"]),
+            CURRICULA,
+            422,
+        ),
+        post(
+            format!("/curricula/{cur}/modules"),
+            vec![("title", String::new())],
+            CURRICULA,
+            422,
+        ),
+        get(format!("/curricula/{cur}/modules/{module}"), CURRICULA),
+        post(
+            format!("/curricula/{cur}/modules/{module}"),
+            blank(&["title", "purpose", "builds_on"]),
+            CURRICULA,
+            422,
+        ),
+        post(
+            format!("/curricula/{cur}/modules/{missing}/move"),
+            vec![("direction", "up".into())],
+            CURRICULA,
+            404,
+        ),
+        post(
+            format!("/curricula/{cur}/modules/{module}/sessions"),
+            vec![("title", String::new())],
+            CURRICULA,
+            422,
+        ),
+        get(format!("/curricula/{cur}/sessions/{session}"), CURRICULA),
+        get(
+            format!("/curricula/{cur}/sessions/{session}/edit"),
+            CURRICULA,
+        ),
+        post(
+            format!("/curricula/{cur}/sessions/{session}/edit"),
+            blank(&[
+                "title",
+                "learning_intentions",
+                "activities",
+                "mini_knowledge",
+                "handout",
+            ]),
+            CURRICULA,
+            422,
+        ),
+        post(
+            format!("/curricula/{cur}/sessions/{session}/materials/link"),
+            blank(&["title", "url"]),
+            CURRICULA,
+            422,
+        ),
+        post(
+            format!("/curricula/{cur}/materials/{missing}/remove"),
+            vec![("session", session.to_string())],
+            CURRICULA,
+            404,
+        ),
+        // A material that does not exist is not found, for anyone signed in.
+        Case {
+            allowed_status: 404,
+            ..get(format!("/materials/{missing}"), EVERYONE)
+        },
+        post(
+            format!("/curricula/{cur}/sessions/{missing}/move"),
+            vec![("direction", "up".into())],
+            CURRICULA,
+            404,
+        ),
+        get(format!("/cohorts/{training}/training"), TRAINING_HOME),
+        post(
+            format!("/cohorts/{training}/training/curriculum"),
+            vec![("curriculum", "none".into())],
+            RUN_TRAINING,
+            422,
+        ),
+        get(
+            format!("/cohorts/{training}/training/sessions/{readiness_session}"),
+            TRAINEES,
+        ),
+        get(format!("/cohorts/{training}/training/stocktake"), TRAINEES),
+        post(
+            format!("/cohorts/{training}/training/stocktake"),
+            vec![("answer-0", "x".repeat(4_001))],
+            TRAINEES,
+            422,
+        ),
+        get(format!("/cohorts/{training}/training/story"), TRAINEES),
+        post(
+            format!("/cohorts/{training}/training/story"),
+            vec![("text", too_long.clone()), ("autosave", "1".into())],
+            TRAINEES,
+            422,
+        ),
+        post(
+            format!("/cohorts/{training}/training/share"),
+            vec![("what", "nothing".into()), ("shared", "yes".into())],
+            TRAINEES,
+            404,
+        ),
+        post(
+            format!("/cohorts/{training}/training/schedule"),
+            blank(&["session", "date", "time", "place"]),
+            RUN_TRAINING,
+            422,
+        ),
+        Case {
+            allowed_status: 404,
+            ..get(
+                format!("/cohorts/{training}/training/deliveries/{missing}"),
+                RUN_TRAINING,
+            )
+        },
+        post(
+            format!("/cohorts/{training}/training/deliveries/{missing}"),
+            vec![],
+            RUN_TRAINING,
+            404,
+        ),
+        get(
+            format!("/cohorts/{training}/training/progress"),
+            RUN_TRAINING,
+        ),
+        post(
+            format!("/cohorts/{training}/training/deliveries/{missing}/feedback"),
+            vec![("rating", "3".into())],
+            TRAINEES,
+            404,
+        ),
+        post(
+            format!("/cohorts/{training}/training/lived-experience"),
+            vec![("brings", "no".into())],
+            RUN_TRAINING,
+            303,
+        ),
+        post(
+            format!("/cohorts/{training}/training/progress/sign-off"),
+            vec![
+                ("trainee", missing.to_string()),
+                ("module", missing.to_string()),
+            ],
+            RUN_TRAINING,
+            404,
+        ),
+        Case {
+            allowed_status: 404,
+            ..get(
+                format!("/cohorts/{training}/training/certificate/{missing}"),
+                TRAINEES,
+            )
+        },
+        get(format!("/cohorts/{training}/training/chime"), TRAINEES),
+        post(
+            format!("/cohorts/{training}/training/chime"),
+            blank(&[
+                "connectedness",
+                "hope",
+                "identity",
+                "meaning",
+                "empowerment",
+                "note",
+            ]),
+            TRAINEES,
+            422,
+        ),
+        get(
+            format!("/cohorts/{training}/training/trainees/{tomi}"),
+            RUN_TRAINING,
+        ),
+        post(
+            format!("/cohorts/{training}/training/trainees/{tomi}/conversations"),
+            blank(&["held_on", "outcome", "note"]),
+            RUN_TRAINING,
+            422,
+        ),
         get("/videos".into(), RUN_SHEETS),
         post(
             "/videos/link".into(),

@@ -75,7 +75,12 @@ both!(
     assets_are_embedded_with_cache_headers_and_pages_with_security_headers,
     |app: TestApp| async move {
         let client = reqwest::Client::new();
-        for script in ["/static/app.js", "/static/live.js", "/static/icon.svg"] {
+        for script in [
+            "/static/app.js",
+            "/static/live.js",
+            "/static/training.js",
+            "/static/icon.svg",
+        ] {
             assert_eq!(
                 client.get(app.url(script)).send().await.unwrap().status(),
                 200,
