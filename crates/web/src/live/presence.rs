@@ -126,11 +126,12 @@ impl Presence {
 
     /// A group's list, now and as it changes.
     pub fn watch_group(&mut self, group: Uuid) -> watch::Receiver<GroupList> {
-        let list = self.list(Some(group));
-        self.group_lists
-            .entry(group)
-            .or_insert_with(|| watch::channel(Arc::new(list)).0)
-            .subscribe()
+        if let Some(sender) = self.group_lists.get(&group) {
+            return sender.subscribe();
+        }
+        let (sender, receiver) = watch::channel(Arc::new(self.list(Some(group))));
+        self.group_lists.insert(group, sender);
+        receiver
     }
 
     /// A number that moves whenever anyone arrives, leaves or is seated.
