@@ -2,7 +2,7 @@
 //! one, then edit and reorder its modules and sessions. Facilitators prepare
 //! each session here, with its mini knowledge; trainees never come here.
 
-use super::{no_store, see_other};
+use super::{form_status, no_store, see_other};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -621,11 +621,7 @@ async fn facilitator_session_page(
 ) -> AppResult<Response> {
     let (module, session) = found_session(curriculum, session)?;
     let text = &session.text;
-    let status = if material_error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(material_error.is_some());
     let view = FacilitatorSessionView {
         layout: Layout::new(state, &me.ctx, "/curricula", text.title.clone())
             .await

@@ -1,7 +1,7 @@
 //! Events: scheduling for a cohort, the event page with its ground rules,
 //! the live room page, and private reflections.
 
-use super::{no_store, see_other};
+use super::{form_status, no_store, see_other};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -229,11 +229,7 @@ async fn events_page(
         })
         .collect();
     let rules = state.store.events().ground_rules(cohort.id).await?;
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(error.is_some());
     let view = CohortEventsView {
         layout: Layout::new(
             state,

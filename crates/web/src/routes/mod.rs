@@ -168,6 +168,16 @@ pub fn no_store<R: IntoResponse>(response: R) -> Response {
 }
 
 /// Redirect after a POST with a confirmation to show.
+/// A form shown again because of what was typed answers 422, so a script
+/// or a test can tell it from a page shown for the first time.
+pub fn form_status(refused: bool) -> axum::http::StatusCode {
+    if refused {
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        axum::http::StatusCode::OK
+    }
+}
+
 pub fn see_other(path: &str) -> Response {
     axum::response::Redirect::to(path).into_response()
 }

@@ -1,7 +1,7 @@
 //! Sites, programmes with phases, and cohorts: list, create, edit, archive.
 
 use super::home::role_label;
-use super::{no_store, see_other};
+use super::{form_status, no_store, see_other};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -429,11 +429,7 @@ async fn programme_page(
         phase_form,
         phase_errors,
     } = forms;
-    let status = if errors.is_empty() && phase_errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(!(errors.is_empty() && phase_errors.is_empty()));
     let cohorts = state
         .store
         .org()
@@ -876,11 +872,7 @@ async fn cohort_page(
         .collect::<Vec<_>>();
     let can_form_groups = me.may(Action::ManagePeerGroups, scope);
     let groups = visible_groups(state, me, &cohort, &staff, &participants, can_form_groups).await?;
-    let status = if member_error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(member_error.is_some());
     let zone = me.time_zone(state).await?;
     let events = state
         .store

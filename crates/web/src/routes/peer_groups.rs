@@ -2,7 +2,7 @@
 //! lock and move people, save. Each save is kept, so the history of who was
 //! in which group when is never lost.
 
-use super::{no_store, see_other};
+use super::{form_status, no_store, see_other};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -12,7 +12,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::input::{Email, Name};
@@ -271,11 +270,7 @@ async fn overview(
             pairs_text(&context.pairs, &context.members, PairKind::Together),
         )
     });
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(error.is_some());
     let title = tr.t1("groups-title", "cohort", &context.cohort.name);
     let view = CohortGroupsView {
         layout: Layout::new(state, &me.ctx, "/cohorts", title)
@@ -850,11 +845,7 @@ async fn group_home(
     let title = group
         .map(|g| g.name.clone())
         .unwrap_or_else(|| tr.t("group-home-title"));
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(error.is_some());
     let view = GroupHomeView {
         layout: Layout::new(state, &me.ctx, "/cohorts", title)
             .await

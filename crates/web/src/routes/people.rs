@@ -2,7 +2,7 @@
 
 use super::auth::send_invitation;
 use super::home::{grant_label, role_label};
-use super::{PER_PAGE, no_store, paging, see_other};
+use super::{PER_PAGE, form_status, no_store, paging, see_other};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -13,7 +13,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Form, Multipart, Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::input::{Email, Language, Name, optional_text};
@@ -211,11 +210,7 @@ async fn invite_page(
     errors: FieldErrors,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(!errors.is_empty());
     let view = InviteView {
         layout: Layout::new(state, &me.ctx, "/people", tr.t("invite-title")).await,
         form,
@@ -345,11 +340,7 @@ async fn person_page(
         .grants
         .iter()
         .any(|g| me.may(Action::GrantRole(Role::Participant), g.scope));
-    let status = if role_error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(role_error.is_some());
     let view = PersonView {
         layout: Layout::new(state, &me.ctx, "/people", person.display_name.clone())
             .await
@@ -555,11 +546,7 @@ async fn import_page(
         && file_error.is_none()
         && !rows.is_empty()
         && rows.iter().all(|r| r.errors.is_empty());
-    let status = if previewed && !valid {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(previewed && !valid);
     let view = ImportView {
         layout: Layout::new(state, &me.ctx, "/people", tr.t("import-title")).await,
         csv,

@@ -1,7 +1,7 @@
 //! My profile: name, pronouns, language, time zone, password, and who has
 //! read what is recorded about me.
 
-use super::{no_store, see_other};
+use super::{form_status, no_store, see_other};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -12,7 +12,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Form, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::input::{Language, Name, NewPassword, optional_text, time_zone};
@@ -62,11 +61,7 @@ async fn page(
     password_errors: FieldErrors,
     done: Option<&str>,
 ) -> AppResult<Response> {
-    let status = if errors.is_empty() && password_errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(!(errors.is_empty() && password_errors.is_empty()));
     let view = profile_view(state, me, form, errors, password_errors, done).await?;
     Ok((status, no_store(view)).into_response())
 }

@@ -1,6 +1,6 @@
 //! The run sheet library: copy a built-in sheet, then reorder and edit its steps.
 
-use super::{no_store, see_other};
+use super::{form_status, no_store, see_other};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -10,7 +10,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::live::{RunSheet, Step, StepKind};
@@ -144,11 +143,7 @@ async fn edit_page(
     done: Option<&str>,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(error.is_some());
     let view = EditView {
         layout: Layout::new(state, &me.ctx, "/run-sheets", sheet.name.clone())
             .await

@@ -1,6 +1,6 @@
 //! The services directory: everyone signed in reads it; coordinators keep it.
 
-use super::{no_store, see_other};
+use super::{form_status, no_store, see_other};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -11,7 +11,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Form, Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::input::{Name, optional_text};
@@ -160,11 +159,7 @@ async fn form_page(
     archive_action: Option<String>,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(!errors.is_empty());
     let view = ServiceFormView {
         layout: Layout::new(state, &me.ctx, "/services", tr.t(heading_key)).await,
         heading: tr.t(heading_key),

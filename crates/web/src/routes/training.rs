@@ -5,7 +5,7 @@
 //! Facilitators see whether each is done, hold a readiness conversation and
 //! record its outcome; only "ready" opens the modules.
 
-use super::{no_store, see_other};
+use super::{form_status, no_store, see_other};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -33,6 +33,22 @@ use hearth_store::{
 };
 use serde::Deserialize;
 use uuid::Uuid;
+
+/// Every training page sits under the cohort's training page in the navigation.
+async fn training_layout(
+    state: &AppState,
+    me: &SignedIn,
+    cohort: CohortId,
+    title: String,
+) -> Layout {
+    Layout::new(
+        state,
+        &me.ctx,
+        &format!("/cohorts/{cohort}/training"),
+        title,
+    )
+    .await
+}
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -288,11 +304,7 @@ async fn overview_page(
             outcome,
         });
     }
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(!errors.is_empty());
     let latest = state
         .store
         .training()
@@ -314,10 +326,10 @@ async fn overview_page(
         i_bring_lived_experience,
         sessions,
         schedule,
-        layout: Layout::new(
+        layout: training_layout(
             state,
-            &me.ctx,
-            &format!("/cohorts/{}/training", cohort.id),
+            me,
+            cohort.id,
             tr.t1("training-title", "cohort", &cohort.name),
         )
         .await
@@ -454,20 +466,16 @@ async fn trainee_home(
             ));
         }
     }
-    let status = if feedback_error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(feedback_error.is_some());
     let view = TraineeHomeView {
         to_rate,
         feedback_error,
         progress,
         coming_up,
-        layout: Layout::new(
+        layout: training_layout(
             state,
-            &me.ctx,
-            &format!("/cohorts/{}/training", cohort.id),
+            me,
+            cohort.id,
             tr.t1("training-title", "cohort", &cohort.name),
         )
         .await
@@ -642,19 +650,9 @@ async fn stocktake_page(
         .training()
         .own_stocktake(cohort.id, me.user.person.id)
         .await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(!errors.is_empty());
     let view = StocktakeView {
-        layout: Layout::new(
-            state,
-            &me.ctx,
-            &format!("/cohorts/{}/training", cohort.id),
-            tr.t("stocktake-title"),
-        )
-        .await,
+        layout: training_layout(state, me, cohort.id, tr.t("stocktake-title")).await,
         shared: own.as_ref().is_some_and(|s| s.shared),
         cohort,
         questions,
@@ -765,20 +763,11 @@ async fn story_page(
     let user = me.user.person.id;
     let versions = state.store.training().own_story(cohort.id, user).await?;
     let zone = me.time_zone(state).await?;
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(error.is_some());
     let view = StoryView {
-        layout: Layout::new(
-            state,
-            &me.ctx,
-            &format!("/cohorts/{}/training", cohort.id),
-            tr.t("story-title"),
-        )
-        .await
-        .with_flash(done),
+        layout: training_layout(state, me, cohort.id, tr.t("story-title"))
+            .await
+            .with_flash(done),
         text: typed.unwrap_or_else(|| versions.first().map(|v| v.text.clone()).unwrap_or_default()),
         saved_at: versions.first().map(|v| format_time(v.updated_at, &zone)),
         earlier: versions
@@ -957,13 +946,7 @@ async fn trainee_page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let view = TraineeView {
-        layout: Layout::new(
-            state,
-            &me.ctx,
-            &format!("/cohorts/{}/training", cohort.id),
-            trainee.display_name.clone(),
-        )
-        .await,
+        layout: training_layout(state, me, cohort.id, trainee.display_name.clone()).await,
         status,
         stocktake: stocktake.map(|s| s.answers),
         story: story.map(|s| s.text),
@@ -1114,21 +1097,12 @@ async fn chime_page(
         .await?;
     let zone = me.time_zone(state).await?;
     let scores: Vec<ChimeScores> = entries.iter().map(|e| e.scores).collect();
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(!errors.is_empty());
     let values = form.values();
     let view = ChimeView {
-        layout: Layout::new(
-            state,
-            &me.ctx,
-            &format!("/cohorts/{}/training", cohort.id),
-            tr.t("chime-title"),
-        )
-        .await
-        .with_flash(done),
+        layout: training_layout(state, me, cohort.id, tr.t("chime-title"))
+            .await
+            .with_flash(done),
         themes: ChimeTheme::ALL
             .iter()
             .enumerate()
@@ -1454,13 +1428,7 @@ async fn attendance_page(
         StatusCode::UNPROCESSABLE_ENTITY
     };
     let view = AttendanceView {
-        layout: Layout::new(
-            state,
-            &me.ctx,
-            &format!("/cohorts/{}/training", cohort.id),
-            tr.t("attendance-title"),
-        )
-        .await,
+        layout: training_layout(state, me, cohort.id, tr.t("attendance-title")).await,
         delivery,
         title: session.text.title.clone(),
         when: format_time(found.starts_at, &zone),
@@ -1646,20 +1614,11 @@ async fn progress_page(
             name: m.display_name,
         })
         .collect();
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(error.is_some());
     let view = ProgressView {
-        layout: Layout::new(
-            state,
-            &me.ctx,
-            &format!("/cohorts/{}/training", cohort.id),
-            tr.t("progress-title"),
-        )
-        .await
-        .with_flash(done),
+        layout: training_layout(state, me, cohort.id, tr.t("progress-title"))
+            .await
+            .with_flash(done),
         percent: curriculum.attendance_percent,
         columns: modules
             .iter()

@@ -1,7 +1,7 @@
 //! The peer video library: uploaded files or links, tagged by what they model
 //! (`seeds/000`: mindful sharing, empathic listening, self-awareness).
 
-use super::{no_store, see_other};
+use super::{form_status, no_store, see_other};
 use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
@@ -11,7 +11,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Form, Multipart, Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::FileId;
@@ -62,11 +62,7 @@ async fn page(
     done: Option<&str>,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
-    let status = if error.is_some() {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
+    let status = form_status(error.is_some());
     let view = LibraryView {
         layout: Layout::new(state, &me.ctx, "/videos", tr.t("videos-title"))
             .await
