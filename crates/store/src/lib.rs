@@ -14,6 +14,7 @@ mod event_records;
 mod events;
 mod files;
 mod jobs;
+mod live_presence;
 mod notifications;
 mod org;
 pub mod password;
@@ -28,7 +29,7 @@ mod videos;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use audit::{Audit, AuditEntry};
-pub use bus::LiveListener;
+pub use bus::{LiveListener, Notice};
 pub use db::{Backend, Db, MigrationError};
 pub use demo::{DEMO_PASSWORD, DemoOutcome};
 pub use error::StoreError;
@@ -36,6 +37,7 @@ pub use event_records::{EventRecords, Feedback};
 pub use events::{Event, Events, LogEntry, NewEvent};
 pub use files::{Files, NewFile, StoredFile};
 pub use jobs::{Job, Jobs};
+pub use live_presence::{InstanceId, LivePresence, PRESENCE_STALE_MS, PresentElsewhere};
 pub use notifications::{Notification, Notifications};
 pub use org::{
     Cohort, CohortMember, CohortSummary, NewCohort, NewSite, Org, OrgCounts, Organisation, Phase,
@@ -95,6 +97,9 @@ impl Store {
     }
     pub fn events(&self) -> Events<'_> {
         Events { db: &self.db }
+    }
+    pub fn live_presence(&self) -> LivePresence<'_> {
+        LivePresence { db: &self.db }
     }
     pub fn event_records(&self) -> EventRecords<'_> {
         EventRecords { db: &self.db }

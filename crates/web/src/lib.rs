@@ -38,12 +38,20 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let runner = jobs::spawn_runner(state.clone());
     let bus = live::bus::spawn(state.clone());
+    let store = state.store.clone();
+    let instance = state.instance;
     let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
     let result = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await;
     runner.abort();
     bus.abort();
+    // The people whose rooms were open here are no longer present.
+    if store.db().is_shared()
+        && let Err(error) = store.live_presence().forget_instance(instance).await
+    {
+        tracing::warn!(%error, "could not tell the other instances this one stopped");
+    }
     // Give the runner a moment to drop its claim cleanly.
     tokio::time::sleep(Duration::from_millis(10)).await;
     result

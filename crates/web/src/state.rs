@@ -1,6 +1,6 @@
 use crate::config::WebConfig;
 use crate::mail::Mailer;
-use hearth_store::{Store, StoreError};
+use hearth_store::{InstanceId, Store, StoreError};
 use std::sync::Arc;
 
 /// Everything a handler may need, cheap to clone.
@@ -13,6 +13,8 @@ pub struct AppState {
     pub is_demo: bool,
     /// The live rooms this server holds open.
     pub hubs: Arc<crate::live::Hubs>,
+    /// This process, among the instances sharing one database's live rooms.
+    pub instance: InstanceId,
 }
 
 impl AppState {
@@ -29,6 +31,7 @@ impl AppState {
             mailer: Arc::new(mailer),
             is_demo,
             hubs: Arc::new(crate::live::Hubs::default()),
+            instance: InstanceId::new(),
         })
     }
 }

@@ -13,12 +13,12 @@ use hearth_domain::live::{
     Change, Command, LiveState, Member, Refusal, RunSheet, Seating, Viewer, Visibility,
 };
 use hearth_domain::{EventId, UserId};
-use hearth_store::{Event, Store, StoreError, now_ms};
+use hearth_store::{Event, InstanceId, Store, StoreError, now_ms};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use tokio::sync::broadcast::error::{RecvError, TryRecvError};
-use tokio::sync::{broadcast, watch};
+use tokio::sync::{broadcast, mpsc, watch};
 use uuid::Uuid;
 
 /// How many changes a slow client may fall behind before it reads the log instead.
@@ -149,6 +149,13 @@ impl Inner {
         }
     }
 
+    /// Where someone sits now, and whether as a guest of another group.
+    fn place_of(&self, user: UserId) -> (Option<Uuid>, bool) {
+        let group = self.state.group_of(&self.seating, user);
+        let guest = group.is_some() && group != self.seating.home_of(user);
+        (group, guest)
+    }
+
     fn seat_of(&self, group: Option<Uuid>) -> Option<Seat> {
         let group = self.seating.group(group?)?;
         Some(Seat {
@@ -181,6 +188,40 @@ pub struct Hub {
     pub run_sheet: RunSheet,
     inner: tokio::sync::Mutex<Inner>,
     presence: Arc<Mutex<Presence>>,
+    /// With several instances (PostgreSQL): tells the others who opened or
+    /// closed the room here.
+    sharing: Option<Sharing>,
+}
+
+/// This instance's part in the presence the instances share.
+struct Sharing {
+    instance: InstanceId,
+    /// (who, their name when they arrived or `None` when they left), told
+    /// in order by one task so a quick arrive-and-leave is never reversed.
+    tell: mpsc::UnboundedSender<(UserId, Option<String>)>,
+}
+
+impl Sharing {
+    fn start(store: Store, event: EventId, instance: InstanceId) -> Sharing {
+        let (tell, mut told) = mpsc::unbounded_channel::<(UserId, Option<String>)>();
+        tokio::spawn(async move {
+            while let Some((user, arrived_as)) = told.recv().await {
+                let presence = store.live_presence();
+                let done = match arrived_as {
+                    Some(name) => {
+                        presence
+                            .arrive(event, instance, user, &name, now_ms())
+                            .await
+                    }
+                    None => presence.leave(event, instance, user).await,
+                };
+                if let Err(error) = done {
+                    tracing::warn!(%error, "could not tell the other instances who is in the room");
+                }
+            }
+        });
+        Sharing { instance, tell }
+    }
 }
 
 /// Why a command did not go through.
@@ -347,7 +388,13 @@ impl Hub {
         let seating = seating::load(state, event).await?;
         let live = LiveState::fold(&changes);
         let presence = Arc::new(Mutex::new(Presence::default()));
-        Ok(Hub {
+        let sharing = state
+            .store
+            .db()
+            .is_shared()
+            .then(|| Sharing::start(state.store.clone(), event.id, state.instance));
+        let hub = Hub {
+            sharing,
             presence: presence.clone(),
             event: event.id,
             run_sheet: event.run_sheet.clone(),
@@ -361,7 +408,9 @@ impl Hub {
                 seating,
                 presence,
             }),
-        })
+        };
+        hub.resync_elsewhere(&state.store).await?;
+        Ok(hub)
     }
 
     /// Subscribes for this viewer, and returns the state and the sequence
@@ -394,7 +443,10 @@ impl Hub {
             }
             viewer.group = inner.state.group_of(&inner.seating, user);
             let guest = viewer.group.is_some() && viewer.group != inner.seating.home_of(user);
-            lock(&self.presence).arrive(user, &member.name, viewer.group, guest);
+            let first_here = lock(&self.presence).arrive(user, &member.name, viewer.group, guest);
+            if first_here && let Some(sharing) = &self.sharing {
+                let _ = sharing.tell.send((user, Some(member.name.clone())));
+            }
         }
         Ok(Joined {
             feed: inner.subscribe(&viewer),
@@ -428,7 +480,45 @@ impl Hub {
 
     /// A participant's page closed.
     pub fn leave(&self, user: UserId) {
-        lock(&self.presence).leave(user);
+        let last_here = lock(&self.presence).leave(user);
+        if last_here && let Some(sharing) = &self.sharing {
+            let _ = sharing.tell.send((user, None));
+        }
+    }
+
+    /// Another instance says someone opened the room there (with their
+    /// name) or closed their last page there.
+    pub async fn heard_elsewhere(
+        &self,
+        instance: InstanceId,
+        user: UserId,
+        arrived_as: Option<&str>,
+    ) {
+        match arrived_as {
+            Some(name) => {
+                let (sits, guest) = self.inner.lock().await.place_of(user);
+                lock(&self.presence).arrive_elsewhere(user, name, instance, sits, guest);
+            }
+            None => lock(&self.presence).leave_elsewhere(user, instance),
+        }
+    }
+
+    /// Reads who the other instances say is present, putting right any
+    /// notice that was lost and forgetting instances that stopped.
+    pub async fn resync_elsewhere(&self, store: &Store) -> Result<(), StoreError> {
+        let Some(sharing) = &self.sharing else {
+            return Ok(());
+        };
+        let rows: Vec<(UserId, String, InstanceId)> = store
+            .live_presence()
+            .elsewhere(self.event, sharing.instance, now_ms())
+            .await?
+            .into_iter()
+            .map(|row| (row.user, row.name, row.instance))
+            .collect();
+        let inner = self.inner.lock().await;
+        lock(&self.presence).reconcile_elsewhere(&rows, |user| inner.place_of(user));
+        Ok(())
     }
 
     /// Everyone present, by where they sit, for the hosts.

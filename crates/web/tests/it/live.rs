@@ -290,32 +290,9 @@ both!(
             .as_i64()
             .unwrap();
         // A new server on the same database: no memory of the room but the log.
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = format!("http://{}", listener.local_addr().unwrap());
-        let state = hearth_web::AppState::new(
-            app.store.clone(),
-            hearth_web::WebConfig::new(address.clone(), app.data_dir.clone()),
-        )
-        .await
-        .unwrap();
-        let server = tokio::spawn(async move {
-            hearth_web::serve(listener, state, std::future::pending())
-                .await
-                .unwrap()
-        });
-        let url = format!(
-            "{}/events/{event}/live/socket?after=0",
-            address.replace("http://", "ws://")
-        );
-        let mut request = url.into_client_request().unwrap();
-        request
-            .headers_mut()
-            .insert("cookie", host_visitor.cookie_header().parse().unwrap());
-        let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
-        let Some(Ok(Message::Text(hello))) = socket.next().await else {
-            panic!("no hello")
-        };
-        let hello: Value = serde_json::from_str(&hello).unwrap();
+        let (address, server) = second_instance(&app).await;
+        let mut live = connect_to(&address, &host_visitor, event).await;
+        let hello = live.next().await.expect("a hello from the new server");
         assert_eq!(hello["state"]["step"], 1);
         assert_eq!(hello["state"]["status"], "running");
         assert_eq!(
@@ -648,30 +625,10 @@ async fn two_instances_on_postgres_share_the_room() {
         return;
     };
     let event = fishbowl(&app).await;
-    // The second instance: its own hubs and its own bus, the same database.
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let second_address = format!("http://{}", listener.local_addr().unwrap());
-    let config = hearth_web::WebConfig::new(second_address.clone(), app.data_dir.clone());
-    let state = hearth_web::AppState::new(app.store.clone(), config)
-        .await
-        .unwrap();
-    let server = tokio::spawn(async move {
-        hearth_web::serve(listener, state, std::future::pending())
-            .await
-            .unwrap()
-    });
+    let (second_address, server) = second_instance(&app).await;
 
     let (ana_visitor, _) = joined(&app, "participant@demo.example", event).await;
-    let url = format!(
-        "{}/events/{event}/live/socket?after=0",
-        second_address.replace("http://", "ws://")
-    );
-    let mut request = url.into_client_request().unwrap();
-    request
-        .headers_mut()
-        .insert("cookie", ana_visitor.cookie_header().parse().unwrap());
-    let (socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
-    let mut ana_on_second = Live { socket };
+    let mut ana_on_second = connect_to(&second_address, &ana_visitor, event).await;
     ana_on_second.until("hello").await;
 
     let host_visitor = app.sign_in("facilitator@demo.example").await;
@@ -697,6 +654,132 @@ async fn two_instances_on_postgres_share_the_room() {
         "Hello from the second"
     );
     assert_eq!(frames.last().unwrap()["seq"], 3);
+    server.abort();
+}
+
+/// Another `hearth serve` on the same database (a second instance, or the
+/// same server after a restart): its own hubs and its own bus. Returns its
+/// address; abort the handle to stop it.
+async fn second_instance(app: &TestApp) -> (String, tokio::task::JoinHandle<()>) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let config = hearth_web::WebConfig::new(address.clone(), app.data_dir.clone());
+    let state = hearth_web::AppState::new(app.store.clone(), config)
+        .await
+        .unwrap();
+    let server = tokio::spawn(async move {
+        hearth_web::serve(listener, state, std::future::pending())
+            .await
+            .unwrap()
+    });
+    (address, server)
+}
+
+/// Opens the live room on another instance with a visitor's cookie.
+async fn connect_to(address: &str, visitor: &Visitor, event: EventId) -> Live {
+    let url = format!(
+        "{}/events/{event}/live/socket?after=0",
+        address.replace("http://", "ws://")
+    );
+    let mut request = url.into_client_request().unwrap();
+    request
+        .headers_mut()
+        .insert("cookie", visitor.cookie_header().parse().unwrap());
+    let (socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+    Live { socket }
+}
+
+/// The user ids in the latest `presence` frame, waiting (a few frames at
+/// most) until `wanted` says the list is as expected.
+async fn presence_until(live: &mut Live, wanted: impl Fn(&[String]) -> bool) -> Vec<String> {
+    for _ in 0..10 {
+        let frames = live.until("presence").await;
+        let people: Vec<String> = last_of(&frames, "presence")["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["user"].as_str().unwrap().to_owned())
+            .collect();
+        if wanted(&people) {
+            return people;
+        }
+    }
+    panic!("the presence list never became as expected");
+}
+
+/// Someone with the room open on one instance is present on the others: in
+/// their group's list, in the hosts' view, and when the room goes into its
+/// groups (so their group is not broken up for want of people).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn presence_is_shared_between_instances_on_postgres() {
+    let Some(app) = TestApp::spawn(Backend::Postgres).await else {
+        eprintln!("HEARTH_TEST_POSTGRES_URL is not set: skipping the two-instance run");
+        return;
+    };
+    let event = fishbowl(&app).await;
+    let (second_address, server) = second_instance(&app).await;
+    let ana_id = user(&app, "participant@demo.example").await.to_string();
+    let maya_id = user(&app, "maya@demo.example").await.to_string();
+
+    let host_visitor = app.sign_in("facilitator@demo.example").await;
+    let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+    host.until("hello").await;
+    // Maya (Oak) on the first instance; Ana (Oak) on the second.
+    let (_, mut maya) = joined(&app, "maya@demo.example", event).await;
+    let (ana_visitor, _) = joined(&app, "participant@demo.example", event).await;
+    let mut ana = connect_to(&second_address, &ana_visitor, event).await;
+    ana.until("hello").await;
+    presence_until(&mut maya, |people| people.contains(&ana_id)).await;
+    presence_until(&mut ana, |people| people.contains(&maya_id)).await;
+    // Two of Birch on the first instance.
+    let (_, mut noah) = joined(&app, "noah@demo.example", event).await;
+    let (_, mut olivia) = joined(&app, "olivia@demo.example", event).await;
+
+    // The hosts' view on the first instance has Ana.
+    let mut seen_ana = false;
+    for _ in 0..5 {
+        let frames = host.until("room-presence").await;
+        let places = last_of(&frames, "room-presence")["places"].clone();
+        if places.to_string().contains(&ana_id) {
+            seen_ana = true;
+            break;
+        }
+    }
+    assert!(
+        seen_ana,
+        "the hosts see Ana, connected to the other instance"
+    );
+
+    // Into the groups: Oak has two people present (one on each instance),
+    // so nobody is moved, and Oak's chat crosses the instances.
+    for live in [&mut maya, &mut noah, &mut olivia] {
+        live.drain().await;
+    }
+    host.send(json!({"type": "start"})).await;
+    for _ in 0..3 {
+        host.send(json!({"type": "next"})).await;
+    }
+    while maya.until("step-started").await.last().unwrap()["change"]["step"] != 3 {}
+    let mut after_step = maya.drain().await;
+    after_step.extend(noah.drain().await);
+    after_step.extend(olivia.drain().await);
+    assert!(
+        after_step
+            .iter()
+            .all(|f| kind(f) != "seat" && kind(f) != "seated"),
+        "nobody was seated elsewhere: {after_step:?}"
+    );
+    maya.send(json!({"type": "chat", "text": "Hello Ana, from Maya"}))
+        .await;
+    let frames = ana.until("chat-posted").await;
+    assert_eq!(
+        last_of(&frames, "chat-posted")["change"]["text"],
+        "Hello Ana, from Maya"
+    );
+
+    // Ana closes her page: Maya's list lets her go.
+    drop(ana);
+    presence_until(&mut maya, |people| !people.contains(&ana_id)).await;
     server.abort();
 }
 
