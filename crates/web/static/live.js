@@ -135,6 +135,7 @@
         if (me && me.facilitator) alerts.push({ name: change.name, note: change.note, at });
         break;
       case "chat-posted": chat.push({ group: change.group, name: change.name, text: change.text, at }); break;
+      case "excerpt-shared": chat.push({ group: change.group, name: change.name, text: change.text, at, excerpt: true }); break;
       case "reacted": if (live) flashReaction(change.emoji); break;
       case "speakers-chosen": speakers = change.speakers; break;
       case "voted": if (me && change.user === me.user) voted.add(change.step); break;
@@ -318,7 +319,28 @@
       clearTimeout(timer);
       timer = setTimeout(save, 700);
     };
-    section.replaceChildren(el("h2", {}, el("label", { for: "reflection-text" }, t("live-reflection"))), area, saved);
+    // Sharing is a separate, deliberate act: a few lines the writer picks
+    // (the selected text, if any), sent to their group and nobody else.
+    const excerpt = el("textarea", { id: "excerpt-text", rows: 3, maxlength: 2000 });
+    const shared = el("p", { class: "muted", role: "status", id: "excerpt-status" });
+    const share = me.group ? el("details", { id: "excerpt", ontoggle: (event) => {
+      if (!event.target.open || excerpt.value) return;
+      excerpt.value = area.value.substring(area.selectionStart, area.selectionEnd).trim();
+    } },
+      el("summary", {}, t("live-excerpt-open")),
+      el("p", { class: "muted small" }, t("live-excerpt-hint")),
+      el("form", { onsubmit: (event) => {
+        event.preventDefault();
+        const text = excerpt.value.trim();
+        if (!text) return;
+        send({ type: "share-excerpt", text });
+        excerpt.value = "";
+        shared.textContent = t("live-excerpt-shared");
+      } },
+        el("label", { for: "excerpt-text" }, t("live-excerpt-label")), excerpt,
+        el("button", { type: "submit" }, t("live-excerpt-share"))),
+      shared) : [];
+    section.replaceChildren(el("h2", {}, el("label", { for: "reflection-text" }, t("live-reflection"))), area, saved, share);
   }
 
   function inGroups() {
@@ -365,7 +387,9 @@
     const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
     const items = shown.slice(-100).map((m) => el("li", {},
       host && grouped && !visiting && m.group ? el("span", { class: "tag" }, groupName(m.group)) : [],
-      el("strong", {}, m.name), " ", m.text, " ", el("span", { class: "muted small" }, time(m.at))));
+      el("strong", {}, m.name), " ",
+      m.excerpt ? [el("span", { class: "muted small" }, `${t("live-excerpt-from")} `), el("q", { class: "excerpt" }, m.text)] : m.text,
+      " ", el("span", { class: "muted small" }, time(m.at))));
     const fresh = JSON.stringify(shown.slice(-100).map((m) => [m.at, m.name, m.text]));
     if (log.dataset.shown !== fresh) {
       log.dataset.shown = fresh;

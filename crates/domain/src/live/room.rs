@@ -46,6 +46,10 @@ pub enum Command {
     Chat {
         text: String,
     },
+    /// A few lines from one's private reflection, shared with one's group.
+    ShareExcerpt {
+        text: String,
+    },
     React {
         emoji: String,
     },
@@ -100,6 +104,7 @@ impl Command {
             | Command::LowerHand { user: None }
             | Command::NeedSupport { .. }
             | Command::Chat { .. }
+            | Command::ShareExcerpt { .. }
             | Command::React { .. }
             | Command::Vote { .. } => Action::JoinEvent,
         }
@@ -152,6 +157,13 @@ pub enum Change {
     },
     ChatPosted {
         group: Option<Uuid>,
+        user: UserId,
+        name: String,
+        text: String,
+    },
+    /// What someone chose to share of their reflection; their group's alone.
+    ExcerptShared {
+        group: Uuid,
         user: UserId,
         name: String,
         text: String,
@@ -353,6 +365,7 @@ impl LiveState {
             Change::Broadcast { .. }
             | Change::SupportRequested { .. }
             | Change::ChatPosted { .. }
+            | Change::ExcerptShared { .. }
             | Change::Reacted { .. }
             | Change::Visited { .. }
             | Change::SpeakersChosen { .. } => {}
@@ -565,6 +578,22 @@ impl LiveState {
                         text,
                     },
                     visibility,
+                )])
+            }
+            Command::ShareExcerpt { text } => {
+                let text = message(&text)?;
+                let group = self
+                    .group_of(seating, who.user)
+                    .or(who.group)
+                    .ok_or(Refusal("live-refused-no-group"))?;
+                Ok(vec![(
+                    Change::ExcerptShared {
+                        group,
+                        user: who.user,
+                        name: who.name.clone(),
+                        text,
+                    },
+                    Visibility::Group(group),
                 )])
             }
             Command::React { emoji } => {
@@ -797,6 +826,39 @@ mod tests {
         }
         assert_eq!(LiveState::fold(&log), state);
         assert_eq!(state.hands, vec![guest.user]);
+    }
+
+    #[test]
+    fn an_excerpt_of_a_reflection_reaches_the_writers_group_only() {
+        let sheet = RunSheet::fishbowl();
+        let host = member(true, None);
+        let group = Uuid::now_v7();
+        let writer = member(false, Some(group));
+        let loner = member(false, None);
+        let mut state = LiveState::default();
+        let share = |text: &str| Command::ShareExcerpt { text: text.into() };
+        assert_eq!(
+            state.decide(&sheet, &Seating::default(), &writer, share("too soon"), 0),
+            Err(Refusal("live-refused-not-started"))
+        );
+        run(&mut state, &sheet, &host, Command::Start, 0);
+        // At the reflection step, before the groups meet.
+        run(&mut state, &sheet, &host, Command::Next, 0);
+        run(&mut state, &sheet, &host, Command::Next, 0);
+        let changes = run(&mut state, &sheet, &writer, share("  I felt heard  "), 0);
+        assert_eq!(changes[0].1, Visibility::Group(group));
+        assert!(matches!(
+            &changes[0].0,
+            Change::ExcerptShared { text, group: g, .. } if text == "I felt heard" && *g == group
+        ));
+        assert_eq!(
+            state.decide(&sheet, &Seating::default(), &loner, share("hello"), 0),
+            Err(Refusal("live-refused-no-group"))
+        );
+        assert_eq!(
+            state.decide(&sheet, &Seating::default(), &writer, share("   "), 0),
+            Err(Refusal("live-refused-empty"))
+        );
     }
 
     #[test]

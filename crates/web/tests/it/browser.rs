@@ -1322,6 +1322,16 @@ async fn a_facilitator_and_six_participants_walk_a_fishbowl_in_the_live_room() {
                             .is_none(),
                         "nothing is saved for the neighbour"
                     );
+                    // A few lines, chosen on purpose, go to the writer's group.
+                    click(first, "#excerpt summary").await;
+                    type_into(first, "#excerpt-text", "I am learning to ask for help.").await;
+                    button(first, "Share with my group")
+                        .await
+                        .click()
+                        .await
+                        .unwrap();
+                    wait_for_text(first, "#excerpt-status", "Shared with your group").await;
+                    screenshots(first, "live-reflection").await;
                 }
                 // Dialogue: each group chats among itself; the console counts.
                 3 => {
@@ -1334,10 +1344,11 @@ async fn a_facilitator_and_six_participants_walk_a_fishbowl_in_the_live_room() {
                     .await;
                     say(first, &oak).await;
                     say(&guests[3], &birch).await;
+                    // The first group's count includes the shared excerpt.
                     wait_for_text(
                         host,
                         &format!(".group-overview[data-group='{first_group}'] .chat-count"),
-                        "1",
+                        "2",
                     )
                     .await;
                     wait_for_text(
@@ -1350,6 +1361,14 @@ async fn a_facilitator_and_six_participants_walk_a_fishbowl_in_the_live_room() {
                     assert!(
                         overview.contains(&birch),
                         "the facilitator sees every group's messages: {overview}"
+                    );
+                    // The excerpt shared at the reflection waits in the group's room.
+                    wait_for_text(&guests[1], "#chat-log", "I am learning to ask for help.").await;
+                    assert!(
+                        !text_now(&guests[3], "#chat-log")
+                            .await
+                            .contains("I am learning to ask for help."),
+                        "another group never sees the excerpt"
                     );
                     for (mine, theirs, group) in
                         [(&oak, &birch, first_group), (&birch, &oak, other_group)]

@@ -784,6 +784,64 @@ async fn presence_is_shared_between_instances_on_postgres() {
 }
 
 both!(
+    an_excerpt_of_a_reflection_reaches_only_the_writers_group,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let host_visitor = app.sign_in("facilitator@demo.example").await;
+        let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+        host.until("hello").await;
+        let (ana_visitor, mut ana) = joined(&app, "participant@demo.example", event).await;
+        let (maya_visitor, mut maya) = joined(&app, "maya@demo.example", event).await;
+        let (_, mut noah) = joined(&app, "noah@demo.example", event).await;
+        host.send(json!({"type": "start"})).await;
+        host.send(json!({"type": "next"})).await;
+        host.send(json!({"type": "next"})).await;
+        while ana.until("step-started").await.last().unwrap()["change"]["step"] != 2 {}
+        // Ana writes privately, then shares a few lines of it.
+        let saved = ana_visitor
+            .post(
+                &format!("/events/{event}/reflection"),
+                &[
+                    ("step", "2"),
+                    ("text", "All of this is mine. I felt heard."),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status(), 200);
+        ana.send(json!({"type": "share-excerpt", "text": "I felt heard."}))
+            .await;
+        let frames = maya.until("excerpt-shared").await;
+        let shared = last_of(&frames, "excerpt-shared");
+        assert_eq!(shared["change"]["text"], "I felt heard.");
+        assert!(shared["change"]["name"].as_str().unwrap().len() > 1);
+        host.until("excerpt-shared").await;
+        assert!(
+            noah.drain()
+                .await
+                .iter()
+                .all(|f| kind(f) != "excerpt-shared"),
+            "another group never sees it"
+        );
+        // Nothing of the reflection itself travels: only the shared lines.
+        for frame in ana.drain().await.iter().chain(maya.drain().await.iter()) {
+            assert!(!frame.to_string().contains("All of this is mine"));
+        }
+        let (_, mayas_page) = maya_visitor.page(&format!("/events/{event}/live")).await;
+        assert!(!mayas_page.contains("All of this is mine"));
+        // The host, in no group, cannot share into one.
+        host.send(json!({"type": "share-excerpt", "text": "hello"}))
+            .await;
+        let refused = host.until("error").await;
+        assert!(
+            !last_of(&refused, "error")["message"]
+                .as_str()
+                .unwrap()
+                .is_empty()
+        );
+    }
+);
+
+both!(
     the_debrief_picker_prefers_volunteers_and_is_fair_across_events,
     |app: TestApp| async move {
         let event = fishbowl(&app).await;
