@@ -438,6 +438,15 @@ events-minutes = { $count ->
    *[other] { $count } minutes
 }
 events-schedule-submit = Schedule
+events-field-audience = Who it is for
+events-audience-cohort = The whole cohort
+events-audience-group = Only the peer group { $group }
+events-for-group = for the peer group { $group }
+events-hosts = Co-facilitators
+events-hosts-hint = People who run this event with you, for example a peer who brings lived experience. They may run this event, and no other.
+events-hosts-none = Nobody else can co-facilitate yet: people who facilitate, or peer workers at this site, can.
+events-error-audience = Please choose the whole cohort or one of its peer groups from the list.
+events-error-hosts = Please choose co-facilitators from the list.
 events-error-when = Please give the date and the time, for example 2026-12-01 and 18:00.
 events-error-rules = Please write the ground rules, one per line (4,000 characters at most).
 events-rules = Ground rules

@@ -438,6 +438,15 @@ events-minutes = { $count ->
    *[other] { $count } minuta
 }
 events-schedule-submit = Planifiko
+events-field-audience = Për kë është
+events-audience-cohort = I gjithë grupi i kursit
+events-audience-group = Vetëm grupi i bashkëmoshatarëve { $group }
+events-for-group = për grupin e bashkëmoshatarëve { $group }
+events-hosts = Bashkëlehtësuesit
+events-hosts-hint = Njerëz që e drejtojnë këtë ngjarje me ju, për shembull një bashkëmoshatar me përvojë të jetuar. Ata mund ta drejtojnë këtë ngjarje dhe asnjë tjetër.
+events-hosts-none = Askush tjetër nuk mund të bashkëlehtësojë ende: mund ta bëjnë lehtësuesit ose punonjësit bashkëmoshatarë në këtë vend.
+events-error-audience = Ju lutemi zgjidhni të gjithë grupin e kursit ose një nga grupet e tij nga lista.
+events-error-hosts = Ju lutemi zgjidhni bashkëlehtësuesit nga lista.
 events-error-when = Ju lutemi shkruani datën dhe orën, për shembull 2026-12-01 dhe 18:00.
 events-error-rules = Ju lutemi shkruani rregullat bazë, një për rresht (më së shumti 4000 karaktere).
 events-rules = Rregullat bazë

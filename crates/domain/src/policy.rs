@@ -112,6 +112,18 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
     }
 }
 
+/// An event's co-facilitator runs that one event as a facilitator of its
+/// audience would. The grant is derived for the event's own pages and room,
+/// where every check names the event's audience, and is never stored.
+pub fn hosting(actor: &Actor, audience: Scope) -> Actor {
+    let mut hosting = actor.clone();
+    hosting.grants.push(RoleGrant {
+        role: Role::Facilitator,
+        scope: audience,
+    });
+    hosting
+}
+
 /// Whether the person holds `role` anywhere.
 pub fn holds(actor: &Actor, role: Role) -> bool {
     actor.grants.iter().any(|g| g.role == role)

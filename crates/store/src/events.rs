@@ -24,6 +24,9 @@ pub struct Event {
     pub run_sheet: RunSheet,
     pub arrangement_id: Option<Uuid>,
     pub cancelled: bool,
+    /// Held for one of the cohort's peer groups (its id and name), not the
+    /// whole cohort.
+    pub peer_group: Option<(Uuid, String)>,
 }
 
 impl Event {
@@ -67,6 +70,8 @@ struct EventRow {
     run_sheet: String,
     arrangement_id: Option<Uuid>,
     cancelled_at: Option<i64>,
+    peer_group_id: Option<Uuid>,
+    peer_group_name: Option<String>,
 }
 
 impl TryFrom<EventRow> for Event {
@@ -84,12 +89,14 @@ impl TryFrom<EventRow> for Event {
                 .map_err(|e| StoreError::Corrupt(e.to_string()))?,
             arrangement_id: row.arrangement_id,
             cancelled: row.cancelled_at.is_some(),
+            peer_group: row.peer_group_id.zip(row.peer_group_name),
         })
     }
 }
 
 const EVENT_SELECT: &str = "SELECT e.id, e.cohort_id, c.name AS cohort_name, c.site_id, e.title, e.starts_at, e.time_zone, \
-     e.run_sheet, e.arrangement_id, e.cancelled_at FROM events e JOIN cohorts c ON c.id = e.cohort_id";
+     e.run_sheet, e.arrangement_id, e.cancelled_at, e.peer_group_id, g.name AS peer_group_name \
+     FROM events e JOIN cohorts c ON c.id = e.cohort_id LEFT JOIN peer_groups g ON g.id = e.peer_group_id";
 
 fn visibility_columns(visibility: Visibility) -> (&'static str, Option<Uuid>) {
     match visibility {
@@ -183,7 +190,127 @@ impl Events<'_> {
         rows.into_iter().map(Event::try_from).collect()
     }
 
-    /// Events from `since` on in the cohorts where this person holds a role.
+    /// Holds the event for one of its cohort's peer groups (of the groups
+    /// saved now, which the event then keeps).
+    #[instrument(level = "debug", skip_all)]
+    pub async fn hold_for_group(&self, id: EventId, group: Uuid) -> Result<(), StoreError> {
+        let done = on_db!(
+            self.db,
+            write
+                | pool
+                | sqlx::query(
+                    "UPDATE events SET peer_group_id = $1, \
+                     arrangement_id = (SELECT g.arrangement_id FROM peer_groups g WHERE g.id = $1) \
+                     WHERE id = $2 AND EXISTS (SELECT 1 FROM peer_groups g WHERE g.id = $1 AND g.cohort_id = events.cohort_id)"
+                )
+                .bind(group)
+                .bind(id.0)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())?
+        );
+        if done == 0 {
+            return Err(StoreError::NotFound);
+        }
+        Ok(())
+    }
+
+    /// The event's co-facilitators are exactly these people.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn set_hosts(&self, id: EventId, hosts: &[UserId]) -> Result<(), StoreError> {
+        on_db!(
+            self.db,
+            write
+                | pool
+                | {
+                    let mut tx = pool.begin().await?;
+                    sqlx::query("DELETE FROM event_hosts WHERE event_id = $1")
+                        .bind(id.0)
+                        .execute(&mut *tx)
+                        .await?;
+                    for host in hosts {
+                        sqlx::query(
+                    "INSERT INTO event_hosts (event_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+                )
+                .bind(id.0)
+                .bind(host.0)
+                .execute(&mut *tx)
+                .await?;
+                    }
+                    tx.commit().await?;
+                }
+        );
+        Ok(())
+    }
+
+    /// The event's co-facilitators, by name.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn hosts(&self, id: EventId) -> Result<Vec<(UserId, String)>, StoreError> {
+        let rows: Vec<(Uuid, String)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT u.id, u.display_name FROM event_hosts h JOIN users u ON u.id = h.user_id \
+                     WHERE h.event_id = $1 ORDER BY u.display_name"
+                )
+                .bind(id.0)
+                .fetch_all(pool)
+                .await?
+        );
+        Ok(rows
+            .into_iter()
+            .map(|(id, name)| (UserId(id), name))
+            .collect())
+    }
+
+    /// Whether this person co-facilitates the event.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn is_host(&self, id: EventId, user: UserId) -> Result<bool, StoreError> {
+        let row: Option<(i32,)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as("SELECT 1 FROM event_hosts WHERE event_id = $1 AND user_id = $2")
+                    .bind(id.0)
+                    .bind(user.0)
+                    .fetch_optional(pool)
+                    .await?
+        );
+        Ok(row.is_some())
+    }
+
+    /// Who may co-facilitate the cohort's events: active people who
+    /// facilitate or are peer workers in the organisation, at the cohort's
+    /// site, or in the cohort.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn host_candidates(
+        &self,
+        cohort: CohortId,
+    ) -> Result<Vec<(UserId, String)>, StoreError> {
+        let rows: Vec<(Uuid, String)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT DISTINCT u.id, u.display_name FROM role_grants r JOIN users u ON u.id = r.user_id \
+                     JOIN cohorts c ON c.id = $1 \
+                     WHERE u.active \
+                       AND (r.role = 'facilitator' OR r.role LIKE 'peer-worker:%') \
+                       AND ((r.site_id IS NULL AND r.cohort_id IS NULL) OR r.site_id = c.site_id OR r.cohort_id = c.id) \
+                     ORDER BY u.display_name"
+                )
+                .bind(cohort.0)
+                .fetch_all(pool)
+                .await?
+        );
+        Ok(rows
+            .into_iter()
+            .map(|(id, name)| (UserId(id), name))
+            .collect())
+    }
+
+    /// Events from `since` on that this person may take part in or runs:
+    /// in the cohorts where they hold a role (an event held for one peer
+    /// group only for its members and the cohort's staff), and the events
+    /// they co-facilitate.
     #[instrument(level = "debug", skip_all)]
     pub async fn upcoming_for(
         &self,
@@ -192,8 +319,13 @@ impl Events<'_> {
         limit: i64,
     ) -> Result<Vec<Event>, StoreError> {
         let sql = sqlx::AssertSqlSafe(format!(
-            "{EVENT_SELECT} WHERE e.cancelled_at IS NULL AND e.starts_at >= $2 AND e.cohort_id IN \
-             (SELECT cohort_id FROM role_grants WHERE user_id = $1 AND cohort_id IS NOT NULL) \
+            "{EVENT_SELECT} WHERE e.cancelled_at IS NULL AND e.starts_at >= $2 AND ( \
+                 e.id IN (SELECT event_id FROM event_hosts WHERE user_id = $1) \
+                 OR (e.cohort_id IN (SELECT cohort_id FROM role_grants WHERE user_id = $1 AND cohort_id IS NOT NULL) \
+                     AND (e.peer_group_id IS NULL \
+                          OR e.peer_group_id IN (SELECT group_id FROM peer_group_members WHERE user_id = $1) \
+                          OR e.cohort_id IN (SELECT cohort_id FROM role_grants WHERE user_id = $1 \
+                                             AND cohort_id IS NOT NULL AND role IN ('facilitator', 'coordinator'))))) \
              ORDER BY e.starts_at LIMIT $3"
         ));
         let rows: Vec<EventRow> = on_db!(

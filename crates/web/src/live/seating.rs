@@ -13,13 +13,16 @@ use uuid::Uuid;
 /// A group meets in the room with at least this many people present.
 pub const MIN_PRESENT: usize = 2;
 
-/// The event's groups: fixed when it started, else the cohort's current ones.
+/// The event's groups: fixed when it started, else the cohort's current
+/// ones; an event held for one peer group has that group alone.
 pub async fn load(state: &AppState, event: &Event) -> Result<Seating, StoreError> {
+    let audience = event.peer_group.as_ref().map(|(id, _)| *id);
     let groups = crate::routes::events::arrangement(state, event)
         .await?
         .map(|a| {
             a.groups
                 .into_iter()
+                .filter(|g| audience.is_none_or(|only| g.id == only))
                 .map(|g| SeatGroup {
                     id: g.id,
                     name: g.name,

@@ -82,7 +82,7 @@ impl Connection {
     fn new(me: SignedIn, access: RoomAccess, viewer: Viewer) -> Connection {
         Connection {
             tr: Tr::new(me.ctx.language),
-            actor: me.actor,
+            actor: access.actor,
             scope: access.scope,
             member: access.member,
             viewer,

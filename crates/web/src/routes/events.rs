@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::input::{Name, date};
 use hearth_domain::live::{Command, Member, RunSheet, Speaker, StepKind, Viewer};
-use hearth_domain::policy::Action;
+use hearth_domain::policy::{Action, Actor, policy};
 use hearth_domain::roles::Scope;
 use hearth_domain::{CohortId, EventId, UserId};
 use hearth_store::{Arrangement, Cohort, Event, NewEvent, Service, StoreError};
@@ -49,6 +49,9 @@ pub fn router() -> Router<AppState> {
 pub struct RoomAccess {
     pub event: Event,
     pub scope: Scope,
+    /// Who is asking, as the policy sees them in this event: a co-facilitator
+    /// runs it as the audience's facilitators do.
+    pub actor: Actor,
     pub facilitator: bool,
     pub group: Option<Uuid>,
     pub member: Member,
@@ -112,11 +115,17 @@ pub async fn fix_groups(state: &AppState, event: &Event) -> Result<(), StoreErro
 pub async fn room_access(state: &AppState, me: &SignedIn, id: EventId) -> AppResult<RoomAccess> {
     let event = state.store.events().get(id).await?;
     let scope = event.scope();
-    let facilitator = me.may(Action::RunEvent, scope);
-    if !facilitator && !me.may(Action::JoinEvent, scope) {
+    let user = me.user.person.id;
+    let actor =
+        if !me.may(Action::RunEvent, scope) && state.store.events().is_host(id, user).await? {
+            hearth_domain::policy::hosting(&me.actor, scope)
+        } else {
+            me.actor.clone()
+        };
+    let facilitator = policy(&actor, Action::RunEvent, scope);
+    if !facilitator && !policy(&actor, Action::JoinEvent, scope) {
         return Err(AppError::Forbidden);
     }
-    let user = me.user.person.id;
     // One indexed query: every live connection asks this when it opens.
     let group = if facilitator {
         None
@@ -127,6 +136,13 @@ pub async fn room_access(state: &AppState, me: &SignedIn, id: EventId) -> AppRes
             .group_of(event.cohort_id, event.arrangement_id, user)
             .await?
     };
+    // An event held for one peer group is that group's alone.
+    if let Some((audience, _)) = &event.peer_group
+        && !facilitator
+        && group != Some(*audience)
+    {
+        return Err(AppError::Forbidden);
+    }
     let rules = match state.store.events().ground_rules(event.cohort_id).await? {
         Some((version, text)) => (version, Some(text)),
         None => (0, None),
@@ -146,6 +162,7 @@ pub async fn room_access(state: &AppState, me: &SignedIn, id: EventId) -> AppRes
     Ok(RoomAccess {
         event,
         scope,
+        actor,
         facilitator,
         group,
         member,
@@ -191,6 +208,7 @@ struct CohortEventsView {
     error: Option<String>,
     rules: Vec<String>,
     rules_custom: bool,
+    choices: ScheduleChoices,
 }
 
 #[derive(Deserialize, Default)]
@@ -200,6 +218,55 @@ struct ScheduleForm {
     time: String,
     /// `builtin:N` or a saved run sheet's id.
     sheet: String,
+    /// Empty for the whole cohort, or one of its peer groups' ids.
+    #[serde(default)]
+    audience: String,
+    /// The co-facilitators' boxes, `host-<id>`.
+    #[serde(flatten)]
+    boxes: std::collections::HashMap<String, String>,
+}
+
+impl ScheduleForm {
+    fn hosts(&self) -> Vec<String> {
+        self.boxes
+            .keys()
+            .filter_map(|key| key.strip_prefix("host-"))
+            .map(str::to_owned)
+            .collect()
+    }
+
+    fn hosts_checked(&self, id: &UserId) -> bool {
+        self.boxes.contains_key(&format!("host-{id}"))
+    }
+}
+
+/// Who an event can be for and who may co-facilitate it, for the form.
+struct ScheduleChoices {
+    groups: Vec<(Uuid, String)>,
+    candidates: Vec<(UserId, String)>,
+}
+
+async fn schedule_choices(
+    state: &AppState,
+    cohort: &Cohort,
+    me: &SignedIn,
+) -> Result<ScheduleChoices, StoreError> {
+    let groups = state
+        .store
+        .peer_groups()
+        .current(cohort.id)
+        .await?
+        .map(|a| a.groups.into_iter().map(|g| (g.id, g.name)).collect())
+        .unwrap_or_default();
+    let candidates = state
+        .store
+        .events()
+        .host_candidates(cohort.id)
+        .await?
+        .into_iter()
+        .filter(|(id, _)| *id != me.user.person.id)
+        .collect();
+    Ok(ScheduleChoices { groups, candidates })
 }
 
 #[derive(Deserialize)]
@@ -249,6 +316,7 @@ async fn events_page(
         error,
         rules_custom: rules.is_some(),
         rules: rules_text(&tr, &rules.map(|(_, text)| text)),
+        choices: schedule_choices(state, &cohort, me).await?,
         cohort,
     };
     Ok((status, no_store(view)).into_response())
@@ -296,13 +364,40 @@ async fn cohort_events_post(
             .ok(),
         _ => None,
     };
+    // Only what the form offered may be chosen.
+    let choices = schedule_choices(&state, &cohort, &me).await?;
+    let audience = match form.audience.trim() {
+        "" => Ok(None),
+        chosen => choices
+            .groups
+            .iter()
+            .find(|(id, _)| id.to_string() == chosen)
+            .map(|(id, _)| Some(*id))
+            .ok_or(()),
+    };
+    let hosts: Result<Vec<UserId>, ()> = form
+        .hosts()
+        .iter()
+        .map(|chosen| {
+            choices
+                .candidates
+                .iter()
+                .find(|(id, _)| id.to_string() == *chosen)
+                .map(|(id, _)| *id)
+                .ok_or(())
+        })
+        .collect();
     let error = match (&title, starts_at, &sheet) {
         (Err(e), _, _) => Some(tr.t(e.message_id)),
         (_, None, _) => Some(tr.t("events-error-when")),
         (_, _, None) => Some(tr.t("error-choose-one")),
+        _ if audience.is_err() => Some(tr.t("events-error-audience")),
+        _ if hosts.is_err() => Some(tr.t("events-error-hosts")),
         _ => None,
     };
-    if let (Ok(title), Some(starts_at), Some(run_sheet), None) = (title, starts_at, sheet, &error) {
+    if let (Ok(title), Some(starts_at), Some(run_sheet), None, Ok(audience), Ok(hosts)) =
+        (title, starts_at, sheet, &error, audience, hosts)
+    {
         let event = NewEvent {
             cohort_id: cohort.id,
             title: title.into_string(),
@@ -312,6 +407,12 @@ async fn cohort_events_post(
             created_by: me.user.person.id,
         };
         let id = state.store.events().create(&event).await?;
+        if let Some(group) = audience {
+            state.store.events().hold_for_group(id, group).await?;
+        }
+        if !hosts.is_empty() {
+            state.store.events().set_hosts(id, &hosts).await?;
+        }
         return Ok(see_other(&format!(
             "/events/{id}?done=flash-event-scheduled"
         )));
@@ -366,6 +467,8 @@ struct EventView {
     rules: Vec<String>,
     rules_accepted: bool,
     group_name: Option<String>,
+    /// The co-facilitators, by name.
+    hosts: Vec<String>,
     /// For the hosts: every answer without names, and the average rating.
     feedback: Vec<hearth_store::Feedback>,
     average: Option<String>,
@@ -419,6 +522,14 @@ async fn event_get(
         rules: rules_text(&tr, &access.rules.1),
         rules_accepted: access.rules_accepted,
         group_name,
+        hosts: state
+            .store
+            .events()
+            .hosts(id)
+            .await?
+            .into_iter()
+            .map(|(_, name)| name)
+            .collect(),
         event: access.event,
     };
     Ok(no_store(view))

@@ -47,8 +47,13 @@ impl Live {
 
     /// The next frame, or `None` if nothing comes within a moment.
     async fn next(&mut self) -> Option<Value> {
+        self.next_within(Duration::from_millis(1500)).await
+    }
+
+    /// The next frame, or `None` if nothing comes within `wait`.
+    async fn next_within(&mut self, wait: Duration) -> Option<Value> {
         loop {
-            match tokio::time::timeout(Duration::from_millis(1500), self.socket.next()).await {
+            match tokio::time::timeout(wait, self.socket.next()).await {
                 Ok(Some(Ok(Message::Text(text)))) => {
                     return Some(serde_json::from_str(&text).unwrap());
                 }
@@ -59,9 +64,11 @@ impl Live {
     }
 
     /// Frames until one of `kind` (a change type, "hello" or "error") arrives.
+    /// Waits generously: a busy machine may be slow, and an expected frame
+    /// that never comes fails the test all the same.
     async fn until(&mut self, kind: &str) -> Vec<Value> {
         let mut seen = Vec::new();
-        while let Some(frame) = self.next().await {
+        while let Some(frame) = self.next_within(Duration::from_secs(10)).await {
             let this = frame["type"]
                 .as_str()
                 .or_else(|| frame["change"]["type"].as_str())
@@ -840,6 +847,149 @@ both!(
         );
     }
 );
+
+both!(
+    an_event_for_one_peer_group_with_a_co_facilitator,
+    |app: TestApp| async move {
+        // The whole cohort's fishbowl, and groups Oak and Birch.
+        let cohort_wide = fishbowl(&app).await;
+        let cohort = app.cohort_named("Autumn dialogue cohort").await;
+        let groups = app
+            .store
+            .peer_groups()
+            .current(cohort.id)
+            .await
+            .unwrap()
+            .unwrap();
+        let oak = groups.groups.iter().find(|g| g.name == "Oak").unwrap().id;
+        let peer = user(&app, "peer@demo.example").await;
+        let host = app.sign_in("facilitator@demo.example").await;
+        // The form offers the groups and the people who may co-facilitate.
+        let (_, form) = host.page(&format!("/cohorts/{}/events", cohort.id)).await;
+        assert!(form.contains(&format!("value=\"{oak}\"")));
+        assert!(form.contains(&format!("name=\"host-{peer}\"")));
+        let events = format!("/cohorts/{}/events", cohort.id);
+        let fields = |audience: String, co_host: String| {
+            vec![
+                ("title".to_owned(), "Oak's evening".to_owned()),
+                ("date".to_owned(), "2026-12-03".to_owned()),
+                ("time".to_owned(), "18:30".to_owned()),
+                ("sheet".to_owned(), "builtin:0".to_owned()),
+                ("audience".to_owned(), audience),
+                (co_host, "on".to_owned()),
+            ]
+        };
+        // Only what the form offered may be chosen; nothing is scheduled otherwise.
+        let before = app
+            .store
+            .events()
+            .for_cohort(cohort.id)
+            .await
+            .unwrap()
+            .len();
+        for (audience, co_host) in [
+            (uuid::Uuid::now_v7().to_string(), format!("host-{peer}")),
+            (oak.to_string(), format!("host-{}", UserId::new())),
+        ] {
+            let refused = post_fields(&host, &events, &fields(audience, co_host)).await;
+            assert_eq!(refused.status(), 422);
+            assert!(refused.text().await.unwrap().contains("from the list"));
+        }
+        assert_eq!(
+            app.store
+                .events()
+                .for_cohort(cohort.id)
+                .await
+                .unwrap()
+                .len(),
+            before
+        );
+        let scheduled = post_fields(
+            &host,
+            &events,
+            &fields(oak.to_string(), format!("host-{peer}")),
+        )
+        .await;
+        assert_eq!(scheduled.status(), 303);
+        let event: EventId = location(&scheduled)
+            .trim_start_matches("/events/")
+            .split('?')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+
+        // Oak's members come in; Birch's do not even see it.
+        let maya = app.sign_in("maya@demo.example").await;
+        let (status, page) = maya.page(&format!("/events/{event}")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("for the peer group Oak"));
+        assert!(page.contains("Pat Peer"), "the co-facilitator is named");
+        let (_, home) = maya.page("/").await;
+        assert!(home.contains(&format!("href=\"/events/{event}\"")));
+        let noah = app.sign_in("noah@demo.example").await;
+        assert_eq!(noah.page(&format!("/events/{event}")).await.0, 403);
+        assert!(Live::connect(&noah, event, 0).await.is_err());
+        let (_, home) = noah.page("/").await;
+        assert!(
+            !home.contains(&format!("href=\"/events/{event}\"")),
+            "not on Birch's home page"
+        );
+
+        // The co-facilitator runs this event: the console, and the commands.
+        let (co_host, mut co_live) = joined_as_host(&app, "peer@demo.example", event).await;
+        let (status, page) = co_host.page(&format!("/events/{event}")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Open the facilitator"));
+        co_live.send(json!({"type": "start"})).await;
+        assert_eq!(
+            last_of(&co_live.until("step-started").await, "step-started")["seq"],
+            1
+        );
+        // The room has Oak alone.
+        let (_, mut maya_live) = joined(&app, "maya@demo.example", event).await;
+        let seat = maya_live.until("seat").await;
+        assert_eq!(last_of(&seat, "seat")["group"]["name"], "Oak");
+        // ... and no other event: there they are a participant, as before.
+        let (status, _) = co_host.page(&events).await;
+        assert_eq!(
+            status, 403,
+            "co-facilitating is not facilitating the cohort"
+        );
+        let (_, page) = co_host.page(&format!("/events/{cohort_wide}")).await;
+        assert!(!page.contains("Open the facilitator"));
+        let accepted = co_host
+            .post(&format!("/events/{cohort_wide}/accept"), &[])
+            .await;
+        assert_eq!(accepted.status(), 303);
+        let mut elsewhere = Live::connect(&co_host, cohort_wide, 0).await.unwrap();
+        elsewhere.until("hello").await;
+        elsewhere.send(json!({"type": "start"})).await;
+        elsewhere.until("error").await;
+    }
+);
+
+/// Posts fields made at run time.
+async fn post_fields(
+    visitor: &Visitor,
+    path: &str,
+    fields: &[(String, String)],
+) -> reqwest::Response {
+    let fields: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.as_str()))
+        .collect();
+    visitor.post(path, &fields).await
+}
+
+/// Signs in someone who runs the event and opens its room.
+async fn joined_as_host(app: &TestApp, email: &str, event: EventId) -> (Visitor, Live) {
+    let visitor = app.sign_in(email).await;
+    let mut live = Live::connect(&visitor, event, 0).await.unwrap();
+    let hello = live.until("hello").await;
+    assert_eq!(hello.last().unwrap()["me"]["facilitator"], true);
+    (visitor, live)
+}
 
 both!(
     the_debrief_picker_prefers_volunteers_and_is_fair_across_events,
