@@ -18,8 +18,10 @@
 //! of 60 pairs and 5 orbits of 30 (each a perfect matching, fixed by an
 //! involution `x -> 4 x + t`). The base blocks were found by an exact
 //! backtracking search over these orbits (every orbit of 60 covered once,
-//! every orbit of 30 once except one covered twice); the test below checks
-//! the result pair by pair. This shape was chosen because simpler ones are
+//! every orbit of 30 once except one covered twice), which
+//! `examples/covering_search.rs` repeats; the test below checks the result
+//! pair by pair. Lamken, Mills and Rees (J. Combin. Designs 6, 1998) study
+//! such coverings for v = 0 (mod 12). This shape was chosen because simpler ones are
 //! impossible or stalled (docs/benchmarks.md, "Relaxed rotations").
 
 use crate::quality::Round;
