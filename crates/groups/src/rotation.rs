@@ -133,6 +133,15 @@ pub fn rotate(request: &RotationRequest) -> Result<Rotation, GroupsError> {
     } else {
         Vec::new()
     };
+    // Past the repeat-free rounds, a covering (every pair meets, the fewest
+    // meet twice) is a better start than more repeat-free rounds plus search.
+    if uniform
+        && initial.len() < request.rounds
+        && let Some(cover) = constructions::covering(sizes.len(), request.group_size)
+        && cover.len() <= request.rounds
+    {
+        initial = cover;
+    }
     relabel(&mut initial, request.seed, n);
     let mut rng = Rng::new(request.seed);
     let mut counts = PairCounts::new(n);
@@ -309,6 +318,20 @@ mod tests {
         assert_eq!(result.quality.lower_bound_repeated_pairs, 6);
         assert_eq!(result.quality.repeated_pairs, 6);
         assert_eq!(result.quality.max_pair_meetings, 2);
+    }
+
+    #[test]
+    fn sixty_in_fours_for_twenty_rounds_meets_the_lower_bound() {
+        // More rounds than the 19 that could be repeat-free: the covering
+        // construction, with every pair meeting and 30 pairs meeting twice.
+        for (rounds, bound) in [(20, 30), (21, 120)] {
+            let result = rotate(&request(60, 4, rounds)).unwrap();
+            assert_eq!(result.rounds.len(), rounds);
+            assert_eq!(result.quality.lower_bound_repeated_pairs, bound);
+            assert_eq!(result.quality.repeated_pairs, bound, "{rounds} rounds");
+            assert_eq!(result.quality.max_pair_meetings, 2, "{rounds} rounds");
+        }
+        assert_eq!(rotate(&request(60, 4, 20)).unwrap().iterations, 0);
     }
 
     #[test]

@@ -15,7 +15,12 @@
 //!   (4 MOLS of order 20, 50, 100 plus a 4-5, 10-5 or 20-5 schedule);
 //! * small designs known by their 1-rotational base blocks, and two orthogonal
 //!   Latin squares of order 10 (module `known`).
+//!
+//! When more rounds are asked than can be repeat-free, `covering` gives
+//! rounds where every pair meets and the fewest pairs meet twice (module
+//! `covering`: 60 people in groups of 4 for 20 rounds).
 
+mod covering;
 mod field;
 mod known;
 mod transversal;
@@ -41,6 +46,12 @@ pub fn construct(g: usize, s: usize, max_rounds: usize) -> Vec<Round> {
     let mut rounds = Planner::default().build(g, s);
     rounds.truncate(max_rounds);
     rounds
+}
+
+/// Rounds for `g` groups of `s` in which every pair meets and as few pairs
+/// as possible meet twice, when such a design is known (`None` otherwise).
+pub fn covering(g: usize, s: usize) -> Option<Vec<Round>> {
+    covering::build(g, s)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
