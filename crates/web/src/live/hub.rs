@@ -2,11 +2,9 @@
 //!
 //! Changes fan out on separate channels so a connection only wakes for what
 //! it may see: facilitators hear everything, everyone else hears the whole
-//! room's changes and their own group's (through `fanout`, a slice of the
-//! room at a time). A group's chat never wakes the other thousands of
-//! connections.
+//! room's changes and their own group's. A group's chat never wakes the
+//! other thousands of connections.
 
-use super::fanout::Fanout;
 use super::presence::{GroupList, PlacePresence, Presence};
 use super::seating;
 use crate::state::AppState;
@@ -23,8 +21,11 @@ use tokio::sync::broadcast::error::{RecvError, TryRecvError};
 use tokio::sync::{broadcast, mpsc, watch};
 use uuid::Uuid;
 
-/// How many changes a slow host may fall behind before it reads the log instead.
+/// How many changes a slow client may fall behind before it reads the log instead.
 const BROADCAST_CAPACITY: usize = 1024;
+/// A group hears a few changes a minute; its channels stay small because
+/// an event may have thousands of groups.
+const GROUP_CAPACITY: usize = 32;
 /// The latest changes kept in memory, so (re)joining rarely reads the log.
 const RECENT: usize = 4096;
 /// How often a command is decided again when another instance took its number.
@@ -59,9 +60,10 @@ struct Inner {
     last_seq: i64,
     /// Every change, for the facilitators.
     all: broadcast::Sender<Outgoing>,
-    /// Everything else, to the participants: what may reach everyone (and
-    /// notes for one person, filtered on the way out) and each group's own.
-    fanout: Arc<Fanout>,
+    /// What may reach everyone (and notes for one person, filtered on the way out).
+    everyone: broadcast::Sender<Outgoing>,
+    /// Each group's own changes, made when its first member joins.
+    groups: HashMap<Uuid, broadcast::Sender<Outgoing>>,
     /// The latest changes, numbered without gaps up to `last_seq`.
     recent: VecDeque<Outgoing>,
     /// The event's own peer groups.
@@ -75,12 +77,6 @@ struct Inner {
 /// elsewhere cannot leave it half-changed.
 fn lock(presence: &Mutex<Presence>) -> MutexGuard<'_, Presence> {
     presence.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-impl Drop for Inner {
-    fn drop(&mut self) {
-        self.fanout.close();
-    }
 }
 
 impl Inner {
@@ -104,7 +100,17 @@ impl Inner {
         };
         // Nobody listening is fine: the change is stored.
         let _ = self.all.send(outgoing.clone());
-        self.fanout.push(&outgoing);
+        match visibility {
+            Visibility::Everyone | Visibility::Person(_) => {
+                let _ = self.everyone.send(outgoing.clone());
+            }
+            Visibility::Group(group) => {
+                if let Some(sender) = self.groups.get(&group) {
+                    let _ = sender.send(outgoing.clone());
+                }
+            }
+            Visibility::Staff => {}
+        }
         if self.recent.len() == RECENT {
             self.recent.pop_front();
         }
@@ -113,10 +119,18 @@ impl Inner {
 
     /// The feed of the channels this viewer hears.
     fn subscribe(&mut self, viewer: &Viewer) -> Feed {
-        let (main, group) = if viewer.facilitator {
-            (self.all.subscribe(), None)
-        } else {
-            self.fanout.subscribe(viewer.user, viewer.group)
+        let (main, group) = match (viewer.facilitator, viewer.group) {
+            (true, _) => (self.all.subscribe(), None),
+            (false, None) => (self.everyone.subscribe(), None),
+            (false, Some(group)) => {
+                let main = self.everyone.subscribe();
+                let group = self
+                    .groups
+                    .entry(group)
+                    .or_insert_with(|| broadcast::channel(GROUP_CAPACITY).0)
+                    .subscribe();
+                (main, Some(group))
+            }
         };
         Feed {
             main,
@@ -388,7 +402,8 @@ impl Hub {
                 state: live,
                 last_seq,
                 all: broadcast::channel(BROADCAST_CAPACITY).0,
-                fanout: Fanout::start(),
+                everyone: broadcast::channel(BROADCAST_CAPACITY).0,
+                groups: HashMap::new(),
                 recent: VecDeque::new(),
                 seating,
                 presence,

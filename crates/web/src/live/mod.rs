@@ -5,7 +5,6 @@
 //! may see; a client that falls behind catches up from the stored log.
 
 pub mod bus;
-mod fanout;
 mod hub;
 mod presence;
 mod seating;
