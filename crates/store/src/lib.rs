@@ -19,6 +19,7 @@ mod org;
 pub mod password;
 mod peer_groups;
 mod people;
+mod role_training;
 mod run_sheets;
 mod services;
 mod sessions;
@@ -43,6 +44,7 @@ pub use org::{
 };
 pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
+pub use role_training::{RequiredItem, RoleOverride};
 pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};

@@ -105,6 +105,8 @@ struct CurriculaView {
     built_in: Vec<BuiltIn>,
     new_name: String,
     errors: FieldErrors,
+    /// Links to what each role needs and to the pipeline, for those who may.
+    can_set_role_training: bool,
 }
 
 async fn list_page(
@@ -117,6 +119,10 @@ async fn list_page(
     let tr = Tr::new(me.ctx.language);
     let status = status_for(&errors);
     let view = CurriculaView {
+        can_set_role_training: me.may(
+            hearth_domain::policy::Action::ManageRoleTraining,
+            hearth_domain::roles::Scope::Organisation,
+        ),
         layout: Layout::new(state, &me.ctx, "/curricula", tr.t("curricula-title"))
             .await
             .with_flash(done),
@@ -199,6 +205,15 @@ async fn copy_post(
         .training()
         .copy_plan(&plan, &name, Some(me.user.person.id))
         .await?;
+    // The first copy of Peer 2 Peer brings the roles' default training, for
+    // roles nobody has set yet (docs/training.md names them).
+    if plan.key == "peer-2-peer" {
+        state
+            .store
+            .training()
+            .apply_default_requirements(id, &hearth_domain::role_training::peer_2_peer_defaults())
+            .await?;
+    }
     Ok(see_other(&format!(
         "/curricula/{id}?done=flash-curriculum-copied"
     )))

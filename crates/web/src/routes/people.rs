@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::input::{Email, Language, Name, optional_text};
 use hearth_domain::policy::Action;
+use hearth_domain::role_training::override_reason;
 use hearth_domain::roles::{Role, RoleGrant, Scope};
 use hearth_domain::{RoleGrantId, SiteId, UserId};
 use hearth_store::{CohortSummary, CsvPerson, GrantView, Person, Site, StoreError};
@@ -306,6 +307,23 @@ struct PersonView {
     scopes: Vec<(String, String)>,
     role_error: Option<String>,
     cohorts: Vec<CohortSummary>,
+    /// The role form as it was sent, when it is shown again.
+    attempt: RoleAttempt,
+    /// Roles given before their training was complete: (role, when, by, missing, reason).
+    overrides: Vec<(String, String, String, String, String)>,
+}
+
+/// A role form shown again: what was chosen, and what training is missing.
+#[derive(Default)]
+struct RoleAttempt {
+    role: String,
+    scope: String,
+    override_reason: String,
+    /// Training still to do, named.
+    missing: Vec<String>,
+    /// The reader may give the role anyway, with a reason.
+    may_override: bool,
+    reason_error: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -318,6 +336,17 @@ async fn person_page(
     me: &SignedIn,
     id: UserId,
     role_error: Option<String>,
+    done: Option<&str>,
+) -> AppResult<Response> {
+    person_page_with(state, me, id, role_error, RoleAttempt::default(), done).await
+}
+
+async fn person_page_with(
+    state: &AppState,
+    me: &SignedIn,
+    id: UserId,
+    role_error: Option<String>,
+    attempt: RoleAttempt,
     done: Option<&str>,
 ) -> AppResult<Response> {
     let reach = people_reach(me)?;
@@ -341,7 +370,26 @@ async fn person_page(
         .iter()
         .any(|g| me.may(Action::GrantRole(Role::Participant), g.scope));
     let status = form_status(role_error.is_some());
+    let zone = me.time_zone(state).await?;
+    let overrides = state
+        .store
+        .training()
+        .overrides(id)
+        .await?
+        .into_iter()
+        .map(|o| {
+            (
+                role_label(&tr, o.role),
+                crate::views::format_time(o.created_at, &zone),
+                o.decided_by.unwrap_or_else(|| tr.t("someone-removed")),
+                o.missing,
+                o.reason,
+            )
+        })
+        .collect();
     let view = PersonView {
+        attempt,
+        overrides,
         layout: Layout::new(state, &me.ctx, "/people", person.display_name.clone())
             .await
             .with_flash(done),
@@ -425,6 +473,9 @@ pub async fn tell_about_new_role(
 struct RoleForm {
     role: String,
     scope: String,
+    /// An administrator's reason for giving a role before its training is done.
+    #[serde(default)]
+    override_reason: String,
 }
 
 async fn person_role_post(
@@ -441,6 +492,37 @@ async fn person_role_post(
         return person_page(&state, &me, id, Some(tr.t("error-choose-one")), None).await;
     };
     me.require(Action::GrantRole(role), scope)?;
+    // A role whose minimum training is not done is refused, naming what is
+    // missing; an administrator may give it anyway, with a reason kept.
+    let missing: Vec<String> = super::role_training::missing_training(&state, id, role)
+        .await?
+        .iter()
+        .map(|item| super::role_training::item_label(&tr, item))
+        .collect();
+    let mut overridden = None;
+    if !missing.is_empty() {
+        let may_override = me.may(Action::OverrideRoleTraining, scope);
+        let wants_override = may_override && !form.override_reason.trim().is_empty();
+        let reason = wants_override.then(|| override_reason(&form.override_reason));
+        let mut reason_error = None;
+        match reason {
+            Some(Ok(reason)) => overridden = Some(reason),
+            Some(Err(e)) => reason_error = Some(tr.t(e.message_id)),
+            None => {}
+        }
+        if overridden.is_none() {
+            let error = tr.t1("role-training-incomplete", "role", role_label(&tr, role));
+            let attempt = RoleAttempt {
+                role: form.role,
+                scope: form.scope,
+                override_reason: form.override_reason,
+                missing,
+                may_override,
+                reason_error,
+            };
+            return person_page_with(&state, &me, id, Some(error), attempt, None).await;
+        }
+    }
     match state
         .store
         .people()
@@ -448,6 +530,31 @@ async fn person_role_post(
         .await
     {
         Ok(_) => {
+            if let Some(reason) = overridden {
+                state
+                    .store
+                    .training()
+                    .record_override(
+                        id,
+                        role,
+                        scope,
+                        &missing.join("; "),
+                        &reason,
+                        me.user.person.id,
+                    )
+                    .await?;
+                state
+                    .store
+                    .audit()
+                    .record(
+                        Some(me.user.person.id),
+                        "override",
+                        "role-training-override",
+                        None,
+                        Some(id),
+                    )
+                    .await?;
+            }
             tell_about_new_role(&state, id, role, scope).await?;
             Ok(see_other(&format!("/people/{id}?done=flash-role-added")))
         }

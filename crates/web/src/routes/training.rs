@@ -99,6 +99,10 @@ pub fn router() -> Router<AppState> {
             "/cohorts/{id}/training/trainees/{user}/conversations",
             post(conversation_post),
         )
+        .route(
+            "/cohorts/{id}/training/trainees/{user}/roles",
+            post(give_role_post),
+        )
 }
 
 #[derive(Deserialize)]
@@ -893,6 +897,9 @@ struct TraineeView {
     outcomes: Vec<(&'static str, String)>,
     form: ConversationForm,
     errors: FieldErrors,
+    /// The roles this training leads to, and how far the trainee is with each.
+    offers: Vec<super::role_training::RoleOffer>,
+    role_error: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -902,6 +909,7 @@ struct ConversationForm {
     note: String,
 }
 
+#[allow(clippy::too_many_arguments)] // one page, shown after three different forms
 async fn trainee_page(
     state: &AppState,
     me: &SignedIn,
@@ -909,6 +917,8 @@ async fn trainee_page(
     user: UserId,
     form: ConversationForm,
     errors: FieldErrors,
+    role_error: Option<String>,
+    done: Option<&str>,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
     let trainee = trainees(state, cohort.id)
@@ -940,13 +950,20 @@ async fn trainee_page(
             )
             .await?;
     }
-    let code = if errors.is_empty() {
+    let code = if errors.is_empty() && role_error.is_none() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let curriculum = cohort_curriculum(state, cohort.id).await?;
+    let offers =
+        super::role_training::role_offers(state, me, &cohort, curriculum.as_ref(), user).await?;
     let view = TraineeView {
-        layout: training_layout(state, me, cohort.id, trainee.display_name.clone()).await,
+        offers,
+        role_error,
+        layout: training_layout(state, me, cohort.id, trainee.display_name.clone())
+            .await
+            .with_flash(done),
         status,
         stocktake: stocktake.map(|s| s.answers),
         story: story.map(|s| s.text),
@@ -975,6 +992,7 @@ async fn trainee_get(
     State(state): State<AppState>,
     me: SignedIn,
     Path((id, user)): Path<(CohortId, UserId)>,
+    Query(query): Query<DoneQuery>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
     me.require(Action::RunTraining, cohort.scope())?;
@@ -989,7 +1007,17 @@ async fn trainee_get(
         held_on: today,
         ..ConversationForm::default()
     };
-    trainee_page(&state, &me, cohort, user, form, FieldErrors::new()).await
+    trainee_page(
+        &state,
+        &me,
+        cohort,
+        user,
+        form,
+        FieldErrors::new(),
+        None,
+        query.done.as_deref(),
+    )
+    .await
 }
 
 async fn conversation_post(
@@ -1013,7 +1041,7 @@ async fn conversation_post(
     let outcome = errors.check(&tr, "outcome", ReadinessOutcome::parse(&form.outcome));
     let note = errors.check(&tr, "note", optional_text(&form.note, MAX_ANSWER_CHARS));
     let (Some(held_on), Some(outcome), Some(note)) = (held_on, outcome, note) else {
-        return trainee_page(&state, &me, cohort, user, form, errors).await;
+        return trainee_page(&state, &me, cohort, user, form, errors, None, None).await;
     };
     state
         .store
@@ -1511,11 +1539,14 @@ async fn attendance_post(
         return attendance_page(&state, &me, cohort, delivery, Some(rows), errors).await;
     }
     for (user, status, reason) in marks {
+        // A session may be the last piece of a role's training.
+        let before = state.store.training().completion(user).await?;
         state
             .store
             .activities()
             .mark(found.activity_id, user, status, reason.as_deref())
             .await?;
+        super::role_training::tell_when_unlocked(&state, &cohort, user, &before).await?;
     }
     Ok(see_other(&format!(
         "/cohorts/{id}/training?done=flash-attendance-saved"
@@ -1698,11 +1729,13 @@ async fn sign_off_post(
         )
         .await;
     }
+    let before = state.store.training().completion(trainee).await?;
     state
         .store
         .training()
         .sign_off(id, trainee, module, me.user.person.id)
         .await?;
+    super::role_training::tell_when_unlocked(&state, &cohort, trainee, &before).await?;
     Ok(see_other(&format!(
         "/cohorts/{id}/training/progress?done=flash-signed-off"
     )))
@@ -1840,5 +1873,78 @@ async fn feedback_post(
         .await?;
     Ok(see_other(&format!(
         "/cohorts/{id}/training?done=flash-session-feedback-thanks"
+    )))
+}
+
+// --- giving a role the training unlocked, in one step ---
+
+#[derive(Deserialize)]
+struct GiveRoleForm {
+    role: String,
+}
+
+async fn give_role_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, user)): Path<(CohortId, UserId)>,
+    Form(form): Form<GiveRoleForm>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    if !trainees(&state, id)
+        .await?
+        .iter()
+        .any(|m| m.user_id == user)
+    {
+        return Err(AppError::NotFound);
+    }
+    let role = form
+        .role
+        .parse::<Role>()
+        .ok()
+        .filter(|r| hearth_domain::role_training::role_takes_training(*r))
+        .ok_or(AppError::NotFound)?;
+    // Peer workers serve at the cohort's site.
+    let scope = hearth_domain::roles::Scope::Site(cohort.site_id);
+    me.require(Action::GrantRole(role), scope)?;
+    let tr = Tr::new(me.ctx.language);
+    let required = state.store.training().requirements_for(role).await?;
+    let missing = super::role_training::missing_training(&state, user, role).await?;
+    let error = if required.is_empty() || !missing.is_empty() {
+        // Only a role this training unlocked is offered here; the people
+        // pages handle every other case.
+        Some(tr.t1(
+            "role-training-incomplete",
+            "role",
+            super::home::role_label(&tr, role),
+        ))
+    } else {
+        match state
+            .store
+            .people()
+            .add_grant(user, hearth_domain::RoleGrant { role, scope })
+            .await
+        {
+            Ok(_) => None,
+            Err(hearth_store::StoreError::Conflict(_)) => Some(tr.t("error-role-held")),
+            Err(other) => return Err(other.into()),
+        }
+    };
+    if let Some(error) = error {
+        return trainee_page(
+            &state,
+            &me,
+            cohort,
+            user,
+            ConversationForm::default(),
+            FieldErrors::new(),
+            Some(error),
+            None,
+        )
+        .await;
+    }
+    super::people::tell_about_new_role(&state, user, role, scope).await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training/trainees/{user}?done=flash-role-added#roles"
     )))
 }

@@ -1,0 +1,35 @@
+# Hearth — English. Roles that training unlocks, service terms and the
+# training pipeline (issue 6). Every key also exists in sq/training-roles.ftl.
+
+## What each role needs
+role-training-title = Roles and the training they need
+role-training-intro = Each role can ask for a minimum of training first: whole modules, signed off by a facilitator, and single sessions someone attended. A role whose training is not complete cannot be given, except by an administrator who says why.
+role-training-none = No training needed.
+role-training-change = Change what { $role } needs
+role-training-for = Training for { $role }
+role-training-form-intro = Tick whole modules, or single sessions within them. A module counts once a facilitator signed it off; a session counts once the person attended it.
+role-training-whole-module = The whole of { $module }
+role-training-one-session = Session: { $session }
+role-training-save = Save what this role needs
+role-training-module-item = { $module } ({ $curriculum })
+role-training-session-item = The session “{ $session }” of { $module } ({ $curriculum })
+flash-role-training-saved = Saved. People need this training before they are given the role.
+
+## Giving a role
+role-training-incomplete = { $role } needs training that is not complete yet.
+role-training-still-to-do = Still to do:
+role-training-override-reason = Reason for giving it now
+role-training-override-hint = As an administrator you may give the role anyway. Say why (for example, trained elsewhere); the reason is kept on this person's page.
+role-training-overrides = Roles given before the training was complete
+role-training-override-missing = Missing then:
+error-reason-required = Please say why.
+audit-subject-role-training-override = a role given before its training was complete
+
+## The trainee's page
+role-training-unlocks = Roles this training leads to
+role-training-progress = { $done } of { $total } done
+role-training-held = Already holds this role.
+role-training-complete = The training for this role is complete.
+role-training-give = Give { $name } the role { $role } at { $site }
+notice-training-complete-title = { $name } has completed the training for { $role }
+notice-training-complete-body = Their training is complete. You can give them the role in one step from their training page.

@@ -1,0 +1,35 @@
+# Hearth — shqip. Rolet që hap trajnimi, afatet e shërbimit dhe rrjedha e
+# trajnimit (çështja 6). Çdo çelës ekziston edhe në en/training-roles.ftl.
+
+## Çfarë kërkon çdo rol
+role-training-title = Rolet dhe trajnimi që kërkojnë
+role-training-intro = Çdo rol mund të kërkojë një minimum trajnimi më parë: module të plota, të nënshkruara nga një lehtësues, dhe seanca të veçanta ku personi mori pjesë. Një rol me trajnim të paplotë nuk mund të jepet, përveçse nga një administrator që thotë pse.
+role-training-none = Nuk kërkon trajnim.
+role-training-change = Ndrysho çfarë kërkon { $role }
+role-training-for = Trajnimi për { $role }
+role-training-form-intro = Shëno module të plota, ose seanca të veçanta brenda tyre. Një modul llogaritet kur një lehtësues e ka nënshkruar; një seancë llogaritet kur personi ka marrë pjesë.
+role-training-whole-module = I gjithë { $module }
+role-training-one-session = Seanca: { $session }
+role-training-save = Ruaj çfarë kërkon ky rol
+role-training-module-item = { $module } ({ $curriculum })
+role-training-session-item = Seanca “{ $session }” e { $module } ({ $curriculum })
+flash-role-training-saved = U ruajt. Njerëzit e kanë të nevojshëm këtë trajnim para se t'u jepet roli.
+
+## Dhënia e një roli
+role-training-incomplete = { $role } kërkon trajnim që nuk është plotësuar ende.
+role-training-still-to-do = Mbetet për t'u bërë:
+role-training-override-reason = Arsyeja për ta dhënë tani
+role-training-override-hint = Si administrator mund ta jepni rolin gjithsesi. Thoni pse (për shembull, u trajnua diku tjetër); arsyeja ruhet në faqen e këtij personi.
+role-training-overrides = Role të dhëna para se trajnimi të plotësohej
+role-training-override-missing = Mungonte atëherë:
+error-reason-required = Ju lutemi thoni pse.
+audit-subject-role-training-override = një rol i dhënë para se trajnimi i tij të plotësohej
+
+## Faqja e kursantit
+role-training-unlocks = Rolet ku të çon ky trajnim
+role-training-progress = { $done } nga { $total } të kryera
+role-training-held = E mban tashmë këtë rol.
+role-training-complete = Trajnimi për këtë rol është i plotë.
+role-training-give = Jepi { $name } rolin { $role } në { $site }
+notice-training-complete-title = { $name } ka plotësuar trajnimin për { $role }
+notice-training-complete-body = Trajnimi i tyre është i plotë. Mund t'u jepni rolin me një hap nga faqja e tyre e trajnimit.
