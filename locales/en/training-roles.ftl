@@ -33,3 +33,26 @@ role-training-complete = The training for this role is complete.
 role-training-give = Give { $name } the role { $role } at { $site }
 notice-training-complete-title = { $name } has completed the training for { $role }
 notice-training-complete-body = Their training is complete. You can give them the role in one step from their training page.
+
+## Service terms
+role-term-legend = Term of service (peer workers)
+role-term-hint = When they start and when they are expected to leave: three years at most. Left empty, the term is two years from today.
+role-term-starts = Starts on
+role-term-ends = Expected to leave on
+role-term-invalid = Please check the term of service.
+role-term-label = { $role } · { $starts } to { $ends }
+error-term-order = The expected end must come after the start.
+error-term-too-long = Students serve three years at most; please choose an earlier end.
+
+## The pipeline
+pipeline-title = Training pipeline
+pipeline-intro = For each site and role: how many peer workers serve now, how many are expected to leave in the next { $months } months, and how many are on their way. When more are leaving than coming, it is time to start the next training cohort.
+pipeline-today = As of { $date }.
+pipeline-empty = No peer workers or trainees yet.
+pipeline-active = Serving now
+pipeline-leaving = Leaving in the next { $months } months
+pipeline-overdue = Past their expected end
+pipeline-in-training = In training
+pipeline-ready = Trained, role not given yet
+pipeline-plan-next = Time to plan the next cohort
+pipeline-hint = "In training" counts trainees whose readiness conversation said ready, in training cohorts that are not archived, for each role their curriculum leads to and whose training they have not finished. Someone may be counted for several roles. Archive a cohort once it has finished.

@@ -33,3 +33,26 @@ role-training-complete = Trajnimi për këtë rol është i plotë.
 role-training-give = Jepi { $name } rolin { $role } në { $site }
 notice-training-complete-title = { $name } ka plotësuar trajnimin për { $role }
 notice-training-complete-body = Trajnimi i tyre është i plotë. Mund t'u jepni rolin me një hap nga faqja e tyre e trajnimit.
+
+## Afatet e shërbimit
+role-term-legend = Afati i shërbimit (punonjës bashkëmoshatarë)
+role-term-hint = Kur fillojnë dhe kur pritet të largohen: tre vjet më së shumti. Nëse lihet bosh, afati është dy vjet nga sot.
+role-term-starts = Fillon më
+role-term-ends = Pritet të largohet më
+role-term-invalid = Ju lutemi kontrolloni afatin e shërbimit.
+role-term-label = { $role } · { $starts } deri { $ends }
+error-term-order = Fundi i pritur duhet të vijë pas fillimit.
+error-term-too-long = Studentët shërbejnë tre vjet më së shumti; ju lutemi zgjidhni një fund më të hershëm.
+
+## Rrjedha e trajnimit
+pipeline-title = Rrjedha e trajnimit
+pipeline-intro = Për çdo vend dhe rol: sa punonjës bashkëmoshatarë shërbejnë tani, sa pritet të largohen në { $months } muajt e ardhshëm dhe sa janë rrugës. Kur largohen më shumë se sa vijnë, është koha të nisë grupi i ardhshëm i trajnimit.
+pipeline-today = Më { $date }.
+pipeline-empty = Ende nuk ka punonjës bashkëmoshatarë apo kursantë.
+pipeline-active = Shërbejnë tani
+pipeline-leaving = Largohen në { $months } muajt e ardhshëm
+pipeline-overdue = Përtej fundit të pritur
+pipeline-in-training = Në trajnim
+pipeline-ready = Të trajnuar, roli ende pa u dhënë
+pipeline-plan-next = Koha të planifikohet grupi i ardhshëm
+pipeline-hint = "Në trajnim" numëron kursantët, biseda e gatishmërisë së të cilëve tha gati, në grupe trajnimi që nuk janë arkivuar, për çdo rol ku të çon kurrikula e tyre dhe trajnimin e të cilit nuk e kanë mbaruar. Dikush mund të numërohet për disa role. Arkivojeni një grup kur të ketë mbaruar.

@@ -758,6 +758,47 @@ async fn load_spring_training(
                 .await?;
         }
     }
+    // Terms of service, from today, so the pipeline has something to say:
+    // Pat leaves in four months; Kofi coaches for two years.
+    use hearth_domain::role_training::Term;
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    let shift = |years: i16, months: i32| {
+        today
+            .checked_add(jiff::Span::new().years(years).months(months))
+            .unwrap_or(today)
+    };
+    let coach = store
+        .people()
+        .add_grant(
+            kofi,
+            RoleGrant {
+                role: Role::PeerWorker(PeerWorkerKind::PeerAcademicCoach),
+                scope: Scope::Site(campus),
+            },
+        )
+        .await?;
+    training
+        .set_term(coach, Term::default_from(shift(0, -1)))
+        .await?;
+    if let Some(pat) = store
+        .people()
+        .find_by_email(
+            &Email::parse("peer@demo.example").map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        )
+        .await?
+    {
+        for grant in store.people().grants(pat.id).await? {
+            if matches!(grant.grant.role, Role::PeerWorker(_)) {
+                let term = Term {
+                    starts_on: shift(-2, 4),
+                    ends_on: shift(0, 4),
+                };
+                training.set_term(grant.id, term).await?;
+            }
+        }
+    }
     // The coordinator was told when Besa's last module was signed off.
     if let Some(coordinator) = store
         .people()

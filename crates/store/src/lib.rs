@@ -25,6 +25,7 @@ mod services;
 mod sessions;
 mod time;
 mod training;
+mod training_live;
 mod videos;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
@@ -44,7 +45,7 @@ pub use org::{
 };
 pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
-pub use role_training::{RequiredItem, RoleOverride};
+pub use role_training::{RequiredItem, RoleOverride, ServingPeer};
 pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};

@@ -6,9 +6,9 @@ use crate::error::StoreError;
 use crate::people::scope_columns;
 use crate::time::now_ms;
 use crate::training::Training;
-use hearth_domain::UserId;
-use hearth_domain::role_training::{Completion, PlanItem, TrainingItem};
+use hearth_domain::role_training::{Completion, PlanItem, Term, TrainingItem};
 use hearth_domain::roles::{Role, Scope};
+use hearth_domain::{RoleGrantId, SiteId, UserId};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -309,13 +309,99 @@ impl Training<'_> {
                 let scope = match (cohort, cohort_site, site) {
                     (Some(cohort), Some(site), _) => Scope::Cohort {
                         cohort: hearth_domain::CohortId(cohort),
-                        site: hearth_domain::SiteId(site),
+                        site: SiteId(site),
                     },
-                    (_, _, Some(site)) => Scope::Site(hearth_domain::SiteId(site)),
+                    (_, _, Some(site)) => Scope::Site(SiteId(site)),
                     _ => Scope::Organisation,
                 };
                 (UserId(user), scope)
             })
             .collect())
     }
+
+    /// Sets (or changes) the service term of a role grant.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn set_term(&self, grant: RoleGrantId, term: Term) -> Result<(), StoreError> {
+        on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO role_grant_terms (grant_id, starts_on, ends_on) VALUES ($1, $2, $3) \
+             ON CONFLICT (grant_id) DO UPDATE SET starts_on = excluded.starts_on, ends_on = excluded.ends_on"
+        )
+        .bind(grant.0)
+        .bind(term.starts_on.to_string())
+        .bind(term.ends_on.to_string())
+        .execute(pool)
+        .await
+        .map(|_| ())?);
+        Ok(())
+    }
+
+    /// The terms of one person's grants.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn terms_of(&self, user: UserId) -> Result<Vec<(RoleGrantId, Term)>, StoreError> {
+        let rows: Vec<(Uuid, String, String)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT t.grant_id, t.starts_on, t.ends_on FROM role_grant_terms t \
+                     JOIN role_grants g ON g.id = t.grant_id WHERE g.user_id = $1"
+                )
+                .bind(user.0)
+                .fetch_all(pool)
+                .await?
+        );
+        rows.into_iter()
+            .map(|(id, starts, ends)| Ok((RoleGrantId(id), stored_term(&starts, &ends)?)))
+            .collect()
+    }
+
+    /// Every active person's peer-worker grants, with the site they serve at
+    /// (none for the whole organisation) and their term, if one was set.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn peer_worker_terms(&self) -> Result<Vec<ServingPeer>, StoreError> {
+        let rows: Vec<ServingRow> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT g.user_id, g.role, COALESCE(g.site_id, c.site_id), t.starts_on, t.ends_on \
+                     FROM role_grants g JOIN users u ON u.id = g.user_id \
+                     LEFT JOIN cohorts c ON c.id = g.cohort_id \
+                     LEFT JOIN role_grant_terms t ON t.grant_id = g.id \
+                     WHERE u.active = TRUE AND g.role LIKE 'peer-worker:%'"
+                )
+                .fetch_all(pool)
+                .await?
+        );
+        rows.into_iter()
+            .map(|(user, role, site, starts, ends)| {
+                let term = match (starts, ends) {
+                    (Some(s), Some(e)) => Some(stored_term(&s, &e)?),
+                    _ => None,
+                };
+                Ok(ServingPeer {
+                    user: UserId(user),
+                    role: role.parse().map_err(corrupt)?,
+                    site: site.map(SiteId),
+                    term,
+                })
+            })
+            .collect()
+    }
+}
+
+/// A peer worker serving in a role, for the pipeline.
+#[derive(Debug, Clone)]
+pub struct ServingPeer {
+    pub user: UserId,
+    pub role: Role,
+    pub site: Option<SiteId>,
+    pub term: Option<Term>,
+}
+
+type ServingRow = (Uuid, String, Option<Uuid>, Option<String>, Option<String>);
+
+fn stored_term(starts: &str, ends: &str) -> Result<Term, StoreError> {
+    Ok(Term {
+        starts_on: starts.parse().map_err(corrupt)?,
+        ends_on: ends.parse().map_err(corrupt)?,
+    })
 }

@@ -23,3 +23,25 @@ CREATE TABLE role_training_overrides (
     created_at BIGINT NOT NULL
 );
 CREATE INDEX role_training_overrides_user ON role_training_overrides(user_id, created_at);
+
+-- A peer worker's service term (seeds/003: students serve a few years at
+-- most): when they start and when they are expected to leave, so the
+-- pipeline shows when the next training cohort must start.
+CREATE TABLE role_grant_terms (
+    grant_id BLOB PRIMARY KEY REFERENCES role_grants(id) ON DELETE CASCADE,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL
+);
+
+-- A session can run live online: the run sheet its activities follow, by
+-- the run sheet library's choice key ('builtin:<n>' or a saved sheet's id).
+CREATE TABLE session_run_sheets (
+    session_id BLOB PRIMARY KEY REFERENCES curriculum_sessions(id) ON DELETE CASCADE,
+    sheet_key TEXT NOT NULL
+);
+
+-- A session delivered online: the live event made for the cohort from its run sheet.
+CREATE TABLE delivery_events (
+    delivery_id BLOB PRIMARY KEY REFERENCES training_deliveries(id) ON DELETE CASCADE,
+    event_id BLOB NOT NULL REFERENCES events(id) ON DELETE CASCADE
+);

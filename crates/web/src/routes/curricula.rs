@@ -107,6 +107,7 @@ struct CurriculaView {
     errors: FieldErrors,
     /// Links to what each role needs and to the pipeline, for those who may.
     can_set_role_training: bool,
+    can_see_pipeline: bool,
 }
 
 async fn list_page(
@@ -119,6 +120,7 @@ async fn list_page(
     let tr = Tr::new(me.ctx.language);
     let status = status_for(&errors);
     let view = CurriculaView {
+        can_see_pipeline: super::role_training::may_see_pipeline(me),
         can_set_role_training: me.may(
             hearth_domain::policy::Action::ManageRoleTraining,
             hearth_domain::roles::Scope::Organisation,

@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::input::{Email, Language, Name, optional_text};
 use hearth_domain::policy::Action;
-use hearth_domain::role_training::override_reason;
+use hearth_domain::role_training::{Term, override_reason};
 use hearth_domain::roles::{Role, RoleGrant, Scope};
 use hearth_domain::{RoleGrantId, SiteId, UserId};
 use hearth_store::{CohortSummary, CsvPerson, GrantView, Person, Site, StoreError};
@@ -324,6 +324,10 @@ struct RoleAttempt {
     /// The reader may give the role anyway, with a reason.
     may_override: bool,
     reason_error: Option<String>,
+    /// A peer worker's term, as typed.
+    starts_on: String,
+    ends_on: String,
+    term_errors: FieldErrors,
 }
 
 #[derive(Deserialize)]
@@ -356,10 +360,21 @@ async fn person_page_with(
     if !may_see(me, &reach, &grant_views) {
         return Err(AppError::Forbidden);
     }
+    let terms = state.store.training().terms_of(id).await?;
     let grants = grant_views
         .into_iter()
         .map(|g| {
-            let label = grant_label(&tr, &g);
+            let mut label = grant_label(&tr, &g);
+            if let Some((_, term)) = terms.iter().find(|(grant, _)| *grant == g.id) {
+                label = tr.args(
+                    "role-term-label",
+                    &[
+                        ("role", label),
+                        ("starts", term.starts_on.to_string()),
+                        ("ends", term.ends_on.to_string()),
+                    ],
+                );
+            }
             let removable = me.may(Action::GrantRole(g.grant.role), g.grant.scope);
             (g, label, removable)
         })
@@ -476,6 +491,11 @@ struct RoleForm {
     /// An administrator's reason for giving a role before its training is done.
     #[serde(default)]
     override_reason: String,
+    /// A peer worker's term; empty means the usual one, from today.
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    ends_on: String,
 }
 
 async fn person_role_post(
@@ -492,6 +512,34 @@ async fn person_role_post(
         return person_page(&state, &me, id, Some(tr.t("error-choose-one")), None).await;
     };
     me.require(Action::GrantRole(role), scope)?;
+    // Peer workers serve for a term: students for a few years at most.
+    let mut term = None;
+    if matches!(role, Role::PeerWorker(_)) {
+        let today = super::role_training::today(&state, &me).await?;
+        match (form.starts_on.trim(), form.ends_on.trim()) {
+            ("", "") => term = Some(Term::default_from(today)),
+            (starts, ends) => match Term::parse(starts, ends) {
+                Ok(parsed) => term = Some(parsed),
+                Err(problems) => {
+                    let mut term_errors = FieldErrors::new();
+                    for (field, error) in &problems {
+                        term_errors.add(&tr, field, error);
+                    }
+                    let attempt = RoleAttempt {
+                        role: form.role,
+                        scope: form.scope,
+                        override_reason: form.override_reason,
+                        starts_on: form.starts_on,
+                        ends_on: form.ends_on,
+                        term_errors,
+                        ..RoleAttempt::default()
+                    };
+                    let error = tr.t("role-term-invalid");
+                    return person_page_with(&state, &me, id, Some(error), attempt, None).await;
+                }
+            },
+        }
+    }
     // A role whose minimum training is not done is refused, naming what is
     // missing; an administrator may give it anyway, with a reason kept.
     let missing: Vec<String> = super::role_training::missing_training(&state, id, role)
@@ -519,6 +567,9 @@ async fn person_role_post(
                 missing,
                 may_override,
                 reason_error,
+                starts_on: form.starts_on,
+                ends_on: form.ends_on,
+                term_errors: FieldErrors::new(),
             };
             return person_page_with(&state, &me, id, Some(error), attempt, None).await;
         }
@@ -529,7 +580,10 @@ async fn person_role_post(
         .add_grant(id, RoleGrant { role, scope })
         .await
     {
-        Ok(_) => {
+        Ok(grant) => {
+            if let Some(term) = term {
+                state.store.training().set_term(grant, term).await?;
+            }
             if let Some(reason) = overridden {
                 state
                     .store

@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/training/roles", get(roles_get))
         .route("/training/roles/{role}", get(role_get).post(role_post))
+        .route("/training/pipeline", get(pipeline_get))
 }
 
 /// A required piece of training as people read it.
@@ -398,4 +399,219 @@ async fn role_post(
         .set_requirements(role, &chosen)
         .await?;
     Ok(see_other("/training/roles?done=flash-role-training-saved"))
+}
+
+/// Whether the reader sees the pipeline of the organisation or of a site.
+pub fn may_see_pipeline(me: &SignedIn) -> bool {
+    let action = Action::ViewTrainingPipeline;
+    me.may(action, Scope::Organisation)
+        || me
+            .actor
+            .grants
+            .iter()
+            .any(|g| matches!(g.scope, Scope::Site(_)) && me.may(action, g.scope))
+}
+
+/// Today in the reader's time zone.
+pub async fn today(state: &AppState, me: &SignedIn) -> AppResult<jiff::civil::Date> {
+    let zone =
+        jiff::tz::TimeZone::get(&me.time_zone(state).await?).unwrap_or(jiff::tz::TimeZone::UTC);
+    Ok(jiff::Timestamp::now().to_zoned_datetime(zone).date())
+}
+
+// --- the pipeline: who serves, who leaves, who is coming ---
+
+#[derive(Default)]
+struct PipelineRow {
+    role: Option<Role>,
+    label: String,
+    active: usize,
+    leaving: usize,
+    overdue: usize,
+    in_training: usize,
+    /// Training complete, role not given yet.
+    ready: usize,
+}
+
+impl PipelineRow {
+    /// More are leaving than are coming: the next cohort should start.
+    fn plan_next(&self) -> bool {
+        self.leaving + self.overdue > self.in_training + self.ready
+    }
+}
+
+struct SiteBlock {
+    name: String,
+    rows: Vec<PipelineRow>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/pipeline.html")]
+struct PipelineView {
+    layout: Layout,
+    blocks: Vec<SiteBlock>,
+    months: i32,
+    today: String,
+}
+
+/// The row for a role within a site's block, made when first needed.
+fn row_for(
+    blocks: &mut Vec<(Option<hearth_domain::SiteId>, Vec<PipelineRow>)>,
+    site: Option<hearth_domain::SiteId>,
+    role: Role,
+) -> &mut PipelineRow {
+    let index = match blocks.iter().position(|(s, _)| *s == site) {
+        Some(index) => index,
+        None => {
+            blocks.push((site, Vec::new()));
+            blocks.len() - 1
+        }
+    };
+    let rows = &mut blocks[index].1;
+    let at = match rows.iter().position(|r| r.role == Some(role)) {
+        Some(at) => at,
+        None => {
+            rows.push(PipelineRow {
+                role: Some(role),
+                ..PipelineRow::default()
+            });
+            rows.len() - 1
+        }
+    };
+    &mut rows[at]
+}
+
+async fn pipeline_get(State(state): State<AppState>, me: SignedIn) -> AppResult<Response> {
+    use hearth_domain::role_training::{LEAVING_WITHIN_MONTHS, TermStanding, term_standing};
+    let action = Action::ViewTrainingPipeline;
+    let may_site = |site: Option<hearth_domain::SiteId>| match site {
+        Some(site) => me.may(action, Scope::Site(site)),
+        None => me.may(action, Scope::Organisation),
+    };
+    if !may_see_pipeline(&me) {
+        return Err(AppError::Forbidden);
+    }
+    let tr = Tr::new(me.ctx.language);
+    let today = today(&state, &me).await?;
+    let mut blocks: Vec<(Option<hearth_domain::SiteId>, Vec<PipelineRow>)> = Vec::new();
+
+    // Who serves now, and when they are expected to leave.
+    for peer in state.store.training().peer_worker_terms().await? {
+        if !may_site(peer.site) {
+            continue;
+        }
+        let row = row_for(&mut blocks, peer.site, peer.role);
+        match term_standing(peer.term, today) {
+            TermStanding::Active | TermStanding::Starting => row.active += 1,
+            TermStanding::Leaving => {
+                row.active += 1;
+                row.leaving += 1;
+            }
+            TermStanding::Overdue => row.overdue += 1,
+        }
+    }
+
+    // Who is coming: trainees of training cohorts, per role their curriculum leads to.
+    let requirements = state.store.training().role_requirements().await?;
+    let mut counted = std::collections::HashSet::new();
+    for cohort_id in state.store.training().training_cohorts().await? {
+        let cohort = state.store.org().cohort(cohort_id).await?;
+        if cohort.archived || !may_site(Some(cohort.site_id)) {
+            continue;
+        }
+        let Some(curriculum) = state.store.training().cohort_curriculum(cohort_id).await? else {
+            continue;
+        };
+        let roles: Vec<(Role, Vec<TrainingItem>)> = hearth_domain::PeerWorkerKind::ALL
+            .into_iter()
+            .map(Role::PeerWorker)
+            .filter_map(|role| {
+                let items: Vec<&RequiredItem> = requirements
+                    .iter()
+                    .filter(|(r, _)| *r == role)
+                    .map(|(_, i)| i)
+                    .collect();
+                items
+                    .iter()
+                    .any(|i| i.curriculum_id == curriculum)
+                    .then(|| (role, items.iter().map(|i| i.item).collect()))
+            })
+            .collect();
+        if roles.is_empty() {
+            continue;
+        }
+        for member in state.store.org().cohort_members(cohort_id).await? {
+            if member.role != Role::Participant {
+                continue;
+            }
+            let latest = state
+                .store
+                .training()
+                .conversations(cohort_id, member.user_id)
+                .await?
+                .into_iter()
+                .next()
+                .map(|c| c.outcome);
+            let enrolled = hearth_domain::training::enrolled_in_modules(latest);
+            let done = state.store.training().completion(member.user_id).await?;
+            let held: Vec<Role> = state
+                .store
+                .people()
+                .grants(member.user_id)
+                .await?
+                .into_iter()
+                .map(|g| g.grant.role)
+                .collect();
+            for (role, items) in &roles {
+                if held.contains(role) || !counted.insert((cohort.site_id, *role, member.user_id)) {
+                    continue;
+                }
+                let row = row_for(&mut blocks, Some(cohort.site_id), *role);
+                if done.missing(items).is_empty() {
+                    row.ready += 1;
+                } else if enrolled {
+                    // Until the cohort is archived, its trainees are on their way.
+                    row.in_training += 1;
+                } else {
+                    counted.remove(&(cohort.site_id, *role, member.user_id));
+                }
+            }
+        }
+    }
+
+    let sites = state.store.org().sites(true).await?;
+    let order = |role: Option<Role>| {
+        trainable_roles()
+            .iter()
+            .position(|r| Some(*r) == role)
+            .unwrap_or(usize::MAX)
+    };
+    let mut named: Vec<SiteBlock> = blocks
+        .into_iter()
+        .map(|(site, mut rows)| {
+            rows.retain(|r| r.active + r.overdue + r.in_training + r.ready > 0);
+            rows.sort_by_key(|r| order(r.role));
+            for row in &mut rows {
+                row.label = row.role.map(|r| role_label(&tr, r)).unwrap_or_default();
+            }
+            let name = match site {
+                Some(site) => sites
+                    .iter()
+                    .find(|s| s.id == site)
+                    .map(|s| s.name.clone())
+                    .unwrap_or_default(),
+                None => tr.t("scope-organisation"),
+            };
+            SiteBlock { name, rows }
+        })
+        .filter(|b| !b.rows.is_empty())
+        .collect();
+    named.sort_by(|a, b| a.name.cmp(&b.name));
+    let view = PipelineView {
+        layout: Layout::new(&state, &me.ctx, "/curricula", tr.t("pipeline-title")).await,
+        blocks: named,
+        months: LEAVING_WITHIN_MONTHS,
+        today: today.to_string(),
+    };
+    Ok(no_store(view))
 }

@@ -900,6 +900,9 @@ struct TraineeView {
     /// The roles this training leads to, and how far the trainee is with each.
     offers: Vec<super::role_training::RoleOffer>,
     role_error: Option<String>,
+    /// The usual service term from today, offered with the role.
+    term_starts: String,
+    term_ends: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -958,9 +961,14 @@ async fn trainee_page(
     let curriculum = cohort_curriculum(state, cohort.id).await?;
     let offers =
         super::role_training::role_offers(state, me, &cohort, curriculum.as_ref(), user).await?;
+    let term = hearth_domain::role_training::Term::default_from(
+        super::role_training::today(state, me).await?,
+    );
     let view = TraineeView {
         offers,
         role_error,
+        term_starts: term.starts_on.to_string(),
+        term_ends: term.ends_on.to_string(),
         layout: training_layout(state, me, cohort.id, trainee.display_name.clone())
             .await
             .with_flash(done),
@@ -1881,6 +1889,10 @@ async fn feedback_post(
 #[derive(Deserialize)]
 struct GiveRoleForm {
     role: String,
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    ends_on: String,
 }
 
 async fn give_role_post(
@@ -1910,7 +1922,21 @@ async fn give_role_post(
     let tr = Tr::new(me.ctx.language);
     let required = state.store.training().requirements_for(role).await?;
     let missing = super::role_training::missing_training(&state, user, role).await?;
-    let error = if required.is_empty() || !missing.is_empty() {
+    let term = match matches!(role, Role::PeerWorker(_)) {
+        false => Ok(None),
+        true => hearth_domain::role_training::Term::parse(&form.starts_on, &form.ends_on)
+            .map(Some)
+            .map_err(|problems| {
+                problems
+                    .iter()
+                    .map(|(_, e)| tr.t(e.message_id))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }),
+    };
+    let error = if let Err(message) = &term {
+        Some(message.clone())
+    } else if required.is_empty() || !missing.is_empty() {
         // Only a role this training unlocked is offered here; the people
         // pages handle every other case.
         Some(tr.t1(
@@ -1925,7 +1951,12 @@ async fn give_role_post(
             .add_grant(user, hearth_domain::RoleGrant { role, scope })
             .await
         {
-            Ok(_) => None,
+            Ok(grant) => {
+                if let Ok(Some(term)) = term {
+                    state.store.training().set_term(grant, term).await?;
+                }
+                None
+            }
             Err(hearth_store::StoreError::Conflict(_)) => Some(tr.t("error-role-held")),
             Err(other) => return Err(other.into()),
         }

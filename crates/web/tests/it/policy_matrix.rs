@@ -460,6 +460,10 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         // Roles that training unlocks.
         get("/training/roles".into(), CENTRAL),
         get("/training/roles/facilitator".into(), CENTRAL),
+        get(
+            "/training/pipeline".into(),
+            &["admin", "coordinator", "site-coordinator", "supervisor"],
+        ),
         post("/training/roles/facilitator".into(), vec![], CENTRAL, 303),
         post(
             format!("/cohorts/{training}/training/trainees/{tomi}/roles"),

@@ -380,8 +380,20 @@ both!(
             .await;
         assert_eq!(refused.status(), 422);
         assert!(!holds(&app, luan, PSW).await);
-        let given = coordinator
+        // A peer worker's term comes with the role: refused without one.
+        let no_term = coordinator
             .post(&give, &[("role", coach.key().as_str())])
+            .await;
+        assert_eq!(no_term.status(), 422);
+        let given = coordinator
+            .post(
+                &give,
+                &[
+                    ("role", coach.key().as_str()),
+                    ("starts_on", "2026-09-01"),
+                    ("ends_on", "2028-08-31"),
+                ],
+            )
             .await;
         assert_eq!(given.status(), 303);
         let site = app.store.org().cohort(cohort).await.unwrap().site_id;
@@ -450,5 +462,136 @@ both!(
                 .iter()
                 .any(|n| n.title == "Kofi Mensah has completed the training for Peer educator")
         );
+    }
+);
+
+/// The numbers of the pipeline's row for `role` under the site heading `site`.
+fn pipeline_row(page: &str, site: &str, role: &str) -> Vec<u32> {
+    let block = page
+        .split("<section")
+        .find(|b| b.contains(&format!(">{site}</h2>")))
+        .unwrap_or_else(|| panic!("no block for {site}"));
+    let row = block
+        .split("<tr>")
+        .find(|r| r.contains(&format!("<th scope=\"row\">{role}")))
+        .unwrap_or_else(|| panic!("no row for {role}"));
+    row.split("<td>")
+        .skip(1)
+        .map(|cell| cell.split("</td>").next().unwrap().trim().parse().unwrap())
+        .collect()
+}
+
+both!(
+    peer_workers_serve_a_term_and_the_pipeline_counts_who_comes_and_goes,
+    |app: TestApp| async move {
+        let spring = app.cohort_named(SPRING_COHORT).await;
+        let (campus, campus_name) = (spring.site_id, spring.site_name.clone());
+        let besa = person(&app, "besa@demo.example").await;
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let (_, library) = coordinator.page("/curricula").await;
+        assert!(
+            library.contains("href=\"/training/pipeline\""),
+            "two clicks from the navigation"
+        );
+        let (status, page) = coordinator.page("/training/pipeline").await;
+        assert_eq!(status, 200);
+        // Serving, leaving in 6 months, past the end, in training, trained.
+        // Pat serves and leaves in four months (the demo); Luan, Elena and Kofi
+        // are on their way; Besa is trained and waits for the role.
+        assert_eq!(
+            pipeline_row(&page, &campus_name, "Peer support worker"),
+            [1, 1, 0, 3, 1]
+        );
+
+        let path = format!("/people/{besa}/roles");
+        let role = PSW.key();
+        let scope = format!("site:{campus}");
+        let too_long = coordinator
+            .post(
+                &path,
+                &[
+                    ("role", role.as_str()),
+                    ("scope", scope.as_str()),
+                    ("starts_on", "2026-09-01"),
+                    ("ends_on", "2029-09-02"),
+                ],
+            )
+            .await;
+        assert_eq!(too_long.status(), 422);
+        let body = too_long.text().await.unwrap();
+        assert!(body.contains("id=\"f-ends_on-error\""));
+        assert!(body.contains("Students serve three years at most"));
+        assert!(
+            body.contains("value=\"2029-09-02\""),
+            "what they typed is kept"
+        );
+        let backwards = coordinator
+            .post(
+                &path,
+                &[
+                    ("role", role.as_str()),
+                    ("scope", scope.as_str()),
+                    ("starts_on", "2026-09-01"),
+                    ("ends_on", "2026-08-01"),
+                ],
+            )
+            .await;
+        assert_eq!(backwards.status(), 422);
+        assert!(!holds(&app, besa, PSW).await);
+
+        // Besa starts today and is expected to leave in five months.
+        let today = jiff::Timestamp::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::get("Europe/Belgrade").unwrap())
+            .date();
+        let ends = today.checked_add(jiff::Span::new().months(5)).unwrap();
+        let given = coordinator
+            .post(
+                &path,
+                &[
+                    ("role", role.as_str()),
+                    ("scope", scope.as_str()),
+                    ("starts_on", today.to_string().as_str()),
+                    ("ends_on", ends.to_string().as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(given.status(), 303);
+        let (_, person_page) = coordinator.page(&path.replace("/roles", "")).await;
+        assert!(person_page.contains(&format!("{today} to {ends}")));
+        let (_, page) = coordinator.page("/training/pipeline").await;
+        assert_eq!(
+            pipeline_row(&page, &campus_name, "Peer support worker"),
+            [2, 2, 0, 3, 0]
+        );
+
+        // The term is kept with the grant.
+        let terms = app.store.training().terms_of(besa).await.unwrap();
+        assert_eq!(terms.len(), 1);
+        assert_eq!(terms[0].1.ends_on, ends);
+
+        // Supervisors see their site from the navigation; a coordinator of
+        // another site sees none of this one; facilitators and trainees nothing.
+        let supervisor = app.sign_in("supervisor@demo.example").await;
+        let (_, home) = supervisor.page("/").await;
+        assert!(home.contains("href=\"/training/pipeline\""));
+        let (status, page) = supervisor.page("/training/pipeline").await;
+        assert_eq!(status, 200);
+        assert!(page.contains(&format!(">{campus_name}</h2>")));
+        let elsewhere = app.sign_in("municipality@demo.example").await;
+        let (status, page) = elsewhere.page("/training/pipeline").await;
+        assert_eq!(status, 200);
+        assert!(!page.contains(&format!(">{campus_name}</h2>")));
+        for who in [
+            "facilitator@demo.example",
+            "trainee@demo.example",
+            "peer@demo.example",
+        ] {
+            let visitor = app.sign_in(who).await;
+            assert_eq!(
+                visitor.get("/training/pipeline").await.status(),
+                403,
+                "{who}"
+            );
+        }
     }
 );
