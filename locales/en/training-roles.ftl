@@ -56,3 +56,16 @@ pipeline-in-training = In training
 pipeline-ready = Trained, role not given yet
 pipeline-plan-next = Time to plan the next cohort
 pipeline-hint = "In training" counts trainees whose readiness conversation said ready, in training cohorts that are not archived, for each role their curriculum leads to and whose training they have not finished. Someone may be counted for several roles. Archive a cohort once it has finished.
+
+## Running a session live
+live-session-heading = Running it live online
+live-session-hint = Choose the run sheet this session's activities follow. A session with one can be scheduled online: Hearth makes a live event for the cohort from it.
+live-session-sheet = Run sheet
+live-session-no-sheet = None: in a room only
+live-session-save = Save the run sheet
+live-session-where = Where
+live-session-in-room = In a room
+live-session-online = Online, as a live event
+live-session-needs-sheet = This session has no run sheet yet. Choose one on the session's page in the curriculum to run it live.
+live-session-open = Open the live event
+live-session-join = Join online

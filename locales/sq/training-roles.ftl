@@ -56,3 +56,16 @@ pipeline-in-training = Në trajnim
 pipeline-ready = Të trajnuar, roli ende pa u dhënë
 pipeline-plan-next = Koha të planifikohet grupi i ardhshëm
 pipeline-hint = "Në trajnim" numëron kursantët, biseda e gatishmërisë së të cilëve tha gati, në grupe trajnimi që nuk janë arkivuar, për çdo rol ku të çon kurrikula e tyre dhe trajnimin e të cilit nuk e kanë mbaruar. Dikush mund të numërohet për disa role. Arkivojeni një grup kur të ketë mbaruar.
+
+## Zhvillimi i një seance drejtpërdrejt
+live-session-heading = Zhvillimi drejtpërdrejt në internet
+live-session-hint = Zgjidhni fletën e rrjedhës që ndjekin aktivitetet e kësaj seance. Një seancë që ka një të tillë mund të planifikohet në internet: Hearth krijon një ngjarje të drejtpërdrejtë për grupin prej saj.
+live-session-sheet = Fleta e rrjedhës
+live-session-no-sheet = Asnjë: vetëm në një sallë
+live-session-save = Ruaj fletën e rrjedhës
+live-session-where = Ku
+live-session-in-room = Në një sallë
+live-session-online = Në internet, si ngjarje e drejtpërdrejtë
+live-session-needs-sheet = Kjo seancë nuk ka ende fletë rrjedhe. Zgjidhni një në faqen e seancës në kurrikul për ta zhvilluar drejtpërdrejt.
+live-session-open = Hap ngjarjen e drejtpërdrejtë
+live-session-join = Bashkohu në internet

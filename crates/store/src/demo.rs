@@ -490,6 +490,20 @@ async fn load_training(
             &hearth_domain::role_training::peer_2_peer_defaults(),
         )
         .await?;
+    // "What recovery means" can run live online, from the fishbowl run sheet.
+    if let Some(session) = store
+        .training()
+        .curriculum(curriculum)
+        .await?
+        .modules
+        .get(1)
+        .and_then(|m| m.sessions.get(1))
+    {
+        store
+            .training()
+            .set_session_run_sheet(session.id, Some("builtin:0"))
+            .await?;
+    }
     let facilitator = store
         .people()
         .find_by_email(

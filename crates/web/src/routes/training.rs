@@ -195,6 +195,8 @@ struct DeliveryRow {
     /// Ratings 1 to 5 and how many gave each, only from five answers on.
     feedback: Option<Vec<(usize, i64)>>,
     feedback_answers: i64,
+    /// Online: the live event it runs as.
+    event: Option<hearth_domain::EventId>,
 }
 
 #[derive(Deserialize, Default)]
@@ -209,6 +211,9 @@ struct ScheduleForm {
     time: String,
     #[serde(default)]
     place: String,
+    /// "room", or "online" to run it as a live event from the session's run sheet.
+    #[serde(default)]
+    mode: String,
 }
 
 async fn overview_page(
@@ -230,6 +235,7 @@ async fn overview_page(
         .delivery_facilitators(cohort.id)
         .await?;
     let mut deliveries = Vec::new();
+    let events = state.store.training().delivery_events(cohort.id).await?;
     for d in state.store.training().deliveries(cohort.id).await? {
         let title = curriculum
             .as_ref()
@@ -269,6 +275,7 @@ async fn overview_page(
                     .collect()
             }),
             feedback_answers: answers,
+            event: events.iter().find(|(id, _)| *id == d.id).map(|(_, e)| *e),
         });
     }
     let facilitators = staff
@@ -377,6 +384,8 @@ struct TraineeHomeView {
     enrolled: bool,
     /// Scheduled sessions open to this trainee: (when, session id, title, place).
     coming_up: Vec<(String, Uuid, String, String)>,
+    /// Online deliveries' live events, by session id.
+    live_events: Vec<(Uuid, hearth_domain::EventId)>,
     progress: Vec<ModuleProgress>,
     /// Sessions attended and not yet rated: (delivery id, title, when).
     to_rate: Vec<(Uuid, String, String)>,
@@ -424,6 +433,8 @@ async fn trainee_home(
         })
         .partition(|(is_readiness, _)| *is_readiness);
     let zone = me.time_zone(state).await?;
+    let delivery_events = state.store.training().delivery_events(cohort.id).await?;
+    let mut live_events = Vec::new();
     let coming_up = state
         .store
         .training()
@@ -433,7 +444,13 @@ async fn trainee_home(
         .filter(|d| d.starts_at >= hearth_store::now_ms() - 12 * 3_600_000)
         .filter_map(|d| {
             let (module, session) = curriculum.session(d.session_id)?;
-            (module.kind == ModuleKind::Readiness || enrolled).then(|| {
+            let open = module.kind == ModuleKind::Readiness || enrolled;
+            if let (true, Some((_, event))) =
+                (open, delivery_events.iter().find(|(id, _)| *id == d.id))
+            {
+                live_events.push((session.id, *event));
+            }
+            open.then(|| {
                 (
                     format_time(d.starts_at, &zone),
                     session.id,
@@ -472,6 +489,7 @@ async fn trainee_home(
     }
     let status = form_status(feedback_error.is_some());
     let view = TraineeHomeView {
+        live_events,
         to_rate,
         feedback_error,
         progress,
@@ -1301,6 +1319,7 @@ async fn schedule_post(
         date: field("date"),
         time: field("time"),
         place: field("place"),
+        mode: field("mode"),
     };
     let staff = cohort_facilitators(&state, id).await?;
     let chosen: Vec<UserId> = staff
@@ -1326,6 +1345,27 @@ async fn schedule_post(
         errors.add_message(&tr, "time", "error-time-invalid");
     }
     let place = errors.check(&tr, "place", optional_text(&form.place, 200));
+    // Online, the session runs as a live event from its run sheet.
+    let mut live_sheet = None;
+    if form.mode == "online" {
+        let key = match (&session, &curriculum) {
+            (Some((id, _)), Some(c)) => state
+                .store
+                .training()
+                .session_run_sheets(c.id)
+                .await?
+                .into_iter()
+                .find(|(s, _)| s == id)
+                .map(|(_, key)| key),
+            _ => None,
+        };
+        if let Some(key) = key {
+            live_sheet = super::run_sheets::chosen(&state, &key).await?;
+        }
+        if live_sheet.is_none() && session.is_some() {
+            errors.add_message(&tr, "mode", "live-session-needs-sheet");
+        }
+    }
     let zone = me.time_zone(&state).await?;
     let starts_at = match (day, time) {
         (Some(day), Some(time)) => day
@@ -1335,8 +1375,27 @@ async fn schedule_post(
             .ok(),
         _ => None,
     };
-    let (Some((session, title)), Some(starts_at), Some(place)) = (session, starts_at, place) else {
+    let (Some((session, title)), Some(starts_at), Some(place), true) =
+        (session, starts_at, place, errors.is_empty())
+    else {
         return overview_page(&state, &me, cohort, errors, form, None).await;
+    };
+    let event = match live_sheet {
+        Some(run_sheet) => Some(
+            state
+                .store
+                .events()
+                .create(&hearth_store::NewEvent {
+                    cohort_id: cohort.id,
+                    title: title.clone(),
+                    starts_at,
+                    time_zone: zone.clone(),
+                    run_sheet,
+                    created_by: me.user.person.id,
+                })
+                .await?,
+        ),
+        None => None,
     };
     let activity = state
         .store
@@ -1367,6 +1426,13 @@ async fn schedule_post(
         .training()
         .set_delivery_facilitators(delivery, &chosen)
         .await?;
+    if let Some(event) = event {
+        state
+            .store
+            .training()
+            .link_delivery_event(delivery, event)
+            .await?;
+    }
     Ok(see_other(&format!(
         "/cohorts/{id}/training?done=flash-session-scheduled"
     )))
@@ -1391,6 +1457,8 @@ struct AttendanceView {
     rows: Vec<AttendanceRow>,
     statuses: Vec<(&'static str, String)>,
     errors: FieldErrors,
+    /// Online: the live event, where the session is run.
+    event: Option<hearth_domain::EventId>,
 }
 
 /// Who attends: the trainees a "ready" conversation enrolled (and, for a
@@ -1463,7 +1531,16 @@ async fn attendance_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let event = state
+        .store
+        .training()
+        .delivery_events(cohort.id)
+        .await?
+        .into_iter()
+        .find(|(id, _)| *id == delivery)
+        .map(|(_, e)| e);
     let view = AttendanceView {
+        event,
         layout: training_layout(state, me, cohort.id, tr.t("attendance-title")).await,
         delivery,
         title: session.text.title.clone(),

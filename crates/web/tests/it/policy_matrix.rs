@@ -457,6 +457,12 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             RUN_TRAINING,
             422,
         ),
+        post(
+            format!("/curricula/{cur}/sessions/{session}/run-sheet"),
+            vec![("sheet", "builtin:99".into())],
+            CURRICULA,
+            422,
+        ),
         // Roles that training unlocks.
         get("/training/roles".into(), CENTRAL),
         get("/training/roles/facilitator".into(), CENTRAL),

@@ -595,3 +595,109 @@ both!(
         }
     }
 );
+
+both!(
+    a_session_with_a_run_sheet_runs_online_as_a_live_event,
+    |app: TestApp| async move {
+        let (cohort, curriculum) = training_cohort(&app).await;
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let session = curriculum.modules[1].sessions[0].id;
+        let cur = curriculum.id;
+        let bad = facilitator
+            .post(
+                &format!("/curricula/{cur}/sessions/{session}/run-sheet"),
+                &[("sheet", "builtin:99")],
+            )
+            .await;
+        assert_eq!(bad.status(), 422);
+        let schedule = format!("/cohorts/{cohort}/training/schedule");
+        let online = |s: uuid::Uuid| {
+            vec![
+                ("session", s.to_string()),
+                ("date", "2030-10-19".to_string()),
+                ("time", "18:00".to_string()),
+                ("place", String::new()),
+                ("mode", "online".to_string()),
+            ]
+        };
+        let fields = online(session);
+        let as_refs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let refused = facilitator.post(&schedule, &as_refs).await;
+        assert_eq!(refused.status(), 422, "no run sheet yet");
+        let body = refused.text().await.unwrap();
+        assert!(body.contains("id=\"f-mode-error\""));
+        assert!(
+            body.contains("value=\"online\" checked"),
+            "the choice is kept"
+        );
+        assert!(
+            app.store
+                .training()
+                .deliveries(cohort)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(
+            app.store
+                .events()
+                .for_cohort(cohort)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        let set = facilitator
+            .post(
+                &format!("/curricula/{cur}/sessions/{session}/run-sheet"),
+                &[("sheet", "builtin:0")],
+            )
+            .await;
+        assert_eq!(set.status(), 303);
+        let (_, page) = facilitator
+            .page(&format!("/curricula/{cur}/sessions/{session}"))
+            .await;
+        assert!(page.contains("value=\"builtin:0\" selected"));
+        let scheduled = facilitator.post(&schedule, &as_refs).await;
+        assert_eq!(scheduled.status(), 303);
+        let events = app.store.events().for_cohort(cohort).await.unwrap();
+        assert_eq!(events.len(), 1);
+        let event = &events[0];
+        assert_eq!(event.title, curriculum.modules[1].sessions[0].text.title);
+        assert_eq!(
+            event.run_sheet,
+            hearth_domain::live::RunSheet::built_in()[0]
+        );
+        let delivery = app.store.training().deliveries(cohort).await.unwrap()[0].clone();
+        assert_eq!(
+            app.store.training().delivery_events(cohort).await.unwrap(),
+            vec![(delivery.id, event.id)]
+        );
+        let link = format!("href=\"/events/{}\"", event.id);
+        let (_, overview) = facilitator
+            .page(&format!("/cohorts/{cohort}/training"))
+            .await;
+        assert!(overview.contains(&link));
+        let (_, attendance) = facilitator
+            .page(&format!(
+                "/cohorts/{cohort}/training/deliveries/{}",
+                delivery.id
+            ))
+            .await;
+        assert!(
+            attendance.contains(&link),
+            "the delivery page links to the event"
+        );
+        // Enrolled trainees are offered the room; the one not yet enrolled is not.
+        let luan = app.sign_in("luan@demo.example").await;
+        let (_, home) = luan.page(&format!("/cohorts/{cohort}/training")).await;
+        assert!(home.contains(&link));
+        assert_eq!(
+            luan.get(&format!("/events/{}", event.id)).await.status(),
+            200
+        );
+        let tomi = app.sign_in("trainee@demo.example").await;
+        let (_, home) = tomi.page(&format!("/cohorts/{cohort}/training")).await;
+        assert!(!home.contains(&link));
+    }
+);
