@@ -8,6 +8,7 @@ pub mod input;
 pub mod live;
 pub mod org;
 pub mod policy;
+pub mod role_training;
 pub mod roles;
 pub mod training;
 

@@ -60,6 +60,12 @@ pub enum Action {
     /// facilitators of their cohort (never anything unshared: the store
     /// does not hand that out).
     ReadSharedReadiness,
+    /// Set the minimum training each role needs (organisation-wide).
+    ManageRoleTraining,
+    /// Give a role although its training is not complete, with a reason.
+    OverrideRoleTraining,
+    /// See the training pipeline: peer workers active, leaving, in training.
+    ViewTrainingPipeline,
 }
 
 /// May `actor` do `action` at `target`?
@@ -91,8 +97,18 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             }
             GrantRole(granted) => granted != Role::Administrator,
             ViewAuditLog => false,
+            // What each role needs is the organisation's rule; a site's
+            // coordinator sees the pipeline of their own site.
+            ManageRoleTraining => held_at == Scope::Organisation,
+            ViewTrainingPipeline => true,
+            // Only an administrator answers for a role given before its training is done.
+            OverrideRoleTraining => false,
         },
-        Role::Supervisor => matches!(action, ViewStructure | ViewCohort | ViewPeople),
+        // Supervisors support the peer workers, so they see who is leaving when.
+        Role::Supervisor => matches!(
+            action,
+            ViewStructure | ViewCohort | ViewPeople | ViewTrainingPipeline
+        ),
         Role::SafeguardingLead => matches!(action, ViewStructure | ViewCohort | ViewAuditLog),
         // Facilitators form the peer groups of the cohorts they run.
         Role::Facilitator => {
@@ -329,6 +345,56 @@ mod tests {
         let coordinator = actor(Role::Coordinator, Scope::Organisation);
         assert!(!policy(&coordinator, Action::FollowTraining, cohort));
         assert!(policy(&coordinator, Action::RunTraining, cohort));
+    }
+
+    #[test]
+    fn only_administrators_override_training_and_only_central_coordinators_set_it() {
+        let site = SiteId::new();
+        let admin = actor(Role::Administrator, Scope::Organisation);
+        assert!(policy(
+            &admin,
+            Action::OverrideRoleTraining,
+            Scope::Site(site)
+        ));
+        let coordinator = actor(Role::Coordinator, Scope::Organisation);
+        assert!(!policy(
+            &coordinator,
+            Action::OverrideRoleTraining,
+            Scope::Site(site)
+        ));
+        assert!(policy(
+            &coordinator,
+            Action::ManageRoleTraining,
+            Scope::Organisation
+        ));
+        let local = actor(Role::Coordinator, Scope::Site(site));
+        assert!(!policy(
+            &local,
+            Action::ManageRoleTraining,
+            Scope::Organisation
+        ));
+        assert!(policy(
+            &local,
+            Action::ViewTrainingPipeline,
+            Scope::Site(site)
+        ));
+        assert!(!policy(
+            &local,
+            Action::ViewTrainingPipeline,
+            Scope::Site(SiteId::new())
+        ));
+        let facilitator = actor(
+            Role::Facilitator,
+            Scope::Cohort {
+                cohort: CohortId::new(),
+                site,
+            },
+        );
+        assert!(!policy(
+            &facilitator,
+            Action::ViewTrainingPipeline,
+            Scope::Site(site)
+        ));
     }
 
     #[test]

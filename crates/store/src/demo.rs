@@ -483,6 +483,27 @@ async fn load_training(
         .training()
         .set_cohort_curriculum(cohort, curriculum)
         .await?;
+    store
+        .training()
+        .apply_default_requirements(
+            curriculum,
+            &hearth_domain::role_training::peer_2_peer_defaults(),
+        )
+        .await?;
+    // "What recovery means" can run live online, from the fishbowl run sheet.
+    if let Some(session) = store
+        .training()
+        .curriculum(curriculum)
+        .await?
+        .modules
+        .get(1)
+        .and_then(|m| m.sessions.get(1))
+    {
+        store
+            .training()
+            .set_session_run_sheet(session.id, Some("builtin:0"))
+            .await?;
+    }
     let facilitator = store
         .people()
         .find_by_email(
@@ -617,6 +638,199 @@ async fn load_training(
                 .record_conversation(cohort, id, "2026-09-28", *outcome, None, facilitator)
                 .await?;
         }
+    }
+    load_spring_training(
+        store,
+        campus,
+        programme,
+        phase,
+        curriculum,
+        facilitator,
+        hash,
+    )
+    .await?;
+    Ok(())
+}
+
+/// An earlier training cohort of the year, finished: one trainee completed
+/// modules 1 to 3 and waits for the coordinator to give the peer support
+/// worker role (the coordinator was told); another completed Module 1.
+async fn load_spring_training(
+    store: &Store,
+    campus: SiteId,
+    programme: hearth_domain::ProgrammeId,
+    phase: hearth_domain::PhaseId,
+    curriculum: uuid::Uuid,
+    facilitator: Option<UserId>,
+    hash: &str,
+) -> Result<(), StoreError> {
+    use crate::activity::{AttendanceStatus, NewActivity};
+    use hearth_domain::training::{ModuleKind, ReadinessOutcome};
+    let Some(facilitator) = facilitator else {
+        return Ok(());
+    };
+    let cohort = store
+        .org()
+        .create_cohort(&NewCohort {
+            name: "Peer supporter training, spring".into(),
+            programme_id: programme,
+            phase_id: Some(phase),
+            site_id: campus,
+            starts_on: Some("2026-03-02".into()),
+            ends_on: Some("2026-04-27".into()),
+        })
+        .await?;
+    let scope = Scope::Cohort {
+        cohort,
+        site: campus,
+    };
+    let training = store.training();
+    training.set_cohort_curriculum(cohort, curriculum).await?;
+    store
+        .people()
+        .add_grant(
+            facilitator,
+            RoleGrant {
+                role: Role::Facilitator,
+                scope,
+            },
+        )
+        .await?;
+    let besa = create_person(store, "besa@demo.example", "Besa Krasniqi", "sq", hash).await?;
+    let kofi = create_person(store, "kofi@demo.example", "Kofi Mensah", "en", hash).await?;
+    for trainee in [besa, kofi] {
+        store
+            .people()
+            .add_grant(
+                trainee,
+                RoleGrant {
+                    role: Role::Participant,
+                    scope,
+                },
+            )
+            .await?;
+        training
+            .record_conversation(
+                cohort,
+                trainee,
+                "2026-02-23",
+                ReadinessOutcome::Ready,
+                None,
+                facilitator,
+            )
+            .await?;
+    }
+    // Every module session, a week apart from 2 March 2026 at 17:00 UTC.
+    let plan = training.curriculum(curriculum).await?;
+    let start = jiff::Timestamp::from_second(1_772_470_800)
+        .map_err(|e| StoreError::Corrupt(e.to_string()))?
+        .as_millisecond();
+    let week = 7 * 24 * 3_600_000;
+    let mut when = start;
+    for module in plan.modules.iter().filter(|m| m.kind == ModuleKind::Module) {
+        let first = module.title.starts_with("Module 1");
+        for session in &module.sessions {
+            let activity = store
+                .activities()
+                .record(&NewActivity {
+                    kind: "training-session",
+                    title: &session.text.title,
+                    site_id: Some(campus),
+                    cohort_id: Some(cohort),
+                    phase_id: Some(phase),
+                    occurred_at: when,
+                })
+                .await?;
+            training
+                .schedule(
+                    cohort,
+                    session.id,
+                    activity,
+                    when,
+                    Some("Student Centre, room 2"),
+                    facilitator,
+                )
+                .await?;
+            store
+                .activities()
+                .mark(activity, besa, AttendanceStatus::Present, None)
+                .await?;
+            if first {
+                store
+                    .activities()
+                    .mark(activity, kofi, AttendanceStatus::Present, None)
+                    .await?;
+            }
+            when += week;
+        }
+        training
+            .sign_off(cohort, besa, module.id, facilitator)
+            .await?;
+        if first {
+            training
+                .sign_off(cohort, kofi, module.id, facilitator)
+                .await?;
+        }
+    }
+    // Terms of service, from today, so the pipeline has something to say:
+    // Pat leaves in four months; Kofi coaches for two years.
+    use hearth_domain::role_training::Term;
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    let shift = |years: i16, months: i32| {
+        today
+            .checked_add(jiff::Span::new().years(years).months(months))
+            .unwrap_or(today)
+    };
+    let coach = store
+        .people()
+        .add_grant(
+            kofi,
+            RoleGrant {
+                role: Role::PeerWorker(PeerWorkerKind::PeerAcademicCoach),
+                scope: Scope::Site(campus),
+            },
+        )
+        .await?;
+    training
+        .set_term(coach, Term::default_from(shift(0, -1)))
+        .await?;
+    if let Some(pat) = store
+        .people()
+        .find_by_email(
+            &Email::parse("peer@demo.example").map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        )
+        .await?
+    {
+        for grant in store.people().grants(pat.id).await? {
+            if matches!(grant.grant.role, Role::PeerWorker(_)) {
+                let term = Term {
+                    starts_on: shift(-2, 4),
+                    ends_on: shift(0, 4),
+                };
+                training.set_term(grant.id, term).await?;
+            }
+        }
+    }
+    // The coordinator was told when Besa's last module was signed off.
+    if let Some(coordinator) = store
+        .people()
+        .find_by_email(
+            &Email::parse("coordinator@demo.example")
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        )
+        .await?
+    {
+        store
+            .notifications()
+            .create(
+                coordinator.id,
+                "Besa Krasniqi has completed the training for Peer support worker",
+                "Their training is complete. You can give them the role in one step from their training page.",
+                Some(&format!("/cohorts/{cohort}/training/trainees/{besa}#roles")),
+            )
+            .await?;
     }
     Ok(())
 }

@@ -20,11 +20,13 @@ mod org;
 pub mod password;
 mod peer_groups;
 mod people;
+mod role_training;
 mod run_sheets;
 mod services;
 mod sessions;
 mod time;
 mod training;
+mod training_live;
 mod videos;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
@@ -45,6 +47,7 @@ pub use org::{
 };
 pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
+pub use role_training::{RequiredItem, RoleOverride, ServingPeer};
 pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};

@@ -34,6 +34,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/curricula", get(list_get).post(create_post))
         .route("/curricula/copy", post(copy_post))
+        .route(
+            "/curricula/{id}/sessions/{session}/run-sheet",
+            post(run_sheet_post),
+        )
         .route("/curricula/{id}", get(curriculum_get).post(curriculum_post))
         .route("/curricula/{id}/modules", post(module_add_post))
         .route(
@@ -105,6 +109,9 @@ struct CurriculaView {
     built_in: Vec<BuiltIn>,
     new_name: String,
     errors: FieldErrors,
+    /// Links to what each role needs and to the pipeline, for those who may.
+    can_set_role_training: bool,
+    can_see_pipeline: bool,
 }
 
 async fn list_page(
@@ -117,6 +124,11 @@ async fn list_page(
     let tr = Tr::new(me.ctx.language);
     let status = status_for(&errors);
     let view = CurriculaView {
+        can_see_pipeline: super::role_training::may_see_pipeline(me),
+        can_set_role_training: me.may(
+            hearth_domain::policy::Action::ManageRoleTraining,
+            hearth_domain::roles::Scope::Organisation,
+        ),
         layout: Layout::new(state, &me.ctx, "/curricula", tr.t("curricula-title"))
             .await
             .with_flash(done),
@@ -199,6 +211,15 @@ async fn copy_post(
         .training()
         .copy_plan(&plan, &name, Some(me.user.person.id))
         .await?;
+    // The first copy of Peer 2 Peer brings the roles' default training, for
+    // roles nobody has set yet (docs/training.md names them).
+    if plan.key == "peer-2-peer" {
+        state
+            .store
+            .training()
+            .apply_default_requirements(id, &hearth_domain::role_training::peer_2_peer_defaults())
+            .await?;
+    }
     Ok(see_other(&format!(
         "/curricula/{id}?done=flash-curriculum-copied"
     )))
@@ -602,6 +623,9 @@ struct FacilitatorSessionView {
     handout: String,
     materials: Vec<Material>,
     material_error: Option<String>,
+    /// Run sheets to run this session live online: (key, name), and the chosen key.
+    run_sheets: Vec<(String, String)>,
+    run_sheet: String,
 }
 
 fn found_session(
@@ -637,6 +661,20 @@ async fn facilitator_session_page(
         handout: markdown::to_html(&text.handout),
         materials: state.store.training().materials(session.id).await?,
         material_error,
+        run_sheets: super::run_sheets::choices(state)
+            .await?
+            .into_iter()
+            .map(|(key, sheet)| (key, sheet.name))
+            .collect(),
+        run_sheet: state
+            .store
+            .training()
+            .session_run_sheets(curriculum.id)
+            .await?
+            .into_iter()
+            .find(|(id, _)| *id == session.id)
+            .map(|(_, key)| key)
+            .unwrap_or_default(),
     };
     Ok((status, no_store(view)).into_response())
 }
@@ -918,4 +956,42 @@ async fn session_move_post(
         .move_session(id, session, form.direction == "up")
         .await?;
     Ok(see_other(&format!("/curricula/{id}?done=flash-moved")))
+}
+
+#[derive(Deserialize)]
+struct RunSheetForm {
+    sheet: String,
+}
+
+/// Chooses the run sheet a session's activities follow when it runs live online.
+async fn run_sheet_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, session)): Path<(Uuid, Uuid)>,
+    Form(form): Form<RunSheetForm>,
+) -> AppResult<Response> {
+    require(&me)?;
+    let curriculum = state.store.training().curriculum(id).await?;
+    found_session(&curriculum, session)?;
+    let key = form.sheet.trim();
+    if !key.is_empty() && super::run_sheets::chosen(&state, key).await?.is_none() {
+        let tr = Tr::new(me.ctx.language);
+        return facilitator_session_page(
+            &state,
+            &me,
+            &curriculum,
+            session,
+            Some(tr.t("error-choose-one")),
+            None,
+        )
+        .await;
+    }
+    state
+        .store
+        .training()
+        .set_session_run_sheet(session, (!key.is_empty()).then_some(key))
+        .await?;
+    Ok(see_other(&format!(
+        "/curricula/{id}/sessions/{session}?done=flash-saved"
+    )))
 }

@@ -32,6 +32,7 @@ mod org;
 mod peer_groups;
 mod people;
 mod profile;
+mod role_training;
 mod run_sheets;
 mod services;
 mod training;
@@ -49,6 +50,7 @@ pub fn router(state: AppState) -> Router {
         .merge(run_sheets::router())
         .merge(curricula::router())
         .merge(training::router())
+        .merge(role_training::router())
         .merge(videos::router())
         .merge(peer_groups::router())
         .merge(people::router())

@@ -17,6 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::input::{Email, Language, Name, optional_text};
 use hearth_domain::policy::Action;
+use hearth_domain::role_training::{Term, override_reason};
 use hearth_domain::roles::{Role, RoleGrant, Scope};
 use hearth_domain::{RoleGrantId, SiteId, UserId};
 use hearth_store::{CohortSummary, CsvPerson, GrantView, Person, Site, StoreError};
@@ -306,6 +307,27 @@ struct PersonView {
     scopes: Vec<(String, String)>,
     role_error: Option<String>,
     cohorts: Vec<CohortSummary>,
+    /// The role form as it was sent, when it is shown again.
+    attempt: RoleAttempt,
+    /// Roles given before their training was complete: (role, when, by, missing, reason).
+    overrides: Vec<(String, String, String, String, String)>,
+}
+
+/// A role form shown again: what was chosen, and what training is missing.
+#[derive(Default)]
+struct RoleAttempt {
+    role: String,
+    scope: String,
+    override_reason: String,
+    /// Training still to do, named.
+    missing: Vec<String>,
+    /// The reader may give the role anyway, with a reason.
+    may_override: bool,
+    reason_error: Option<String>,
+    /// A peer worker's term, as typed.
+    starts_on: String,
+    ends_on: String,
+    term_errors: FieldErrors,
 }
 
 #[derive(Deserialize)]
@@ -320,6 +342,17 @@ async fn person_page(
     role_error: Option<String>,
     done: Option<&str>,
 ) -> AppResult<Response> {
+    person_page_with(state, me, id, role_error, RoleAttempt::default(), done).await
+}
+
+async fn person_page_with(
+    state: &AppState,
+    me: &SignedIn,
+    id: UserId,
+    role_error: Option<String>,
+    attempt: RoleAttempt,
+    done: Option<&str>,
+) -> AppResult<Response> {
     let reach = people_reach(me)?;
     let tr = Tr::new(me.ctx.language);
     let person = state.store.people().get(id).await?;
@@ -327,10 +360,21 @@ async fn person_page(
     if !may_see(me, &reach, &grant_views) {
         return Err(AppError::Forbidden);
     }
+    let terms = state.store.training().terms_of(id).await?;
     let grants = grant_views
         .into_iter()
         .map(|g| {
-            let label = grant_label(&tr, &g);
+            let mut label = grant_label(&tr, &g);
+            if let Some((_, term)) = terms.iter().find(|(grant, _)| *grant == g.id) {
+                label = tr.args(
+                    "role-term-label",
+                    &[
+                        ("role", label),
+                        ("starts", term.starts_on.to_string()),
+                        ("ends", term.ends_on.to_string()),
+                    ],
+                );
+            }
             let removable = me.may(Action::GrantRole(g.grant.role), g.grant.scope);
             (g, label, removable)
         })
@@ -341,7 +385,26 @@ async fn person_page(
         .iter()
         .any(|g| me.may(Action::GrantRole(Role::Participant), g.scope));
     let status = form_status(role_error.is_some());
+    let zone = me.time_zone(state).await?;
+    let overrides = state
+        .store
+        .training()
+        .overrides(id)
+        .await?
+        .into_iter()
+        .map(|o| {
+            (
+                role_label(&tr, o.role),
+                crate::views::format_time(o.created_at, &zone),
+                o.decided_by.unwrap_or_else(|| tr.t("someone-removed")),
+                o.missing,
+                o.reason,
+            )
+        })
+        .collect();
     let view = PersonView {
+        attempt,
+        overrides,
         layout: Layout::new(state, &me.ctx, "/people", person.display_name.clone())
             .await
             .with_flash(done),
@@ -425,6 +488,14 @@ pub async fn tell_about_new_role(
 struct RoleForm {
     role: String,
     scope: String,
+    /// An administrator's reason for giving a role before its training is done.
+    #[serde(default)]
+    override_reason: String,
+    /// A peer worker's term; empty means the usual one, from today.
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    ends_on: String,
 }
 
 async fn person_role_post(
@@ -441,13 +512,103 @@ async fn person_role_post(
         return person_page(&state, &me, id, Some(tr.t("error-choose-one")), None).await;
     };
     me.require(Action::GrantRole(role), scope)?;
+    // Peer workers serve for a term: students for a few years at most.
+    let mut term = None;
+    if matches!(role, Role::PeerWorker(_)) {
+        let today = super::role_training::today(&state, &me).await?;
+        match (form.starts_on.trim(), form.ends_on.trim()) {
+            ("", "") => term = Some(Term::default_from(today)),
+            (starts, ends) => match Term::parse(starts, ends) {
+                Ok(parsed) => term = Some(parsed),
+                Err(problems) => {
+                    let mut term_errors = FieldErrors::new();
+                    for (field, error) in &problems {
+                        term_errors.add(&tr, field, error);
+                    }
+                    let attempt = RoleAttempt {
+                        role: form.role,
+                        scope: form.scope,
+                        override_reason: form.override_reason,
+                        starts_on: form.starts_on,
+                        ends_on: form.ends_on,
+                        term_errors,
+                        ..RoleAttempt::default()
+                    };
+                    let error = tr.t("role-term-invalid");
+                    return person_page_with(&state, &me, id, Some(error), attempt, None).await;
+                }
+            },
+        }
+    }
+    // A role whose minimum training is not done is refused, naming what is
+    // missing; an administrator may give it anyway, with a reason kept.
+    let missing: Vec<String> = super::role_training::missing_training(&state, id, role)
+        .await?
+        .iter()
+        .map(|item| super::role_training::item_label(&tr, item))
+        .collect();
+    let mut overridden = None;
+    if !missing.is_empty() {
+        let may_override = me.may(Action::OverrideRoleTraining, scope);
+        let wants_override = may_override && !form.override_reason.trim().is_empty();
+        let reason = wants_override.then(|| override_reason(&form.override_reason));
+        let mut reason_error = None;
+        match reason {
+            Some(Ok(reason)) => overridden = Some(reason),
+            Some(Err(e)) => reason_error = Some(tr.t(e.message_id)),
+            None => {}
+        }
+        if overridden.is_none() {
+            let error = tr.t1("role-training-incomplete", "role", role_label(&tr, role));
+            let attempt = RoleAttempt {
+                role: form.role,
+                scope: form.scope,
+                override_reason: form.override_reason,
+                missing,
+                may_override,
+                reason_error,
+                starts_on: form.starts_on,
+                ends_on: form.ends_on,
+                term_errors: FieldErrors::new(),
+            };
+            return person_page_with(&state, &me, id, Some(error), attempt, None).await;
+        }
+    }
     match state
         .store
         .people()
         .add_grant(id, RoleGrant { role, scope })
         .await
     {
-        Ok(_) => {
+        Ok(grant) => {
+            if let Some(term) = term {
+                state.store.training().set_term(grant, term).await?;
+            }
+            if let Some(reason) = overridden {
+                state
+                    .store
+                    .training()
+                    .record_override(
+                        id,
+                        role,
+                        scope,
+                        &missing.join("; "),
+                        &reason,
+                        me.user.person.id,
+                    )
+                    .await?;
+                state
+                    .store
+                    .audit()
+                    .record(
+                        Some(me.user.person.id),
+                        "override",
+                        "role-training-override",
+                        None,
+                        Some(id),
+                    )
+                    .await?;
+            }
             tell_about_new_role(&state, id, role, scope).await?;
             Ok(see_other(&format!("/people/{id}?done=flash-role-added")))
         }

@@ -99,6 +99,10 @@ pub fn router() -> Router<AppState> {
             "/cohorts/{id}/training/trainees/{user}/conversations",
             post(conversation_post),
         )
+        .route(
+            "/cohorts/{id}/training/trainees/{user}/roles",
+            post(give_role_post),
+        )
 }
 
 #[derive(Deserialize)]
@@ -191,6 +195,8 @@ struct DeliveryRow {
     /// Ratings 1 to 5 and how many gave each, only from five answers on.
     feedback: Option<Vec<(usize, i64)>>,
     feedback_answers: i64,
+    /// Online: the live event it runs as.
+    event: Option<hearth_domain::EventId>,
 }
 
 #[derive(Deserialize, Default)]
@@ -205,6 +211,9 @@ struct ScheduleForm {
     time: String,
     #[serde(default)]
     place: String,
+    /// "room", or "online" to run it as a live event from the session's run sheet.
+    #[serde(default)]
+    mode: String,
 }
 
 async fn overview_page(
@@ -226,6 +235,7 @@ async fn overview_page(
         .delivery_facilitators(cohort.id)
         .await?;
     let mut deliveries = Vec::new();
+    let events = state.store.training().delivery_events(cohort.id).await?;
     for d in state.store.training().deliveries(cohort.id).await? {
         let title = curriculum
             .as_ref()
@@ -265,6 +275,7 @@ async fn overview_page(
                     .collect()
             }),
             feedback_answers: answers,
+            event: events.iter().find(|(id, _)| *id == d.id).map(|(_, e)| *e),
         });
     }
     let facilitators = staff
@@ -373,6 +384,8 @@ struct TraineeHomeView {
     enrolled: bool,
     /// Scheduled sessions open to this trainee: (when, session id, title, place).
     coming_up: Vec<(String, Uuid, String, String)>,
+    /// Online deliveries' live events, by session id.
+    live_events: Vec<(Uuid, hearth_domain::EventId)>,
     progress: Vec<ModuleProgress>,
     /// Sessions attended and not yet rated: (delivery id, title, when).
     to_rate: Vec<(Uuid, String, String)>,
@@ -420,6 +433,8 @@ async fn trainee_home(
         })
         .partition(|(is_readiness, _)| *is_readiness);
     let zone = me.time_zone(state).await?;
+    let delivery_events = state.store.training().delivery_events(cohort.id).await?;
+    let mut live_events = Vec::new();
     let coming_up = state
         .store
         .training()
@@ -429,7 +444,13 @@ async fn trainee_home(
         .filter(|d| d.starts_at >= hearth_store::now_ms() - 12 * 3_600_000)
         .filter_map(|d| {
             let (module, session) = curriculum.session(d.session_id)?;
-            (module.kind == ModuleKind::Readiness || enrolled).then(|| {
+            let open = module.kind == ModuleKind::Readiness || enrolled;
+            if let (true, Some((_, event))) =
+                (open, delivery_events.iter().find(|(id, _)| *id == d.id))
+            {
+                live_events.push((session.id, *event));
+            }
+            open.then(|| {
                 (
                     format_time(d.starts_at, &zone),
                     session.id,
@@ -468,6 +489,7 @@ async fn trainee_home(
     }
     let status = form_status(feedback_error.is_some());
     let view = TraineeHomeView {
+        live_events,
         to_rate,
         feedback_error,
         progress,
@@ -893,6 +915,12 @@ struct TraineeView {
     outcomes: Vec<(&'static str, String)>,
     form: ConversationForm,
     errors: FieldErrors,
+    /// The roles this training leads to, and how far the trainee is with each.
+    offers: Vec<super::role_training::RoleOffer>,
+    role_error: Option<String>,
+    /// The usual service term from today, offered with the role.
+    term_starts: String,
+    term_ends: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -902,6 +930,7 @@ struct ConversationForm {
     note: String,
 }
 
+#[allow(clippy::too_many_arguments)] // one page, shown after three different forms
 async fn trainee_page(
     state: &AppState,
     me: &SignedIn,
@@ -909,6 +938,8 @@ async fn trainee_page(
     user: UserId,
     form: ConversationForm,
     errors: FieldErrors,
+    role_error: Option<String>,
+    done: Option<&str>,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
     let trainee = trainees(state, cohort.id)
@@ -940,13 +971,25 @@ async fn trainee_page(
             )
             .await?;
     }
-    let code = if errors.is_empty() {
+    let code = if errors.is_empty() && role_error.is_none() {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let curriculum = cohort_curriculum(state, cohort.id).await?;
+    let offers =
+        super::role_training::role_offers(state, me, &cohort, curriculum.as_ref(), user).await?;
+    let term = hearth_domain::role_training::Term::default_from(
+        super::role_training::today(state, me).await?,
+    );
     let view = TraineeView {
-        layout: training_layout(state, me, cohort.id, trainee.display_name.clone()).await,
+        offers,
+        role_error,
+        term_starts: term.starts_on.to_string(),
+        term_ends: term.ends_on.to_string(),
+        layout: training_layout(state, me, cohort.id, trainee.display_name.clone())
+            .await
+            .with_flash(done),
         status,
         stocktake: stocktake.map(|s| s.answers),
         story: story.map(|s| s.text),
@@ -975,6 +1018,7 @@ async fn trainee_get(
     State(state): State<AppState>,
     me: SignedIn,
     Path((id, user)): Path<(CohortId, UserId)>,
+    Query(query): Query<DoneQuery>,
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
     me.require(Action::RunTraining, cohort.scope())?;
@@ -989,7 +1033,17 @@ async fn trainee_get(
         held_on: today,
         ..ConversationForm::default()
     };
-    trainee_page(&state, &me, cohort, user, form, FieldErrors::new()).await
+    trainee_page(
+        &state,
+        &me,
+        cohort,
+        user,
+        form,
+        FieldErrors::new(),
+        None,
+        query.done.as_deref(),
+    )
+    .await
 }
 
 async fn conversation_post(
@@ -1013,7 +1067,7 @@ async fn conversation_post(
     let outcome = errors.check(&tr, "outcome", ReadinessOutcome::parse(&form.outcome));
     let note = errors.check(&tr, "note", optional_text(&form.note, MAX_ANSWER_CHARS));
     let (Some(held_on), Some(outcome), Some(note)) = (held_on, outcome, note) else {
-        return trainee_page(&state, &me, cohort, user, form, errors).await;
+        return trainee_page(&state, &me, cohort, user, form, errors, None, None).await;
     };
     state
         .store
@@ -1265,6 +1319,7 @@ async fn schedule_post(
         date: field("date"),
         time: field("time"),
         place: field("place"),
+        mode: field("mode"),
     };
     let staff = cohort_facilitators(&state, id).await?;
     let chosen: Vec<UserId> = staff
@@ -1290,6 +1345,27 @@ async fn schedule_post(
         errors.add_message(&tr, "time", "error-time-invalid");
     }
     let place = errors.check(&tr, "place", optional_text(&form.place, 200));
+    // Online, the session runs as a live event from its run sheet.
+    let mut live_sheet = None;
+    if form.mode == "online" {
+        let key = match (&session, &curriculum) {
+            (Some((id, _)), Some(c)) => state
+                .store
+                .training()
+                .session_run_sheets(c.id)
+                .await?
+                .into_iter()
+                .find(|(s, _)| s == id)
+                .map(|(_, key)| key),
+            _ => None,
+        };
+        if let Some(key) = key {
+            live_sheet = super::run_sheets::chosen(&state, &key).await?;
+        }
+        if live_sheet.is_none() && session.is_some() {
+            errors.add_message(&tr, "mode", "live-session-needs-sheet");
+        }
+    }
     let zone = me.time_zone(&state).await?;
     let starts_at = match (day, time) {
         (Some(day), Some(time)) => day
@@ -1299,8 +1375,27 @@ async fn schedule_post(
             .ok(),
         _ => None,
     };
-    let (Some((session, title)), Some(starts_at), Some(place)) = (session, starts_at, place) else {
+    let (Some((session, title)), Some(starts_at), Some(place), true) =
+        (session, starts_at, place, errors.is_empty())
+    else {
         return overview_page(&state, &me, cohort, errors, form, None).await;
+    };
+    let event = match live_sheet {
+        Some(run_sheet) => Some(
+            state
+                .store
+                .events()
+                .create(&hearth_store::NewEvent {
+                    cohort_id: cohort.id,
+                    title: title.clone(),
+                    starts_at,
+                    time_zone: zone.clone(),
+                    run_sheet,
+                    created_by: me.user.person.id,
+                })
+                .await?,
+        ),
+        None => None,
     };
     let activity = state
         .store
@@ -1331,6 +1426,13 @@ async fn schedule_post(
         .training()
         .set_delivery_facilitators(delivery, &chosen)
         .await?;
+    if let Some(event) = event {
+        state
+            .store
+            .training()
+            .link_delivery_event(delivery, event)
+            .await?;
+    }
     Ok(see_other(&format!(
         "/cohorts/{id}/training?done=flash-session-scheduled"
     )))
@@ -1355,6 +1457,8 @@ struct AttendanceView {
     rows: Vec<AttendanceRow>,
     statuses: Vec<(&'static str, String)>,
     errors: FieldErrors,
+    /// Online: the live event, where the session is run.
+    event: Option<hearth_domain::EventId>,
 }
 
 /// Who attends: the trainees a "ready" conversation enrolled (and, for a
@@ -1427,7 +1531,16 @@ async fn attendance_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let event = state
+        .store
+        .training()
+        .delivery_events(cohort.id)
+        .await?
+        .into_iter()
+        .find(|(id, _)| *id == delivery)
+        .map(|(_, e)| e);
     let view = AttendanceView {
+        event,
         layout: training_layout(state, me, cohort.id, tr.t("attendance-title")).await,
         delivery,
         title: session.text.title.clone(),
@@ -1511,11 +1624,14 @@ async fn attendance_post(
         return attendance_page(&state, &me, cohort, delivery, Some(rows), errors).await;
     }
     for (user, status, reason) in marks {
+        // A session may be the last piece of a role's training.
+        let before = state.store.training().completion(user).await?;
         state
             .store
             .activities()
             .mark(found.activity_id, user, status, reason.as_deref())
             .await?;
+        super::role_training::tell_when_unlocked(&state, &cohort, user, &before).await?;
     }
     Ok(see_other(&format!(
         "/cohorts/{id}/training?done=flash-attendance-saved"
@@ -1698,11 +1814,13 @@ async fn sign_off_post(
         )
         .await;
     }
+    let before = state.store.training().completion(trainee).await?;
     state
         .store
         .training()
         .sign_off(id, trainee, module, me.user.person.id)
         .await?;
+    super::role_training::tell_when_unlocked(&state, &cohort, trainee, &before).await?;
     Ok(see_other(&format!(
         "/cohorts/{id}/training/progress?done=flash-signed-off"
     )))
@@ -1840,5 +1958,101 @@ async fn feedback_post(
         .await?;
     Ok(see_other(&format!(
         "/cohorts/{id}/training?done=flash-session-feedback-thanks"
+    )))
+}
+
+// --- giving a role the training unlocked, in one step ---
+
+#[derive(Deserialize)]
+struct GiveRoleForm {
+    role: String,
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    ends_on: String,
+}
+
+async fn give_role_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, user)): Path<(CohortId, UserId)>,
+    Form(form): Form<GiveRoleForm>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    if !trainees(&state, id)
+        .await?
+        .iter()
+        .any(|m| m.user_id == user)
+    {
+        return Err(AppError::NotFound);
+    }
+    let role = form
+        .role
+        .parse::<Role>()
+        .ok()
+        .filter(|r| hearth_domain::role_training::role_takes_training(*r))
+        .ok_or(AppError::NotFound)?;
+    // Peer workers serve at the cohort's site.
+    let scope = hearth_domain::roles::Scope::Site(cohort.site_id);
+    me.require(Action::GrantRole(role), scope)?;
+    let tr = Tr::new(me.ctx.language);
+    let required = state.store.training().requirements_for(role).await?;
+    let missing = super::role_training::missing_training(&state, user, role).await?;
+    let term = match matches!(role, Role::PeerWorker(_)) {
+        false => Ok(None),
+        true => hearth_domain::role_training::Term::parse(&form.starts_on, &form.ends_on)
+            .map(Some)
+            .map_err(|problems| {
+                problems
+                    .iter()
+                    .map(|(_, e)| tr.t(e.message_id))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }),
+    };
+    let error = if let Err(message) = &term {
+        Some(message.clone())
+    } else if required.is_empty() || !missing.is_empty() {
+        // Only a role this training unlocked is offered here; the people
+        // pages handle every other case.
+        Some(tr.t1(
+            "role-training-incomplete",
+            "role",
+            super::home::role_label(&tr, role),
+        ))
+    } else {
+        match state
+            .store
+            .people()
+            .add_grant(user, hearth_domain::RoleGrant { role, scope })
+            .await
+        {
+            Ok(grant) => {
+                if let Ok(Some(term)) = term {
+                    state.store.training().set_term(grant, term).await?;
+                }
+                None
+            }
+            Err(hearth_store::StoreError::Conflict(_)) => Some(tr.t("error-role-held")),
+            Err(other) => return Err(other.into()),
+        }
+    };
+    if let Some(error) = error {
+        return trainee_page(
+            &state,
+            &me,
+            cohort,
+            user,
+            ConversationForm::default(),
+            FieldErrors::new(),
+            Some(error),
+            None,
+        )
+        .await;
+    }
+    super::people::tell_about_new_role(&state, user, role, scope).await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training/trainees/{user}?done=flash-role-added#roles"
     )))
 }

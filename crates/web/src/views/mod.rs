@@ -70,6 +70,15 @@ impl Layout {
             if ctx.may(Action::ManageCurricula, org) {
                 add("/curricula", "nav-curricula");
             }
+            // Those who keep curricula find the pipeline there; supervisors here.
+            if !ctx.may(Action::ManageCurricula, org)
+                && user.grants.iter().any(|g| {
+                    !matches!(g.scope, Scope::Cohort { .. })
+                        && ctx.may(Action::ViewTrainingPipeline, g.scope)
+                })
+            {
+                add("/training/pipeline", "pipeline-title");
+            }
             add("/services", "nav-services");
             if ctx.may(Action::ManageOrganisation, org) {
                 add("/admin/organisation", "nav-organisation");

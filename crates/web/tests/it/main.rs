@@ -12,5 +12,6 @@ mod organisation;
 mod peer_groups;
 mod people;
 mod policy_matrix;
+mod role_training;
 mod shell;
 mod training;

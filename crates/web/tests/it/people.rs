@@ -38,34 +38,32 @@ both!(
     roles_are_given_and_taken_and_deactivation_signs_out,
     |app: TestApp| async move {
         let admin = app.sign_in("admin@demo.example").await;
+        // Supervisor needs no training (peer-worker roles do: tests/it/role_training.rs).
         let peer = person_id(&app, "maya@demo.example").await;
         let given = admin
             .post(
                 &format!("/people/{peer}/roles"),
-                &[
-                    ("role", "peer-worker:peer-academic-coach"),
-                    ("scope", "organisation"),
-                ],
+                &[("role", "supervisor"), ("scope", "organisation")],
             )
             .await;
         assert_eq!(given.status(), 303);
         let grants = app.store.people().grants(peer).await.unwrap();
-        let coach = grants
+        let supervisor = grants
             .iter()
-            .find(|g| g.grant.role.key() == "peer-worker:peer-academic-coach")
+            .find(|g| g.grant.role.key() == "supervisor")
             .unwrap();
         let twice = admin
             .post(
                 &format!("/people/{peer}/roles"),
-                &[
-                    ("role", "peer-worker:peer-academic-coach"),
-                    ("scope", "organisation"),
-                ],
+                &[("role", "supervisor"), ("scope", "organisation")],
             )
             .await;
         assert_eq!(twice.status(), 422);
         let removed = admin
-            .post(&format!("/people/{peer}/roles/{}/remove", coach.id), &[])
+            .post(
+                &format!("/people/{peer}/roles/{}/remove", supervisor.id),
+                &[],
+            )
             .await;
         assert_eq!(removed.status(), 303);
         assert_eq!(

@@ -457,6 +457,26 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             RUN_TRAINING,
             422,
         ),
+        post(
+            format!("/curricula/{cur}/sessions/{session}/run-sheet"),
+            vec![("sheet", "builtin:99".into())],
+            CURRICULA,
+            422,
+        ),
+        // Roles that training unlocks.
+        get("/training/roles".into(), CENTRAL),
+        get("/training/roles/facilitator".into(), CENTRAL),
+        get(
+            "/training/pipeline".into(),
+            &["admin", "coordinator", "site-coordinator", "supervisor"],
+        ),
+        post("/training/roles/facilitator".into(), vec![], CENTRAL, 303),
+        post(
+            format!("/cohorts/{training}/training/trainees/{tomi}/roles"),
+            vec![("role", "peer-worker:peer-support-worker".into())],
+            CENTRAL,
+            422,
+        ),
         get("/videos".into(), RUN_SHEETS),
         post(
             "/videos/link".into(),
