@@ -9,6 +9,7 @@ pub mod live;
 pub mod org;
 pub mod policy;
 pub mod roles;
+pub mod support;
 pub mod training;
 
 pub use ids::*;

@@ -22,6 +22,8 @@ mod people;
 mod run_sheets;
 mod services;
 mod sessions;
+mod support;
+mod support_demo;
 mod time;
 mod training;
 mod videos;
@@ -46,6 +48,10 @@ pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord}
 pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
+pub use support::{
+    Booking, Location, LogRead, LogSummary, NewBooking, NewLog, NewShift, OpeningHours, QueueEntry,
+    Room, SessionLog, Shift, SiteSettings, Support, Topic,
+};
 pub use time::{now_ms, timestamp};
 pub use training::{
     AttendanceMark, ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession,
@@ -113,6 +119,9 @@ impl Store {
     }
     pub fn training(&self) -> Training<'_> {
         Training { db: &self.db }
+    }
+    pub fn support(&self) -> Support<'_> {
+        Support { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

@@ -34,8 +34,14 @@ mod people;
 mod profile;
 mod run_sheets;
 mod services;
+mod support;
+mod support_logs;
 mod training;
 mod videos;
+
+pub use support::{
+    SHIFT_REMINDER as SUPPORT_SHIFT_REMINDER, run_shift_reminder as run_support_shift_reminder,
+};
 
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
@@ -54,6 +60,8 @@ pub fn router(state: AppState) -> Router {
         .merge(people::router())
         .merge(services::router())
         .merge(admin::router())
+        .merge(support::router())
+        .merge(support_logs::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));
