@@ -50,7 +50,7 @@ pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
 pub use support::{
     Booking, Location, LogRead, LogSummary, NewBooking, NewLog, NewShift, OpeningHours, QueueEntry,
-    Room, SessionLog, Shift, SiteSettings, Support, Topic,
+    Room, SessionLog, Shift, SiteSettings, Supervision, Support, Topic, Wellbeing,
 };
 pub use time::{now_ms, timestamp};
 pub use training::{

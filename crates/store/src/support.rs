@@ -183,6 +183,29 @@ pub struct SiteSettings {
     pub crisis_contacts: Option<String>,
 }
 
+/// A supervision session, one peer or a group.
+#[derive(Debug, Clone)]
+pub struct Supervision {
+    pub id: Uuid,
+    pub supervisor_name: Option<String>,
+    pub site_id: SiteId,
+    /// individual or group
+    pub kind: String,
+    pub held_on: String,
+    pub notes: Option<String>,
+    pub actions: Option<String>,
+    pub peers: Vec<(UserId, String)>,
+}
+
+/// A peer's wellbeing check-in: a 1-5 score and an optional note.
+#[derive(Debug, Clone)]
+pub struct Wellbeing {
+    pub score: i32,
+    pub note: Option<String>,
+    pub shared: bool,
+    pub at: i64,
+}
+
 /// A read of one of someone's logs, for the person's own audit page.
 #[derive(Debug, Clone)]
 pub struct LogRead {
@@ -252,6 +275,17 @@ const SHIFT_SELECT: &str = "SELECT h.id, h.location_id, l.name, l.site_id, h.sta
 
 /// id, room_id, starts_at, ends_at, purpose, shift_id, booked by
 type BookingRow = (Uuid, Uuid, i64, i64, String, Option<Uuid>, Option<String>);
+
+/// id, supervisor's name, site, kind, held_on, notes, actions
+type SupervisionRow = (
+    Uuid,
+    Option<String>,
+    Uuid,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
 
 /// on call, their name, checklist, crisis contacts
 type SettingsRow = (Option<Uuid>, Option<String>, String, Option<String>);
@@ -1182,5 +1216,145 @@ impl Support<'_> {
         .execute(pool)
         .await.map(|r| r.rows_affected())?);
         Ok(())
+    }
+
+    // --- supervision and wellbeing ---
+
+    /// Records a supervision session with the peers who took part.
+    #[allow(clippy::too_many_arguments)]
+    #[instrument(level = "debug", skip_all)]
+    pub async fn record_supervision(
+        &self,
+        supervisor: UserId,
+        site: SiteId,
+        kind: &str,
+        held_on: &str,
+        notes: Option<&str>,
+        actions: Option<&str>,
+        peers: &[UserId],
+    ) -> Result<Uuid, StoreError> {
+        let id = Uuid::now_v7();
+        on_db!(
+            self.db,
+            write
+                | pool
+                | {
+                    let mut tx = pool.begin().await?;
+                    sqlx::query(
+                "INSERT INTO support_supervisions (id, supervisor_id, site_id, kind, held_on, notes, actions, created_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            )
+            .bind(id)
+            .bind(supervisor.0)
+            .bind(site.0)
+            .bind(kind)
+            .bind(held_on)
+            .bind(notes)
+            .bind(actions)
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await?;
+                    for peer in peers {
+                        sqlx::query("INSERT INTO support_supervision_peers (supervision_id, user_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(peer.0)
+                    .execute(&mut *tx)
+                    .await?;
+                    }
+                    tx.commit().await?;
+                }
+        );
+        Ok(id)
+    }
+
+    /// Supervision sessions a supervisor held, or (with `peer`) that a peer
+    /// took part in; newest first.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn supervisions(
+        &self,
+        supervisor: Option<UserId>,
+        peer: Option<UserId>,
+    ) -> Result<Vec<Supervision>, StoreError> {
+        let rows: Vec<SupervisionRow> =
+            on_db!(self.db, read |pool| sqlx::query_as(
+                "SELECT v.id, u.display_name, v.site_id, v.kind, v.held_on, v.notes, v.actions FROM support_supervisions v \
+                 LEFT JOIN users u ON u.id = v.supervisor_id \
+                 WHERE ($1 IS NULL OR v.supervisor_id = $1) \
+                 AND ($2 IS NULL OR EXISTS (SELECT 1 FROM support_supervision_peers p WHERE p.supervision_id = v.id AND p.user_id = $2)) \
+                 ORDER BY v.held_on DESC, v.created_at DESC LIMIT 100"
+            )
+            .bind(supervisor.map(|u| u.0))
+            .bind(peer.map(|u| u.0))
+            .fetch_all(pool)
+            .await?);
+        let mut out = Vec::with_capacity(rows.len());
+        for (id, supervisor_name, site_id, kind, held_on, notes, actions) in rows {
+            let peers: Vec<(Uuid, String)> = on_db!(self.db, read |pool| sqlx::query_as(
+                "SELECT u.id, u.display_name FROM support_supervision_peers p JOIN users u ON u.id = p.user_id \
+                 WHERE p.supervision_id = $1 ORDER BY u.display_name"
+            )
+            .bind(id)
+            .fetch_all(pool)
+            .await?);
+            out.push(Supervision {
+                id,
+                supervisor_name,
+                site_id: SiteId(site_id),
+                kind,
+                held_on,
+                notes,
+                actions,
+                peers: peers.into_iter().map(|(u, n)| (UserId(u), n)).collect(),
+            });
+        }
+        Ok(out)
+    }
+
+    #[instrument(level = "debug", skip_all)]
+    pub async fn check_in_wellbeing(
+        &self,
+        user: UserId,
+        score: i32,
+        note: Option<&str>,
+        shared: bool,
+    ) -> Result<(), StoreError> {
+        on_db!(self.db, write |pool| sqlx::query(
+            "INSERT INTO support_wellbeing (id, user_id, score, note, shared, at) VALUES ($1, $2, $3, $4, $5, $6)"
+        )
+        .bind(Uuid::now_v7())
+        .bind(user.0)
+        .bind(score)
+        .bind(note)
+        .bind(shared)
+        .bind(now_ms())
+        .execute(pool)
+        .await.map(|r| r.rows_affected())?);
+        Ok(())
+    }
+
+    /// A peer's check-ins, newest first; `shared_only` for their supervisors.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn wellbeing(
+        &self,
+        user: UserId,
+        shared_only: bool,
+    ) -> Result<Vec<Wellbeing>, StoreError> {
+        let rows: Vec<(i32, Option<String>, bool, i64)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT score, note, shared, at FROM support_wellbeing WHERE user_id = $1 AND (shared OR NOT $2) \
+             ORDER BY at DESC LIMIT 50"
+        )
+        .bind(user.0)
+        .bind(shared_only)
+        .fetch_all(pool)
+        .await?);
+        Ok(rows
+            .into_iter()
+            .map(|(score, note, shared, at)| Wellbeing {
+                score,
+                note,
+                shared,
+                at,
+            })
+            .collect())
     }
 }

@@ -140,3 +140,34 @@ CREATE TABLE support_site_settings (
     checklist TEXT NOT NULL,
     crisis_contacts TEXT
 );
+
+-- Supervision sessions, one peer or a group. The notes are the supervisor's;
+-- the agreed actions are shown to the peers who took part.
+CREATE TABLE support_supervisions (
+    id UUID PRIMARY KEY,
+    supervisor_id UUID REFERENCES users(id) ON DELETE SET NULL,
+    site_id UUID NOT NULL REFERENCES sites(id),
+    kind TEXT NOT NULL,
+    held_on TEXT NOT NULL,
+    notes TEXT,
+    actions TEXT,
+    created_at BIGINT NOT NULL
+);
+
+CREATE TABLE support_supervision_peers (
+    supervision_id UUID NOT NULL REFERENCES support_supervisions(id) ON DELETE CASCADE,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (supervision_id, user_id)
+);
+
+-- A peer's own wellbeing check-in after their shifts: theirs alone unless
+-- they share it with their supervisors.
+CREATE TABLE support_wellbeing (
+    id UUID PRIMARY KEY,
+    user_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    score INTEGER NOT NULL,
+    note TEXT,
+    shared BOOLEAN NOT NULL DEFAULT FALSE,
+    at BIGINT NOT NULL
+);
+CREATE INDEX support_wellbeing_user ON support_wellbeing(user_id, at);

@@ -140,3 +140,34 @@ CREATE TABLE support_site_settings (
     checklist TEXT NOT NULL,
     crisis_contacts TEXT
 );
+
+-- Supervision sessions, one peer or a group. The notes are the supervisor's;
+-- the agreed actions are shown to the peers who took part.
+CREATE TABLE support_supervisions (
+    id BLOB PRIMARY KEY,
+    supervisor_id BLOB REFERENCES users(id) ON DELETE SET NULL,
+    site_id BLOB NOT NULL REFERENCES sites(id),
+    kind TEXT NOT NULL,
+    held_on TEXT NOT NULL,
+    notes TEXT,
+    actions TEXT,
+    created_at BIGINT NOT NULL
+);
+
+CREATE TABLE support_supervision_peers (
+    supervision_id BLOB NOT NULL REFERENCES support_supervisions(id) ON DELETE CASCADE,
+    user_id BLOB NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (supervision_id, user_id)
+);
+
+-- A peer's own wellbeing check-in after their shifts: theirs alone unless
+-- they share it with their supervisors.
+CREATE TABLE support_wellbeing (
+    id BLOB PRIMARY KEY,
+    user_id BLOB NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    score INTEGER NOT NULL,
+    note TEXT,
+    shared INTEGER NOT NULL DEFAULT 0,
+    at BIGINT NOT NULL
+);
+CREATE INDEX support_wellbeing_user ON support_wellbeing(user_id, at);

@@ -36,6 +36,7 @@ mod run_sheets;
 mod services;
 mod support;
 mod support_logs;
+mod support_supervision;
 mod training;
 mod videos;
 
@@ -62,6 +63,7 @@ pub fn router(state: AppState) -> Router {
         .merge(admin::router())
         .merge(support::router())
         .merge(support_logs::router())
+        .merge(support_supervision::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));

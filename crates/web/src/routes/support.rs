@@ -140,6 +140,8 @@ struct HubView {
     my_shifts: Vec<ShiftRow>,
     on_shift: Vec<ShiftRow>,
     is_supervisor: bool,
+    /// Whether the reader works shifts somewhere (their logs, their wellbeing).
+    can_work: bool,
     location_form: LocationForm,
     room_form: RoomForm,
     errors: FieldErrors,
@@ -239,6 +241,7 @@ async fn hub_page(
         my_shifts,
         on_shift,
         is_supervisor: !supervised.is_empty(),
+        can_work: !sites_for(me, &sites, Action::WorkShift).is_empty(),
         location_form,
         room_form,
         errors,

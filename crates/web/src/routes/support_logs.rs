@@ -42,7 +42,6 @@ pub fn router() -> Router<AppState> {
         .route("/one-to-one/logs/{id}", get(log_get))
         .route("/one-to-one/my-logs", get(my_logs_get))
         .route("/one-to-one/peers/{user}", get(caseload_get))
-        .route("/one-to-one/supervision", get(supervision_get))
         .route("/one-to-one/topics", get(topics_get).post(topic_post))
         .route("/one-to-one/topics/{id}/archive", post(topic_archive_post))
         .route(
@@ -672,12 +671,12 @@ async fn log_get(
 
 // --- caseloads ---
 
-struct LogLine {
-    summary: LogSummary,
-    kind: String,
+pub(crate) struct LogLine {
+    pub summary: LogSummary,
+    pub kind: String,
 }
 
-fn lines(tr: &Tr, logs: Vec<LogSummary>) -> Vec<LogLine> {
+pub(crate) fn lines(tr: &Tr, logs: Vec<LogSummary>) -> Vec<LogLine> {
     logs.into_iter()
         .map(|summary| LogLine {
             kind: tr.t(&format!("support-kind-{}", summary.kind)),
@@ -694,6 +693,8 @@ struct CaseloadView {
     logs: Vec<LogLine>,
     /// Who read the logs (shown to the author themself).
     reads: Option<Vec<(LogRead, String)>>,
+    /// Wellbeing check-ins the peer shared with their supervisors.
+    wellbeing: Vec<(hearth_store::Wellbeing, String)>,
 }
 
 async fn my_logs_get(State(state): State<AppState>, me: SignedIn) -> AppResult<Response> {
@@ -722,13 +723,14 @@ async fn my_logs_get(State(state): State<AppState>, me: SignedIn) -> AppResult<R
         heading: tr.t("support-my-logs-title"),
         logs: lines(&tr, logs),
         reads: Some(reads),
+        wellbeing: Vec::new(),
     };
     Ok(no_store(view))
 }
 
 /// Whether `me` supervises `peer`: the peer serves at a site (or the whole
 /// organisation) where `me` may supervise.
-async fn supervises(state: &AppState, me: &SignedIn, peer: UserId) -> AppResult<bool> {
+pub(crate) async fn supervises(state: &AppState, me: &SignedIn, peer: UserId) -> AppResult<bool> {
     let grants = state.store.people().grants(peer).await?;
     Ok(grants.iter().any(|g| {
         matches!(g.grant.role, Role::PeerWorker(_))
@@ -755,66 +757,24 @@ async fn caseload_get(
     let tr = Tr::new(me.ctx.language);
     let logs = state.store.support().logs_by(user, 200).await?;
     let heading = tr.t1("support-caseload-title", "name", &person.display_name);
+    let zone = me.time_zone(&state).await?;
+    let wellbeing = state
+        .store
+        .support()
+        .wellbeing(user, true)
+        .await?
+        .into_iter()
+        .map(|w| {
+            let when = format_time(w.at, &zone);
+            (w, when)
+        })
+        .collect();
     let view = CaseloadView {
         layout: Layout::new(&state, &me.ctx, "/one-to-one", heading.clone()).await,
         heading,
         logs: lines(&tr, logs),
         reads: None,
-    };
-    Ok(no_store(view))
-}
-
-#[derive(Template, WebTemplate)]
-#[template(path = "support/supervision.html")]
-struct SupervisionView {
-    layout: Layout,
-    flagged: Vec<LogLine>,
-    /// The peers of the sites the reader supervises: (id, name).
-    peers: Vec<(UserId, String)>,
-}
-
-async fn supervision_get(State(state): State<AppState>, me: SignedIn) -> AppResult<Response> {
-    let sites = state.store.org().sites(false).await?;
-    let supervised = sites_for(&me, &sites, Action::SuperviseSupport);
-    if supervised.is_empty() {
-        return Err(AppError::Forbidden);
-    }
-    let tr = Tr::new(me.ctx.language);
-    let flagged = state
-        .store
-        .support()
-        .flagged_logs(200)
-        .await?
-        .into_iter()
-        .filter(|l| me.may(Action::SuperviseSupport, Scope::Site(l.site_id)))
-        .collect();
-    let mut peers: Vec<(UserId, String)> = Vec::new();
-    for site in &supervised {
-        for kind in hearth_domain::PeerWorkerKind::ALL {
-            for id in state
-                .store
-                .support()
-                .holders(&Role::PeerWorker(kind).key(), site.id)
-                .await?
-            {
-                if !peers.iter().any(|(p, _)| *p == id) {
-                    let person = state.store.people().get(id).await?;
-                    peers.push((id, person.display_name));
-                }
-            }
-        }
-    }
-    peers.sort_by(|a, b| a.1.cmp(&b.1));
-    let view = SupervisionView {
-        layout: Layout::new(
-            &state,
-            &me.ctx,
-            "/one-to-one",
-            tr.t("support-supervision-title"),
-        )
-        .await,
-        flagged: lines(&tr, flagged),
-        peers,
+        wellbeing,
     };
     Ok(no_store(view))
 }

@@ -660,6 +660,19 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         get("/one-to-one/rota".into(), SUPPORT),
         get("/one-to-one/my-logs".into(), EVERYONE),
         get("/one-to-one/supervision".into(), &["supervisor"]),
+        post(
+            "/one-to-one/supervision".into(),
+            blank(&["site", "kind", "held_on"]),
+            &["supervisor"],
+            422,
+        ),
+        get("/one-to-one/wellbeing".into(), &["admin", "peer"]),
+        post(
+            "/one-to-one/wellbeing".into(),
+            vec![("score", "0".into())],
+            &["admin", "peer"],
+            422,
+        ),
         get("/one-to-one/topics".into(), KEEP_SUPPORT),
         post(
             "/one-to-one/topics".into(),

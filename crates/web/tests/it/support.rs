@@ -645,3 +645,110 @@ both!(
         }
     }
 );
+
+both!(
+    supervision_sessions_and_wellbeing_check_ins,
+    |app: TestApp| async move {
+        let pat = person(&app, "peer@demo.example").await;
+        let (kai_id, kai) = second_peer(&app).await;
+        let participant = person(&app, "participant@demo.example").await;
+        let site = campus(&app).await.to_string();
+        let supervisor = app.sign_in("supervisor@demo.example").await;
+        let (pat_s, kai_s, participant_s) =
+            (pat.to_string(), kai_id.to_string(), participant.to_string());
+
+        // An individual session is with one peer; someone not supervised is refused.
+        let refused = supervisor
+            .post(
+                "/one-to-one/supervision",
+                &[
+                    ("site", site.as_str()),
+                    ("kind", "individual"),
+                    ("held_on", ahead(0).as_str()),
+                    ("peers", pat_s.as_str()),
+                    ("peers", kai_s.as_str()),
+                    ("notes", "Kept notes"),
+                    ("actions", ""),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        let body = refused.text().await.unwrap();
+        assert!(body.contains("id=\"f-peers-error\""));
+        assert!(body.contains("Kept notes"), "what was typed stays");
+        let stranger = supervisor
+            .post(
+                "/one-to-one/supervision",
+                &[
+                    ("site", site.as_str()),
+                    ("kind", "group"),
+                    ("held_on", ahead(0).as_str()),
+                    ("peers", participant_s.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(stranger.status(), 422);
+
+        let saved = supervisor
+            .post(
+                "/one-to-one/supervision",
+                &[
+                    ("site", site.as_str()),
+                    ("kind", "group"),
+                    ("held_on", ahead(0).as_str()),
+                    ("peers", pat_s.as_str()),
+                    ("peers", kai_s.as_str()),
+                    ("notes", "Pat seemed tired after the exam week."),
+                    ("actions", "Take one shift fewer next week."),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status(), 303);
+        let (_, board) = supervisor.page("/one-to-one/supervision").await;
+        assert!(board.contains("Pat seemed tired"));
+
+        // Peers see the agreed actions, never the supervisor's notes.
+        let peer = app.sign_in("peer@demo.example").await;
+        let (status, page) = peer.page("/one-to-one/wellbeing").await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Take one shift fewer next week."));
+        assert!(!page.contains("Pat seemed tired"));
+
+        // A wellbeing check-in is the peer's own unless shared.
+        for (score, note, shared) in [
+            ("2", "Hard week, quietly.", false),
+            ("3", "Better after supervision.", true),
+        ] {
+            let mut fields = vec![("score", score), ("note", note)];
+            if shared {
+                fields.push(("shared", "on"));
+            }
+            assert_eq!(
+                peer.post("/one-to-one/wellbeing", &fields).await.status(),
+                303
+            );
+        }
+        assert_eq!(
+            peer.post("/one-to-one/wellbeing", &[("score", "9")])
+                .await
+                .status(),
+            422
+        );
+        let (_, mine) = peer.page("/one-to-one/wellbeing").await;
+        assert!(mine.contains("Hard week, quietly.") && mine.contains("Better after supervision."));
+        let (_, caseload) = supervisor.page(&format!("/one-to-one/peers/{pat}")).await;
+        assert!(caseload.contains("Better after supervision."));
+        assert!(!caseload.contains("Hard week, quietly."));
+        assert_eq!(kai.page(&format!("/one-to-one/peers/{pat}")).await.0, 403);
+        let (_, kai_page) = kai.page("/one-to-one/wellbeing").await;
+        assert!(!kai_page.contains("Better after supervision."));
+        assert_eq!(
+            app.sign_in("participant@demo.example")
+                .await
+                .page("/one-to-one/wellbeing")
+                .await
+                .0,
+            403
+        );
+    }
+);
