@@ -217,3 +217,4 @@ support-score-3 = Getting by
 support-score-4 = Doing well
 support-score-5 = Thriving
 flash-wellbeing-saved = Thank you for checking in with yourself.
+support-error-sessions = Please agree on 1 to 12 sessions. More can be added later with a supervisor's approval.

@@ -217,3 +217,4 @@ support-score-3 = Po ia dal
 support-score-4 = Jam mirë
 support-score-5 = Jam shumë mirë
 flash-wellbeing-saved = Faleminderit që e pyetët veten si jeni.
+support-error-sessions = Ju lutemi bini dakord për 1 deri në 12 seanca. Më shumë mund të shtohen më vonë me miratimin e një supervizori.

@@ -137,6 +137,69 @@ pub fn day_hours(weekday: i8, raw: &str) -> Result<Option<DayHours>, InputError>
     }))
 }
 
+/// The most sessions an agreement may hold before any extension.
+pub const MAX_AGREED_SESSIONS: i32 = 12;
+
+/// What ongoing support agrees at the start: how many sessions, and how many
+/// more a supervisor approved since. The length is known from the onset
+/// (`seeds/003`): a session past it is refused until an extension is approved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Agreement {
+    pub agreed: i32,
+    pub extended: i32,
+}
+
+/// Why a session or an extension is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgreementError {
+    /// Every agreed session is held: only a supervisor's extension adds more.
+    LimitReached,
+    /// An extension needs a supervisor's approval.
+    NeedsSupervisor,
+}
+
+impl Agreement {
+    /// A new agreement for `raw` sessions: 1 to [`MAX_AGREED_SESSIONS`].
+    pub fn parse(raw: &str) -> Result<Agreement, InputError> {
+        match raw.trim().parse::<i32>() {
+            Ok(n) if (1..=MAX_AGREED_SESSIONS).contains(&n) => Ok(Agreement {
+                agreed: n,
+                extended: 0,
+            }),
+            _ => Err(InputError::new("support-error-sessions")),
+        }
+    }
+
+    pub fn total(self) -> i32 {
+        self.agreed + self.extended
+    }
+
+    /// The number of the next session ("session N of M"), after `held`.
+    pub fn next_session(self, held: i32) -> Result<(i32, i32), AgreementError> {
+        if held >= self.total() {
+            Err(AgreementError::LimitReached)
+        } else {
+            Ok((held + 1, self.total()))
+        }
+    }
+
+    /// Adds `more` sessions; only with a supervisor's approval, at most
+    /// [`MAX_AGREED_SESSIONS`] at a time.
+    pub fn extend(
+        self,
+        more: i32,
+        approved_by_supervisor: bool,
+    ) -> Result<Agreement, AgreementError> {
+        if !approved_by_supervisor {
+            return Err(AgreementError::NeedsSupervisor);
+        }
+        Ok(Agreement {
+            agreed: self.agreed,
+            extended: self.extended + more.clamp(1, MAX_AGREED_SESSIONS),
+        })
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -157,6 +220,18 @@ mod tests {
         assert_eq!(Nickname::parse("  Sky ").unwrap().as_str(), "Sky");
         assert!(Nickname::parse("").is_err());
         assert!(Nickname::parse(&"x".repeat(41)).is_err());
+    }
+
+    #[test]
+    fn sessions_stop_at_the_agreed_number_until_a_supervisor_extends() {
+        let six = Agreement::parse("6").unwrap();
+        assert_eq!(six.next_session(2), Ok((3, 6)));
+        assert_eq!(six.next_session(6), Err(AgreementError::LimitReached));
+        assert_eq!(six.extend(2, false), Err(AgreementError::NeedsSupervisor));
+        let eight = six.extend(2, true).unwrap();
+        assert_eq!(eight.next_session(6), Ok((7, 8)));
+        assert!(Agreement::parse("0").is_err());
+        assert!(Agreement::parse("13").is_err());
     }
 
     #[test]
