@@ -10,6 +10,7 @@ pub mod org;
 pub mod policy;
 pub mod role_training;
 pub mod roles;
+pub mod support;
 pub mod training;
 
 pub use ids::*;

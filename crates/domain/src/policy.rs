@@ -66,6 +66,20 @@ pub enum Action {
     OverrideRoleTraining,
     /// See the training pipeline: peer workers active, leaving, in training.
     ViewTrainingPipeline,
+    /// Keep a site's one-to-one support: student centres and their hours,
+    /// rooms, the rota's shifts, the topic list, crisis contacts.
+    ManageSupport,
+    /// See a site's rota and its rooms' day views.
+    ViewRota,
+    /// Book a confidential room at a site.
+    BookRoom,
+    /// Take drop-in shifts at a site: sign up, run the queue, write logs.
+    WorkShift,
+    /// Read another person's session log at a site (its author always may).
+    /// Every read is audited.
+    ReadSessionLog,
+    /// Supervise the peers of a site: their caseloads and flagged logs.
+    SuperviseSupport,
 }
 
 /// May `actor` do `action` at `target`?
@@ -82,7 +96,12 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
     use Action::*;
     match role {
         // Shared private writing is shared with the cohort's facilitators alone.
-        Role::Administrator => action != ReadSharedReadiness,
+        // Session logs reach the author, supervisors and the safeguarding
+        // lead only: an administrator sees that they were read, not what they say.
+        Role::Administrator => !matches!(
+            action,
+            ReadSharedReadiness | ReadSessionLog | SuperviseSupport
+        ),
         Role::Coordinator => match action {
             ViewStructure | ViewCohort | ViewPeople | ManagePeople | ManageCohorts
             | ManagePeerGroups | RunEvent | ManageRunSheets | ManageCurricula | RunTraining => true,
@@ -103,13 +122,27 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             ViewTrainingPipeline => true,
             // Only an administrator answers for a role given before its training is done.
             OverrideRoleTraining => false,
+            // Coordinators keep the support service but never read its logs.
+            ManageSupport | ViewRota | BookRoom => true,
+            WorkShift | ReadSessionLog | SuperviseSupport => false,
         },
-        // Supervisors support the peer workers, so they see who is leaving when.
+        // Supervisors support the peer workers: their logs and caseloads,
+        // and who is leaving when.
         Role::Supervisor => matches!(
             action,
-            ViewStructure | ViewCohort | ViewPeople | ViewTrainingPipeline
+            ViewStructure
+                | ViewCohort
+                | ViewPeople
+                | ViewTrainingPipeline
+                | ViewRota
+                | BookRoom
+                | ReadSessionLog
+                | SuperviseSupport
         ),
-        Role::SafeguardingLead => matches!(action, ViewStructure | ViewCohort | ViewAuditLog),
+        Role::SafeguardingLead => matches!(
+            action,
+            ViewStructure | ViewCohort | ViewAuditLog | ViewRota | ReadSessionLog
+        ),
         // Facilitators form the peer groups of the cohorts they run.
         Role::Facilitator => {
             matches!(
@@ -119,6 +152,13 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
                 action,
                 ManagePeerGroups | RunEvent | RunTraining | ReadSharedReadiness
             ) && matches!(held_at, Scope::Cohort { .. }))
+        }
+        // Peer workers take the shifts of the site they serve.
+        Role::PeerWorker(_)
+            if matches!(action, ViewRota | BookRoom | WorkShift)
+                && !matches!(held_at, Scope::Cohort { .. }) =>
+        {
+            true
         }
         // Members of a cohort see their own cohort; nothing of the structure.
         Role::PeerWorker(_) | Role::Participant => {
@@ -395,6 +435,38 @@ mod tests {
             Action::ViewTrainingPipeline,
             Scope::Site(site)
         ));
+    }
+
+    #[test]
+    fn session_logs_reach_supervisors_and_safeguarding_of_their_site_only() {
+        let site = SiteId::new();
+        let here = Scope::Site(site);
+        let elsewhere = Scope::Site(SiteId::new());
+        let supervisor = actor(Role::Supervisor, here);
+        assert!(policy(&supervisor, Action::ReadSessionLog, here));
+        assert!(policy(&supervisor, Action::SuperviseSupport, here));
+        assert!(!policy(&supervisor, Action::ReadSessionLog, elsewhere));
+        let lead = actor(Role::SafeguardingLead, here);
+        assert!(policy(&lead, Action::ReadSessionLog, here));
+        assert!(!policy(&lead, Action::SuperviseSupport, here));
+        let peer = actor(Role::PeerWorker(PeerWorkerKind::PeerSupportWorker), here);
+        assert!(policy(&peer, Action::WorkShift, here));
+        assert!(!policy(&peer, Action::ReadSessionLog, here));
+        assert!(!policy(&peer, Action::SuperviseSupport, here));
+        assert!(!policy(&peer, Action::WorkShift, elsewhere));
+        for role in [Role::Administrator, Role::Coordinator] {
+            let someone = actor(role, Scope::Organisation);
+            assert!(!policy(&someone, Action::ReadSessionLog, here), "{role}");
+            assert!(policy(&someone, Action::ManageSupport, here), "{role}");
+        }
+        let participant = actor(
+            Role::Participant,
+            Scope::Cohort {
+                cohort: CohortId::new(),
+                site,
+            },
+        );
+        assert!(!policy(&participant, Action::ViewRota, here));
     }
 
     #[test]

@@ -357,6 +357,7 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
     }
 
     load_training(store, campus, campus_programme, autumn, &hash).await?;
+    crate::support_demo::load(store, campus, "Europe/Belgrade").await?;
 
     let services = store.services();
     let crisis = [

@@ -24,6 +24,8 @@ mod role_training;
 mod run_sheets;
 mod services;
 mod sessions;
+mod support;
+mod support_demo;
 mod time;
 mod training;
 mod training_live;
@@ -51,6 +53,10 @@ pub use role_training::{RequiredItem, RoleOverride, ServingPeer};
 pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
+pub use support::{
+    Booking, Location, LogRead, LogSummary, NewBooking, NewLog, NewShift, OpeningHours, QueueEntry,
+    Room, SessionLog, Shift, SiteSettings, Supervision, Support, Topic, Wellbeing,
+};
 pub use time::{now_ms, timestamp};
 pub use training::{
     AttendanceMark, ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession,
@@ -121,6 +127,9 @@ impl Store {
     }
     pub fn training(&self) -> Training<'_> {
         Training { db: &self.db }
+    }
+    pub fn support(&self) -> Support<'_> {
+        Support { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

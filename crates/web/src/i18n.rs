@@ -90,6 +90,12 @@ impl Count for i64 {
     }
 }
 
+impl Count for i32 {
+    fn count(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
 impl Count for u32 {
     fn count(&self) -> i64 {
         i64::from(*self)

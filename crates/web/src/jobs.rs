@@ -101,6 +101,9 @@ pub async fn run_due(state: &AppState) -> Result<usize, StoreError> {
                     .map_err(|e| e.to_string()),
                 Err(error) => Err(format!("unreadable email job: {error}")),
             },
+            crate::routes::SUPPORT_SHIFT_REMINDER => {
+                crate::routes::run_support_shift_reminder(state, &job.payload).await
+            }
             other => Err(format!("unknown job kind {other}")),
         };
         match outcome {

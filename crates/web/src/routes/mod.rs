@@ -35,8 +35,15 @@ mod profile;
 mod role_training;
 mod run_sheets;
 mod services;
+mod support;
+mod support_logs;
+mod support_supervision;
 mod training;
 mod videos;
+
+pub use support::{
+    SHIFT_REMINDER as SUPPORT_SHIFT_REMINDER, run_shift_reminder as run_support_shift_reminder,
+};
 
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
@@ -56,6 +63,9 @@ pub fn router(state: AppState) -> Router {
         .merge(people::router())
         .merge(services::router())
         .merge(admin::router())
+        .merge(support::router())
+        .merge(support_logs::router())
+        .merge(support_supervision::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));

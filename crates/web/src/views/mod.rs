@@ -79,6 +79,9 @@ impl Layout {
             {
                 add("/training/pipeline", "pipeline-title");
             }
+            if has_support_role(ctx) {
+                add("/one-to-one", "nav-one-to-one");
+            }
             add("/services", "nav-services");
             if ctx.may(Action::ManageOrganisation, org) {
                 add("/admin/organisation", "nav-organisation");
@@ -128,6 +131,19 @@ fn has_structure_role(ctx: &RequestContext) -> bool {
                 grants: vec![*g],
             };
             hearth_domain::policy::policy(&actor, Action::ViewStructure, g.scope)
+        })
+    })
+}
+
+/// Anyone who may see a site's rota sees one-to-one support in the navigation.
+fn has_support_role(ctx: &RequestContext) -> bool {
+    ctx.user.as_ref().is_some_and(|u| {
+        u.grants.iter().any(|g| {
+            let actor = hearth_domain::policy::Actor {
+                user: u.person.id,
+                grants: vec![*g],
+            };
+            hearth_domain::policy::policy(&actor, Action::ViewRota, g.scope)
         })
     })
 }

@@ -14,4 +14,5 @@ mod people;
 mod policy_matrix;
 mod role_training;
 mod shell;
+mod support;
 mod training;

@@ -47,6 +47,17 @@ const RUN_TRAINING: &[&str] = &["admin", "coordinator", "facilitator"];
 const TRAINING_HOME: &[&str] = &["admin", "coordinator", "facilitator", "trainee"];
 /// The trainee's own pages (an administrator may open their own, empty ones).
 const TRAINEES: &[&str] = &["admin", "trainee"];
+/// One-to-one support: those who keep it, work its shifts or supervise them.
+const SUPPORT: &[&str] = &[
+    "admin",
+    "coordinator",
+    "site-coordinator",
+    "supervisor",
+    "safeguarding",
+    "peer",
+];
+/// Those who keep the service (centres, rooms, shifts, topics).
+const KEEP_SUPPORT: &[&str] = &["admin", "coordinator", "site-coordinator"];
 
 struct Case {
     method: &'static str,
@@ -135,6 +146,10 @@ both!(every_route_for_every_role, |app: TestApp| async move {
     let cur = curriculum.id;
     let module = curriculum.modules[1].id;
     let session = curriculum.modules[1].sessions[0].id;
+    let support_location = app.store.support().locations().await.unwrap().remove(0);
+    let support_centre = support_location.id;
+    let support_code = support_location.checkin_code;
+    let support_room = app.store.support().rooms().await.unwrap()[0].id;
     let blank = |fields: &[&'static str]| {
         fields
             .iter()
@@ -660,6 +675,95 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             422,
         ),
         post("/notifications/read".into(), vec![], EVERYONE, 303),
+        // One-to-one support.
+        get("/one-to-one".into(), SUPPORT),
+        get("/one-to-one/rota".into(), SUPPORT),
+        get("/one-to-one/my-logs".into(), EVERYONE),
+        get("/one-to-one/supervision".into(), &["supervisor"]),
+        post(
+            "/one-to-one/supervision".into(),
+            blank(&["site", "kind", "held_on"]),
+            &["supervisor"],
+            422,
+        ),
+        get("/one-to-one/wellbeing".into(), &["admin", "peer"]),
+        post(
+            "/one-to-one/wellbeing".into(),
+            vec![("score", "0".into())],
+            &["admin", "peer"],
+            422,
+        ),
+        get("/one-to-one/topics".into(), KEEP_SUPPORT),
+        post(
+            "/one-to-one/topics".into(),
+            vec![("name", String::new())],
+            KEEP_SUPPORT,
+            422,
+        ),
+        post(
+            "/one-to-one/locations".into(),
+            blank(&["site", "name", "address"]),
+            KEEP_SUPPORT,
+            422,
+        ),
+        post(
+            "/one-to-one/rooms".into(),
+            blank(&["site", "room_name", "capacity", "accessibility"]),
+            KEEP_SUPPORT,
+            422,
+        ),
+        get(
+            format!("/one-to-one/locations/{support_centre}"),
+            &["admin", "coordinator", "supervisor", "safeguarding", "peer"],
+        ),
+        post(
+            format!("/one-to-one/locations/{support_centre}/hours"),
+            vec![("d1", "nine to five".into())],
+            &["admin", "coordinator"],
+            422,
+        ),
+        post(
+            format!("/one-to-one/locations/{support_centre}/queue"),
+            vec![("name", String::new())],
+            &["admin", "peer"],
+            422,
+        ),
+        get(
+            format!("/one-to-one/rooms/{support_room}"),
+            &["admin", "coordinator", "supervisor", "safeguarding", "peer"],
+        ),
+        post(
+            format!("/one-to-one/rooms/{support_room}/bookings"),
+            blank(&["date", "starts", "ends", "purpose"]),
+            &["admin", "coordinator", "supervisor", "peer"],
+            422,
+        ),
+        post(
+            "/one-to-one/rota/shifts".into(),
+            blank(&["location", "date", "starts", "ends", "places", "room"]),
+            &["admin", "coordinator"],
+            422,
+        ),
+        get("/one-to-one/logs/new".into(), &["admin", "peer"]),
+        post(
+            "/one-to-one/logs".into(),
+            blank(&["location", "held_on", "minutes", "kind"]),
+            &["admin", "peer"],
+            422,
+        ),
+        // A log that does not exist is not found, for anyone signed in.
+        Case {
+            allowed_status: 404,
+            ..get(format!("/one-to-one/logs/{missing}"), EVERYONE)
+        },
+        get(
+            format!("/one-to-one/sites/{campus}/crisis"),
+            &["admin", "coordinator"],
+        ),
+        Case {
+            public: true,
+            ..get(format!("/check-in/{}", support_code), EVERYONE)
+        },
     ];
 
     let mut failures = Vec::new();
