@@ -13,3 +13,4 @@ pub mod training;
 
 pub use ids::*;
 pub use roles::{PeerWorkerKind, Role, RoleGrant, Scope};
+pub mod support_groups;

@@ -357,6 +357,7 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
     }
 
     load_training(store, campus, campus_programme, autumn, &hash).await?;
+    crate::support_groups::load_demo(store, school, municipality, campus).await?;
 
     let services = store.services();
     let crisis = [

@@ -22,6 +22,7 @@ mod people;
 mod run_sheets;
 mod services;
 mod sessions;
+mod support_groups;
 mod time;
 mod training;
 mod videos;
@@ -46,6 +47,10 @@ pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord}
 pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
+pub use support_groups::{
+    Decision, GroupLink, GroupMember, GroupSummary, JoinRequest, NetworkLink, NewSupportGroup,
+    SupportGroup, SupportGroups,
+};
 pub use time::{now_ms, timestamp};
 pub use training::{
     AttendanceMark, ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession,
@@ -113,6 +118,9 @@ impl Store {
     }
     pub fn training(&self) -> Training<'_> {
         Training { db: &self.db }
+    }
+    pub fn support_groups(&self) -> SupportGroups<'_> {
+        SupportGroups { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

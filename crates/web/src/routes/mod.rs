@@ -34,6 +34,7 @@ mod people;
 mod profile;
 mod run_sheets;
 mod services;
+mod support_groups;
 mod training;
 mod videos;
 
@@ -53,6 +54,7 @@ pub fn router(state: AppState) -> Router {
         .merge(peer_groups::router())
         .merge(people::router())
         .merge(services::router())
+        .merge(support_groups::router())
         .merge(admin::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))

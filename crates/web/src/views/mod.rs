@@ -71,6 +71,9 @@ impl Layout {
                 add("/curricula", "nav-curricula");
             }
             add("/services", "nav-services");
+            if ctx.may(Action::ViewSupportGroups, org) {
+                add("/support-groups", "nav-support-groups");
+            }
             if ctx.may(Action::ManageOrganisation, org) {
                 add("/admin/organisation", "nav-organisation");
             }

@@ -13,4 +13,5 @@ mod peer_groups;
 mod people;
 mod policy_matrix;
 mod shell;
+mod support_groups;
 mod training;
