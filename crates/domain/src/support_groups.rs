@@ -126,3 +126,205 @@ mod tests {
         assert!(required_text("abcdef", 5).is_err());
     }
 }
+
+/// The kinds of item a meeting's agenda is built from (`seeds/001`, `seeds/002`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgendaKind {
+    Icebreaker,
+    GroupMatters,
+    WorldCafe,
+    GuestSpeaker,
+    Quiz,
+    TeaAndChat,
+    DiscussionTopic,
+    NextDate,
+    Free,
+}
+
+impl AgendaKind {
+    pub const ALL: [AgendaKind; 9] = [
+        Self::Icebreaker,
+        Self::GroupMatters,
+        Self::WorldCafe,
+        Self::GuestSpeaker,
+        Self::Quiz,
+        Self::TeaAndChat,
+        Self::DiscussionTopic,
+        Self::NextDate,
+        Self::Free,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Icebreaker => "icebreaker",
+            Self::GroupMatters => "group-matters",
+            Self::WorldCafe => "world-cafe",
+            Self::GuestSpeaker => "guest-speaker",
+            Self::Quiz => "quiz",
+            Self::TeaAndChat => "tea-and-chat",
+            Self::DiscussionTopic => "discussion-topic",
+            Self::NextDate => "next-date",
+            Self::Free => "free",
+        }
+    }
+}
+
+impl FromStr for AgendaKind {
+    type Err = InputError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| InputError::new("error-choose-one"))
+    }
+}
+
+/// One item of a meeting's agenda.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub kind: AgendaKind,
+    pub title: String,
+    pub minutes: u32,
+}
+
+impl AgendaItem {
+    pub fn new(kind: AgendaKind, title: &str, minutes: u32) -> Self {
+        Self {
+            kind,
+            title: title.to_owned(),
+            minutes,
+        }
+    }
+}
+
+/// The monthly meeting of `seeds/001`: the "This is who I am" icebreaker,
+/// group matters, a World Café on five themes, and agreeing the next date.
+/// Titles are the facilitator's to change; these are in English and
+/// Albanian by the template's language.
+pub fn monthly_meeting_template(albanian: bool) -> Vec<AgendaItem> {
+    let t = |en: &str, sq: &str| {
+        if albanian {
+            sq.to_owned()
+        } else {
+            en.to_owned()
+        }
+    };
+    vec![
+        AgendaItem {
+            kind: AgendaKind::Icebreaker,
+            title: t(
+                "This is who I am: past, present, future",
+                "Ky jam unë: e kaluara, e tashmja, e ardhmja",
+            ),
+            minutes: 25,
+        },
+        AgendaItem {
+            kind: AgendaKind::GroupMatters,
+            title: t(
+                "Group matters: facilitation, participation, capacity needs, promoting the group, cooperation with other groups",
+                "Çështjet e grupit: lehtësimi, pjesëmarrja, nevojat për zhvillim, promovimi i grupit, bashkëpunimi me grupe të tjera",
+            ),
+            minutes: 20,
+        },
+        AgendaItem {
+            kind: AgendaKind::WorldCafe,
+            title: t(
+                "World Café: Discipline, Concentration, Environment, Motivation, Bullying",
+                "World Café: Disiplina, Përqendrimi, Mjedisi, Motivimi, Bullizmi",
+            ),
+            minutes: 45,
+        },
+        AgendaItem {
+            kind: AgendaKind::NextDate,
+            title: t("Agreeing the next date", "Caktimi i datës së ardhshme"),
+            minutes: 10,
+        },
+    ]
+}
+
+/// How a meeting repeats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recurrence {
+    Once,
+    /// Monthly on the same weekday of the same week as the first meeting
+    /// (the second Tuesday, ...), `count` meetings in all.
+    MonthlyByWeekday {
+        count: u8,
+    },
+}
+
+pub const MAX_RECURRING: u8 = 12;
+
+/// The dates of a series: the first, then monthly on the same "nth weekday"
+/// (a fifth weekday that a month lacks becomes that month's last one).
+pub fn monthly_dates(first: jiff::civil::Date, count: u8) -> Vec<jiff::civil::Date> {
+    let weekday = first.weekday();
+    let nth = (first.day() - 1) / 7 + 1;
+    let mut dates = vec![first];
+    let mut month_start = first.first_of_month();
+    for _ in 1..count {
+        let Ok(next) = month_start.checked_add(jiff::Span::new().months(1)) else {
+            break;
+        };
+        month_start = next;
+        let date = month_start
+            .nth_weekday_of_month(nth, weekday)
+            .or_else(|_| month_start.nth_weekday_of_month(-1, weekday));
+        match date {
+            Ok(date) => dates.push(date),
+            Err(_) => break,
+        }
+    }
+    dates
+}
+
+#[cfg(test)]
+mod meeting_tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn monthly_on_the_second_tuesday() {
+        // 2026-12-08 is the second Tuesday of December.
+        let dates = monthly_dates(date(2026, 12, 8), 3);
+        assert_eq!(
+            dates,
+            vec![date(2026, 12, 8), date(2027, 1, 12), date(2027, 2, 9)]
+        );
+        for d in dates {
+            assert_eq!(d.weekday(), jiff::civil::Weekday::Tuesday);
+        }
+    }
+
+    #[test]
+    fn a_missing_fifth_weekday_becomes_the_last() {
+        // 2026-12-29 is December's fifth Tuesday; January and February 2027
+        // have four, so their meetings fall on the last.
+        let dates = monthly_dates(date(2026, 12, 29), 3);
+        assert_eq!(
+            dates,
+            vec![date(2026, 12, 29), date(2027, 1, 26), date(2027, 2, 23)]
+        );
+    }
+
+    #[test]
+    fn the_template_follows_the_seed() {
+        let kinds: Vec<AgendaKind> = monthly_meeting_template(false)
+            .iter()
+            .map(|i| i.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                AgendaKind::Icebreaker,
+                AgendaKind::GroupMatters,
+                AgendaKind::WorldCafe,
+                AgendaKind::NextDate
+            ]
+        );
+        for kind in AgendaKind::ALL {
+            assert_eq!(kind.as_str().parse::<AgendaKind>(), Ok(kind));
+        }
+    }
+}

@@ -23,6 +23,7 @@ mod run_sheets;
 mod services;
 mod sessions;
 mod support_groups;
+mod support_groups_meetings;
 mod time;
 mod training;
 mod videos;
@@ -51,6 +52,7 @@ pub use support_groups::{
     Decision, GroupLink, GroupMember, GroupSummary, JoinRequest, NetworkLink, NewSupportGroup,
     SupportGroup, SupportGroups,
 };
+pub use support_groups_meetings::{ActionItem, Meeting, NewMeeting, SupportGroupMeetings};
 pub use time::{now_ms, timestamp};
 pub use training::{
     AttendanceMark, ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession,
@@ -121,6 +123,9 @@ impl Store {
     }
     pub fn support_groups(&self) -> SupportGroups<'_> {
         SupportGroups { db: &self.db }
+    }
+    pub fn support_group_meetings(&self) -> SupportGroupMeetings<'_> {
+        SupportGroupMeetings { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

@@ -868,7 +868,126 @@ pub(crate) async fn load_demo(
     }
     let coordinator = person("coordinator@demo.example").await?;
     groups.connect(here, together, coordinator).await?;
+    demo_meetings(store, here, together, teuta).await?;
     // A request still waiting for the "I'm here" facilitators' answer.
     groups.propose_link(circle, here, fatima).await?;
+    Ok(())
+}
+
+/// "I'm here" met last month (minutes, attendance, an action item for its
+/// co-facilitator) and meets next week; the municipality's group met recently.
+async fn demo_meetings(
+    store: &crate::Store,
+    here: SupportGroupId,
+    together: SupportGroupId,
+    teuta: UserId,
+) -> Result<(), StoreError> {
+    use crate::activity::AttendanceStatus;
+    use crate::support_groups_meetings::NewMeeting;
+    use hearth_domain::support_groups::monthly_meeting_template;
+    let zone = "Europe/Belgrade";
+    let corrupt = |e: jiff::Error| StoreError::Corrupt(e.to_string());
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::get(zone).unwrap_or(jiff::tz::TimeZone::UTC))
+        .date();
+    let at = |date: jiff::civil::Date| -> Result<i64, StoreError> {
+        Ok(date
+            .at(14, 0, 0, 0)
+            .in_tz(zone)
+            .map_err(corrupt)?
+            .timestamp()
+            .as_millisecond())
+    };
+    let month_ago = today
+        .checked_sub(jiff::Span::new().days(28))
+        .map_err(corrupt)?;
+    let next_week = today
+        .checked_add(jiff::Span::new().days(7))
+        .map_err(corrupt)?;
+    let meeting = |starts_at: i64| NewMeeting {
+        title: "Takimi mujor i grupit \"I'm here\"".into(),
+        starts_at,
+        time_zone: zone.into(),
+        place: Some("Salla e mësuesve (the staff room)".into()),
+        online: false,
+        agenda: monthly_meeting_template(true),
+    };
+    let meetings = store.support_group_meetings();
+    // Two single meetings, not a series: the next date was agreed at the last one.
+    let past = meetings
+        .schedule(here, &[meeting(at(month_ago)?)], teuta)
+        .await?;
+    meetings
+        .schedule(here, &[meeting(at(next_week)?)], teuta)
+        .await?;
+    let past = meetings.get(here, past.first().copied().found()?).await?;
+    meetings
+        .set_minutes(
+            past.id,
+            Some(
+                "Our first monthly meeting. Everyone presented \"This is who I am\".\n\
+                 Group matters: Teuta facilitates, Arta co-facilitates; we promote the group to pupils with a door badge.\n\
+                 World Café on discipline, concentration, environment, motivation and bullying: the hosts' notes are kept.\n\
+                 We agreed to meet again next month.",
+            ),
+        )
+        .await?;
+    if let Some(activity) = past.activity_id {
+        for member in store.support_groups().members(here).await? {
+            let status = if member.name == "Hana Kelmendi" {
+                AttendanceStatus::Absent
+            } else {
+                AttendanceStatus::Present
+            };
+            store
+                .activities()
+                .mark(activity, member.user_id, status, None)
+                .await?;
+        }
+    }
+    let arta = store
+        .support_groups()
+        .members(here)
+        .await?
+        .into_iter()
+        .find(|m| m.role == GroupRole::CoFacilitator)
+        .map(|m| m.user_id)
+        .found()?;
+    meetings
+        .add_action(
+            past.id,
+            "Make the \"I'm here\" door badges for members' classrooms",
+            arta,
+            &next_week.to_string(),
+        )
+        .await?;
+    let three_weeks_ago = today
+        .checked_sub(jiff::Span::new().days(21))
+        .map_err(corrupt)?;
+    meetings
+        .schedule(
+            together,
+            &[NewMeeting {
+                title: "Case discussion and self-care".into(),
+                starts_at: at(three_weeks_ago)?,
+                time_zone: zone.into(),
+                place: Some("Municipality education office".into()),
+                online: false,
+                agenda: vec![
+                    hearth_domain::support_groups::AgendaItem::new(
+                        hearth_domain::support_groups::AgendaKind::TeaAndChat,
+                        "Tea and chat",
+                        15,
+                    ),
+                    hearth_domain::support_groups::AgendaItem::new(
+                        hearth_domain::support_groups::AgendaKind::DiscussionTopic,
+                        "Children returning from migration",
+                        45,
+                    ),
+                ],
+            }],
+            teuta,
+        )
+        .await?;
     Ok(())
 }

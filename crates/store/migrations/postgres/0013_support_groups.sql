@@ -65,3 +65,38 @@ CREATE TABLE support_group_links (
     PRIMARY KEY (group_a, group_b)
 );
 CREATE INDEX support_group_links_b ON support_group_links(group_b);
+
+-- A group's meetings. A recurring series shares series_id. agenda is a JSON
+-- array of {kind, title, minutes}. place: where in person (NULL: not in person);
+-- online: the meeting is (also) held online. activity_id is the shared
+-- activity row, whose attendance rows record who came.
+CREATE TABLE support_group_meetings (
+    id UUID PRIMARY KEY,
+    group_id UUID NOT NULL REFERENCES support_groups(id) ON DELETE CASCADE,
+    series_id UUID,
+    title TEXT NOT NULL,
+    starts_at BIGINT NOT NULL,
+    time_zone TEXT NOT NULL,
+    place TEXT,
+    online BOOLEAN NOT NULL DEFAULT FALSE,
+    agenda TEXT NOT NULL,
+    -- the minutes, written by the facilitators, read by members only
+    minutes TEXT,
+    activity_id UUID REFERENCES activities(id) ON DELETE SET NULL,
+    created_by UUID REFERENCES users(id) ON DELETE SET NULL,
+    created_at BIGINT NOT NULL,
+    cancelled_at BIGINT
+);
+CREATE INDEX support_group_meetings_group ON support_group_meetings(group_id, starts_at);
+
+-- Action items agreed at a meeting; each has an owner and a due date.
+CREATE TABLE support_group_actions (
+    id UUID PRIMARY KEY,
+    meeting_id UUID NOT NULL REFERENCES support_group_meetings(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    owner_id UUID NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    due_on TEXT NOT NULL,
+    done_at BIGINT,
+    created_at BIGINT NOT NULL
+);
+CREATE INDEX support_group_actions_owner ON support_group_actions(owner_id, done_at);

@@ -35,6 +35,7 @@ mod profile;
 mod run_sheets;
 mod services;
 mod support_groups;
+mod support_groups_meetings;
 mod training;
 mod videos;
 
@@ -55,6 +56,7 @@ pub fn router(state: AppState) -> Router {
         .merge(people::router())
         .merge(services::router())
         .merge(support_groups::router())
+        .merge(support_groups_meetings::router())
         .merge(admin::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))

@@ -1,7 +1,7 @@
 //! Peer support groups: the directory, a group's page (public part for
 //! everyone, the rest for members), asking to join and being accepted,
 //! roles, ground rules, cooperation between groups, and the coordinator's
-//! network view.
+//! network view. Meetings are in `support_groups_meetings`.
 
 use super::{form_status, no_store, see_other};
 use crate::context::SignedIn;
@@ -522,6 +522,8 @@ struct GroupView {
     others: Vec<(SupportGroupId, String)>,
     link_error: Option<String>,
     coordinates: bool,
+    coming: Vec<super::support_groups_meetings::MeetingRow>,
+    past: Vec<super::support_groups_meetings::MeetingRow>,
 }
 
 /// What was typed into one of the page's forms, shown again when refused.
@@ -598,7 +600,14 @@ async fn group_page(
     } else {
         Vec::new()
     };
+    let (coming, past) = if member {
+        super::support_groups_meetings::meeting_rows(state, group.id, &zone).await?
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let view = GroupView {
+        coming,
+        past,
         layout: Layout::new(state, &me.ctx, "/support-groups", group.name.clone())
             .await
             .with_flash(done),
@@ -989,6 +998,8 @@ async fn unlink_post(
 
 struct NetworkRow {
     summary: GroupSummary,
+    latest_meeting: Option<String>,
+    next_meeting: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -1015,6 +1026,12 @@ async fn network_page(
         return Err(AppError::Forbidden);
     }
     let tr = Tr::new(me.ctx.language);
+    let zone = me.time_zone(state).await?;
+    let meetings = state
+        .store
+        .support_group_meetings()
+        .latest_and_next(hearth_store::now_ms())
+        .await?;
     let visible: Vec<GroupSummary> = state
         .store
         .support_groups()
@@ -1028,7 +1045,14 @@ async fn network_page(
     sites.dedup();
     let rows = visible
         .into_iter()
-        .map(|summary| NetworkRow { summary })
+        .map(|summary| {
+            let (latest, next) = meetings.get(&summary.group.id).copied().unwrap_or_default();
+            NetworkRow {
+                latest_meeting: latest.map(|at| crate::views::format_time(at, &zone)),
+                next_meeting: next.map(|at| crate::views::format_time(at, &zone)),
+                summary,
+            }
+        })
         .collect::<Vec<_>>();
     let links = state
         .store

@@ -712,6 +712,14 @@ async fn support_group_cases(app: &TestApp) -> Vec<Case> {
     let circle = crate::support_groups::group_named(app, "Riverside peer supporters' circle").await;
     let maya = crate::support_groups::person(app, "maya@demo.example").await;
     let missing = uuid::Uuid::now_v7();
+    // Nobody in the matrix belongs to "I'm here": its meetings are closed to all of them.
+    let past = app
+        .store
+        .support_group_meetings()
+        .for_group(here)
+        .await
+        .unwrap()[0]
+        .id;
     let group_form = || {
         vec![
             ("name", String::new()),
@@ -771,6 +779,34 @@ async fn support_group_cases(app: &TestApp) -> Vec<Case> {
         post(
             format!("/support-groups/{circle}/links"),
             vec![("other", String::new())],
+            SG_CIRCLE_FACILITATOR,
+            422,
+        ),
+        get(format!("/support-groups/{here}/meetings/{past}"), &[]),
+        get(
+            format!("/support-groups/{here}/meetings/{past}/meeting.ics"),
+            &[],
+        ),
+        post(
+            format!("/support-groups/{here}/meetings/{past}/minutes"),
+            vec![("minutes", "x".into())],
+            &[],
+            303,
+        ),
+        get(
+            format!("/support-groups/{circle}/meetings/new"),
+            SG_CIRCLE_FACILITATOR,
+        ),
+        post(
+            format!("/support-groups/{circle}/meetings/new"),
+            vec![
+                ("title", String::new()),
+                ("date", String::new()),
+                ("time", String::new()),
+                ("place", String::new()),
+                ("repeat", "once".into()),
+                ("agenda", "template".into()),
+            ],
             SG_CIRCLE_FACILITATOR,
             422,
         ),

@@ -457,3 +457,234 @@ both!(
         assert_eq!(teuta.get("/support-groups/network").await.status(), 403);
     }
 );
+
+both!(
+    meetings_from_the_template_with_minutes_and_action_items,
+    |app: TestApp| async move {
+        let here = group_named(&app, "I'm here").await;
+        let base = format!("/support-groups/{here}");
+        let teuta = app.sign_in("teacher@demo.example").await;
+        let member = app.sign_in("blerim@demo.example").await;
+        let outsider = app.sign_in("participant@demo.example").await;
+        let blerim = person(&app, "blerim@demo.example").await;
+        let meetings = app.store.support_group_meetings();
+
+        // The demo's group met last month and meets next week; Arta owes an action item.
+        assert_eq!(meetings.for_group(here).await.unwrap().len(), 2);
+        let arta = app.sign_in("arta@demo.example").await;
+        let (_, home) = arta.page("/").await;
+        assert!(home.contains("door badges"));
+
+        // Only facilitators plan.
+        assert_eq!(
+            member.get(&format!("{base}/meetings/new")).await.status(),
+            403
+        );
+        let (status, form) = teuta.page(&format!("{base}/meetings/new")).await;
+        assert_eq!(status, 200);
+        assert!(form.contains("World Café"));
+
+        let refused = teuta
+            .post(
+                &format!("{base}/meetings/new"),
+                &[
+                    ("title", "Takimi i marsit"),
+                    ("date", "2027-03-09"),
+                    ("time", "2pm"),
+                    ("place", ""),
+                    ("repeat", "monthly"),
+                    ("count", "20"),
+                    ("agenda", "template"),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        let page = refused.text().await.unwrap();
+        assert!(page.contains("value=\"Takimi i marsit\""));
+        assert_eq!(meetings.for_group(here).await.unwrap().len(), 2);
+
+        let jobs_before = app.store.jobs().pending().await.unwrap();
+        let planned = teuta
+            .post(
+                &format!("{base}/meetings/new"),
+                &[
+                    ("title", "Takimi i marsit"),
+                    ("date", "2027-03-09"),
+                    ("time", "14:00"),
+                    ("place", "Salla e mësuesve"),
+                    ("repeat", "monthly"),
+                    ("count", "3"),
+                    ("agenda", "template"),
+                ],
+            )
+            .await;
+        assert_eq!(planned.status(), 303);
+        let all = meetings.for_group(here).await.unwrap();
+        assert_eq!(all.len(), 5);
+        // Monthly on the second Tuesday, 14:00 in Europe/Belgrade.
+        let series: Vec<String> = all
+            .iter()
+            .filter(|m| m.series_id.is_some())
+            .map(|m| hearth_store::timestamp(m.starts_at).to_string())
+            .collect();
+        assert_eq!(
+            series,
+            vec![
+                "2027-03-09T13:00:00Z",
+                "2027-04-13T12:00:00Z",
+                "2027-05-11T12:00:00Z"
+            ]
+        );
+        // A reminder for each of the nine members, for each meeting, waits in the queue.
+        assert_eq!(
+            app.store.jobs().pending().await.unwrap() - jobs_before,
+            3 * 9
+        );
+        let march = all.iter().find(|m| m.series_id.is_some()).unwrap().id;
+        let path = format!("{base}/meetings/{march}");
+
+        // Members read the meeting and its calendar file; nobody else does.
+        let (status, page) = member.page(&path).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Ky jam unë"));
+        let ics = member.get(&format!("{path}/meeting.ics")).await;
+        assert_eq!(ics.status(), 200);
+        let ics = ics.text().await.unwrap();
+        assert!(ics.contains("DTSTART:20270309T130000Z"));
+        assert!(ics.contains("LOCATION:Salla e mësuesve"));
+        for who in [&outsider, &app.sign_in("admin@demo.example").await] {
+            assert_eq!(who.get(&path).await.status(), 403);
+            assert_eq!(who.get(&format!("{path}/meeting.ics")).await.status(), 403);
+        }
+
+        // Minutes: facilitators write, members read, outsiders never.
+        let refused = member
+            .post(
+                &format!("{path}/minutes"),
+                &[("minutes", "I was not asked")],
+            )
+            .await;
+        assert_eq!(refused.status(), 403);
+        let saved = teuta
+            .post(
+                &format!("{path}/minutes"),
+                &[("minutes", "We shared what helps.")],
+            )
+            .await;
+        assert_eq!(saved.status(), 303);
+        let (_, page) = member.page(&path).await;
+        assert!(page.contains("We shared what helps."));
+        let (_, page) = outsider.page(&base).await;
+        assert!(
+            !page.contains("Takimi i marsit"),
+            "meetings are for members"
+        );
+
+        // Attendance goes into the shared attendance rows.
+        let marked = teuta
+            .post(
+                &format!("{path}/attendance"),
+                &[(&format!("status-{blerim}") as &str, "late")],
+            )
+            .await;
+        assert_eq!(marked.status(), 303);
+        let activity = meetings
+            .get(here, march)
+            .await
+            .unwrap()
+            .activity_id
+            .unwrap();
+        assert_eq!(
+            meetings
+                .attendance(activity)
+                .await
+                .unwrap()
+                .get(&blerim)
+                .map(String::as_str),
+            Some("late")
+        );
+
+        // An action item with an owner and a due date reaches the owner's home.
+        let blank = teuta
+            .post(
+                &format!("{path}/actions"),
+                &[
+                    ("action_text", "Invite a guest speaker"),
+                    ("action_owner", ""),
+                    ("action_due", "2027-03-20"),
+                ],
+            )
+            .await;
+        assert_eq!(blank.status(), 422);
+        assert!(
+            blank
+                .text()
+                .await
+                .unwrap()
+                .contains("value=\"Invite a guest speaker\"")
+        );
+        let added = teuta
+            .post(
+                &format!("{path}/actions"),
+                &[
+                    ("action_text", "Invite a guest speaker"),
+                    ("action_owner", &blerim.to_string()),
+                    ("action_due", "2027-03-20"),
+                ],
+            )
+            .await;
+        assert_eq!(added.status(), 303);
+        let (_, home) = member.page("/").await;
+        assert!(home.contains("Invite a guest speaker"));
+        let item = meetings.actions_of_meeting(march).await.unwrap()[0].id;
+        let stranger = outsider
+            .post(&format!("{path}/actions/{item}/done"), &[("done", "yes")])
+            .await;
+        assert_eq!(stranger.status(), 403);
+        let done = member
+            .post(&format!("{path}/actions/{item}/done"), &[("done", "yes")])
+            .await;
+        assert_eq!(done.status(), 303);
+        let (_, home) = member.page("/").await;
+        assert!(!home.contains("Invite a guest speaker"));
+
+        // The agenda: facilitators add items; a bad one is refused with what was typed.
+        let bad = teuta
+            .post(
+                &format!("{path}/agenda"),
+                &[
+                    ("op", "add"),
+                    ("item_kind", "quiz"),
+                    ("item_title", "Stress quiz"),
+                    ("item_minutes", "0"),
+                ],
+            )
+            .await;
+        assert_eq!(bad.status(), 422);
+        assert!(bad.text().await.unwrap().contains("value=\"Stress quiz\""));
+        let ok = teuta
+            .post(
+                &format!("{path}/agenda"),
+                &[
+                    ("op", "add"),
+                    ("item_kind", "tea-and-chat"),
+                    ("item_title", "Tea and biscuits"),
+                    ("item_minutes", "15"),
+                ],
+            )
+            .await;
+        assert_eq!(ok.status(), 303);
+        let agenda = meetings.get(here, march).await.unwrap().agenda;
+        assert_eq!(agenda.len(), 5);
+        assert_eq!(agenda[4].title, "Tea and biscuits");
+        let refused = member
+            .post(&format!("{path}/agenda"), &[("op", "remove-0")])
+            .await;
+        assert_eq!(refused.status(), 403);
+
+        // The network view shows each group's latest and next meetings.
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let (_, page) = coordinator.page("/support-groups/network").await;
+        assert!(page.contains("Latest meeting"));
+    }
+);
