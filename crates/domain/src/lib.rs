@@ -15,3 +15,4 @@ pub mod training;
 
 pub use ids::*;
 pub use roles::{PeerWorkerKind, Role, RoleGrant, Scope};
+pub mod support_groups;

@@ -5,6 +5,7 @@
 
 use crate::UserId;
 use crate::roles::{Role, RoleGrant, Scope};
+use crate::support_groups::{GroupAct, GroupRole};
 
 /// The person asking, with every role they hold.
 #[derive(Debug, Clone)]
@@ -80,15 +81,47 @@ pub enum Action {
     ReadSessionLog,
     /// Supervise the peers of a site: their caseloads and flagged logs.
     SuperviseSupport,
+    /// Read the directory of peer support groups and a group's public page,
+    /// and ask to join one: open to everyone who holds any role.
+    ViewSupportGroups,
+    /// Start a peer support group at a site (or across the network) and name
+    /// its first facilitator.
+    StartSupportGroup,
+    /// The network view of peer support groups (every group with its members
+    /// and meetings) and connecting groups that want to cooperate.
+    CoordinateSupportGroups,
+    /// Something within one peer support group, decided by the person's
+    /// `standing` in it (`None`: not a member) and nothing else: no
+    /// organisation role reads a group's channel, minutes or notes.
+    InSupportGroup {
+        act: GroupAct,
+        standing: Option<GroupRole>,
+    },
 }
 
 /// May `actor` do `action` at `target`?
 pub fn policy(actor: &Actor, action: Action, target: Scope) -> bool {
-    // The run sheet library belongs to everyone who runs events, wherever they do.
-    let anywhere = matches!(action, Action::ManageRunSheets | Action::ManageCurricula);
+    if let Action::InSupportGroup { act, standing } = action {
+        return in_support_group(act, standing);
+    }
+    // The run sheet library belongs to everyone who runs events, wherever they
+    // do; the directory of peer support groups is open to anyone with a role.
+    let anywhere = matches!(
+        action,
+        Action::ManageRunSheets | Action::ManageCurricula | Action::ViewSupportGroups
+    );
     actor.grants.iter().any(|grant| {
         (anywhere || grant.scope.covers(target)) && role_allows(grant.role, action, grant.scope)
     })
+}
+
+/// Within a peer support group: members take part, facilitators run it.
+fn in_support_group(act: GroupAct, standing: Option<GroupRole>) -> bool {
+    match (act, standing) {
+        (_, None) => false,
+        (GroupAct::TakePart, Some(_)) => true,
+        (GroupAct::Facilitate, Some(role)) => role.facilitates(),
+    }
 }
 
 /// What a role allows within its own scope.
@@ -105,6 +138,9 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
         Role::Coordinator => match action {
             ViewStructure | ViewCohort | ViewPeople | ManagePeople | ManageCohorts
             | ManagePeerGroups | RunEvent | ManageRunSheets | ManageCurricula | RunTraining => true,
+            ViewSupportGroups | StartSupportGroup | CoordinateSupportGroups => true,
+            // Decided before any role is looked at (see `in_support_group`).
+            InSupportGroup { .. } => false,
             // Coordinators enter a room as its hosts, not as its audience.
             JoinEvent | FollowTraining => false,
             // A trainee shares their writing with facilitators, not with the programme.
@@ -138,16 +174,22 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
                 | BookRoom
                 | ReadSessionLog
                 | SuperviseSupport
+                | ViewSupportGroups
         ),
         Role::SafeguardingLead => matches!(
             action,
-            ViewStructure | ViewCohort | ViewAuditLog | ViewRota | ReadSessionLog
+            ViewStructure
+                | ViewCohort
+                | ViewAuditLog
+                | ViewRota
+                | ReadSessionLog
+                | ViewSupportGroups
         ),
         // Facilitators form the peer groups of the cohorts they run.
         Role::Facilitator => {
             matches!(
                 action,
-                ViewStructure | ViewCohort | ManageRunSheets | ManageCurricula
+                ViewStructure | ViewCohort | ManageRunSheets | ManageCurricula | ViewSupportGroups
             ) || (matches!(
                 action,
                 ManagePeerGroups | RunEvent | RunTraining | ReadSharedReadiness
@@ -162,8 +204,9 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
         }
         // Members of a cohort see their own cohort; nothing of the structure.
         Role::PeerWorker(_) | Role::Participant => {
-            matches!(action, ViewCohort | JoinEvent | FollowTraining)
-                && matches!(held_at, Scope::Cohort { .. })
+            action == ViewSupportGroups
+                || (matches!(action, ViewCohort | JoinEvent | FollowTraining)
+                    && matches!(held_at, Scope::Cohort { .. }))
         }
     }
 }
@@ -467,6 +510,95 @@ mod tests {
             },
         );
         assert!(!policy(&participant, Action::ViewRota, here));
+    }
+
+    #[test]
+    fn peer_support_groups_are_run_by_their_own_facilitators() {
+        use crate::support_groups::{GroupAct, GroupRole};
+        let site = SiteId::new();
+        let cohort = Scope::Cohort {
+            cohort: CohortId::new(),
+            site,
+        };
+        // Everyone with a role sees the directory.
+        for (role, scope) in [
+            (Role::Participant, cohort),
+            (
+                Role::PeerWorker(PeerWorkerKind::PeerEducator),
+                Scope::Site(site),
+            ),
+            (Role::Supervisor, Scope::Site(site)),
+            (Role::Facilitator, cohort),
+        ] {
+            assert!(
+                policy(
+                    &actor(role, scope),
+                    Action::ViewSupportGroups,
+                    Scope::Organisation
+                ),
+                "{role}"
+            );
+        }
+        // Standing in the group decides, whatever else the person holds.
+        let admin = actor(Role::Administrator, Scope::Organisation);
+        let take_part = |standing| Action::InSupportGroup {
+            act: GroupAct::TakePart,
+            standing,
+        };
+        let facilitate = |standing| Action::InSupportGroup {
+            act: GroupAct::Facilitate,
+            standing,
+        };
+        assert!(!policy(&admin, take_part(None), Scope::Site(site)));
+        assert!(!policy(&admin, facilitate(None), Scope::Site(site)));
+        let member = actor(Role::Participant, cohort);
+        assert!(policy(
+            &member,
+            take_part(Some(GroupRole::Member)),
+            Scope::Site(site)
+        ));
+        assert!(!policy(
+            &member,
+            facilitate(Some(GroupRole::Member)),
+            Scope::Site(site)
+        ));
+        assert!(policy(
+            &member,
+            facilitate(Some(GroupRole::CoFacilitator)),
+            Scope::Site(site)
+        ));
+        // Coordinators connect the groups of their own site only.
+        let coordinator = actor(Role::Coordinator, Scope::Site(site));
+        assert!(policy(
+            &coordinator,
+            Action::CoordinateSupportGroups,
+            Scope::Site(site)
+        ));
+        assert!(policy(
+            &coordinator,
+            Action::StartSupportGroup,
+            Scope::Site(site)
+        ));
+        assert!(!policy(
+            &coordinator,
+            Action::CoordinateSupportGroups,
+            Scope::Site(SiteId::new())
+        ));
+        assert!(!policy(
+            &coordinator,
+            Action::StartSupportGroup,
+            Scope::Organisation
+        ));
+        assert!(!policy(
+            &member,
+            Action::StartSupportGroup,
+            Scope::Site(site)
+        ));
+        assert!(!policy(
+            &member,
+            Action::CoordinateSupportGroups,
+            Scope::Site(site)
+        ));
     }
 
     #[test]

@@ -26,6 +26,8 @@ mod services;
 mod sessions;
 mod support;
 mod support_demo;
+mod support_groups;
+mod support_groups_meetings;
 mod time;
 mod training;
 mod training_live;
@@ -57,6 +59,11 @@ pub use support::{
     Booking, Location, LogRead, LogSummary, NewBooking, NewLog, NewShift, OpeningHours, QueueEntry,
     Room, SessionLog, Shift, SiteSettings, Supervision, Support, Topic, Wellbeing,
 };
+pub use support_groups::{
+    Decision, GroupLink, GroupMember, GroupSummary, JoinRequest, NetworkLink, NewSupportGroup,
+    SupportGroup, SupportGroups,
+};
+pub use support_groups_meetings::{ActionItem, Meeting, NewMeeting, SupportGroupMeetings};
 pub use time::{now_ms, timestamp};
 pub use training::{
     AttendanceMark, ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession,
@@ -130,6 +137,12 @@ impl Store {
     }
     pub fn support(&self) -> Support<'_> {
         Support { db: &self.db }
+    }
+    pub fn support_groups(&self) -> SupportGroups<'_> {
+        SupportGroups { db: &self.db }
+    }
+    pub fn support_group_meetings(&self) -> SupportGroupMeetings<'_> {
+        SupportGroupMeetings { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

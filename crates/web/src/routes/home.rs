@@ -60,6 +60,8 @@ struct HomeView {
     events: Vec<(hearth_store::Event, String)>,
     no_roles: bool,
     is_peer_worker: bool,
+    /// Open action items from peer support group meetings.
+    group_actions: Vec<hearth_store::ActionItem>,
 }
 
 #[derive(Deserialize)]
@@ -188,6 +190,11 @@ async fn home_get(
         notifications,
         no_roles: grants.is_empty(),
         is_peer_worker: hearth_domain::policy::is_peer_worker(&me.actor),
+        group_actions: state
+            .store
+            .support_group_meetings()
+            .open_actions_of(person.id)
+            .await?,
     };
     Ok(no_store(view))
 }

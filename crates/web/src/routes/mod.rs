@@ -38,6 +38,8 @@ mod services;
 mod support;
 mod support_logs;
 mod support_supervision;
+mod support_groups;
+mod support_groups_meetings;
 mod training;
 mod videos;
 
@@ -62,6 +64,8 @@ pub fn router(state: AppState) -> Router {
         .merge(peer_groups::router())
         .merge(people::router())
         .merge(services::router())
+        .merge(support_groups::router())
+        .merge(support_groups_meetings::router())
         .merge(admin::router())
         .merge(support::router())
         .merge(support_logs::router())

@@ -92,6 +92,54 @@ fn line(out: &mut String, content: &str) {
     out.push_str("\r\n");
 }
 
+/// A calendar entry that is not a live event (a peer support group's meeting).
+pub struct Appointment {
+    pub uid: String,
+    pub starts_at: i64,
+    pub ends_at: i64,
+    pub title: String,
+    pub description: String,
+    pub location: Option<String>,
+    pub url: String,
+    pub cancelled: bool,
+}
+
+/// A whole calendar of appointments.
+pub fn appointments(name: &str, entries: &[Appointment], now_ms: i64) -> String {
+    let mut out = String::new();
+    line(&mut out, "BEGIN:VCALENDAR");
+    line(&mut out, "VERSION:2.0");
+    line(&mut out, "PRODID:-//Hearth//Peer support//EN");
+    line(&mut out, "CALSCALE:GREGORIAN");
+    line(&mut out, "METHOD:PUBLISH");
+    line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
+    for entry in entries {
+        line(&mut out, "BEGIN:VEVENT");
+        line(&mut out, &format!("UID:{}@hearth", entry.uid));
+        line(&mut out, &format!("DTSTAMP:{}", utc(now_ms)));
+        line(&mut out, &format!("DTSTART:{}", utc(entry.starts_at)));
+        line(&mut out, &format!("DTEND:{}", utc(entry.ends_at)));
+        line(&mut out, &format!("SUMMARY:{}", escape(&entry.title)));
+        line(
+            &mut out,
+            &format!(
+                "DESCRIPTION:{}",
+                escape(&format!("{}\n{}", entry.description, entry.url))
+            ),
+        );
+        if let Some(place) = &entry.location {
+            line(&mut out, &format!("LOCATION:{}", escape(place)));
+        }
+        line(&mut out, &format!("URL:{}", entry.url));
+        if entry.cancelled {
+            line(&mut out, "STATUS:CANCELLED");
+        }
+        line(&mut out, "END:VEVENT");
+    }
+    line(&mut out, "END:VCALENDAR");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -83,6 +83,9 @@ impl Layout {
                 add("/one-to-one", "nav-one-to-one");
             }
             add("/services", "nav-services");
+            if ctx.may(Action::ViewSupportGroups, org) {
+                add("/support-groups", "nav-support-groups");
+            }
             if ctx.may(Action::ManageOrganisation, org) {
                 add("/admin/organisation", "nav-organisation");
             }

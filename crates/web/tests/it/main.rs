@@ -15,4 +15,5 @@ mod policy_matrix;
 mod role_training;
 mod shell;
 mod support;
+mod support_groups;
 mod training;

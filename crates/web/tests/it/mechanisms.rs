@@ -101,7 +101,9 @@ both!(
             .mark(session, people[2].id, AttendanceStatus::Present, None)
             .await
             .unwrap();
+        // The demo's own activities (its peer support group meetings) count apart.
         let counts = activities.count_by_kind().await.unwrap();
-        assert_eq!(counts, vec![("coaching".to_owned(), 1, 3)]);
+        let coaching: Vec<_> = counts.iter().filter(|c| c.0 == "coaching").collect();
+        assert_eq!(coaching, vec![&("coaching".to_owned(), 1, 3)]);
     }
 );

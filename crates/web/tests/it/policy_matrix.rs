@@ -765,6 +765,8 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             ..get(format!("/check-in/{}", support_code), EVERYONE)
         },
     ];
+    let mut cases = cases;
+    cases.extend(support_group_cases(&app).await);
 
     let mut failures = Vec::new();
     let anonymous = app.visitor().await;
@@ -822,3 +824,115 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         failures.join("\n")
     );
 });
+
+/// Coordinators start groups and see the network of the places they coordinate.
+const SG_COORDINATORS: &[&str] = &["admin", "coordinator", "site-coordinator"];
+/// Fatima facilitates the demo's campus circle; nobody else in the matrix
+/// runs it, whatever their organisation role.
+const SG_CIRCLE_FACILITATOR: &[&str] = &["facilitator"];
+
+async fn support_group_cases(app: &TestApp) -> Vec<Case> {
+    let here = crate::support_groups::group_named(app, "I'm here").await;
+    let circle = crate::support_groups::group_named(app, "Riverside peer supporters' circle").await;
+    let maya = crate::support_groups::person(app, "maya@demo.example").await;
+    let missing = uuid::Uuid::now_v7();
+    // Nobody in the matrix belongs to "I'm here": its meetings are closed to all of them.
+    let past = app
+        .store
+        .support_group_meetings()
+        .for_group(here)
+        .await
+        .unwrap()[0]
+        .id;
+    let group_form = || {
+        vec![
+            ("name", String::new()),
+            ("site", String::new()),
+            ("purpose", String::new()),
+            ("description", String::new()),
+            ("contact", String::new()),
+            ("format", "formal".to_owned()),
+        ]
+    };
+    vec![
+        get("/support-groups".into(), EVERYONE),
+        get(format!("/support-groups/{here}"), EVERYONE),
+        get("/support-groups/new".into(), SG_COORDINATORS),
+        get("/support-groups/network".into(), SG_COORDINATORS),
+        post("/support-groups".into(), group_form(), SG_COORDINATORS, 422),
+        post(
+            "/support-groups/network/links".into(),
+            vec![("first", String::new()), ("second", String::new())],
+            SG_COORDINATORS,
+            422,
+        ),
+        post(
+            format!("/support-groups/{here}/join"),
+            vec![("message", "x".repeat(501))],
+            EVERYONE,
+            422,
+        ),
+        get(
+            format!("/support-groups/{circle}/edit"),
+            SG_CIRCLE_FACILITATOR,
+        ),
+        post(
+            format!("/support-groups/{circle}/edit"),
+            group_form(),
+            SG_CIRCLE_FACILITATOR,
+            422,
+        ),
+        post(
+            format!("/support-groups/{circle}/ground-rules"),
+            vec![("rules", String::new())],
+            SG_CIRCLE_FACILITATOR,
+            422,
+        ),
+        post(
+            format!("/support-groups/{circle}/requests/{missing}/accept"),
+            vec![],
+            SG_CIRCLE_FACILITATOR,
+            404,
+        ),
+        post(
+            format!("/support-groups/{circle}/members/{maya}"),
+            vec![("role", "member".into())],
+            SG_CIRCLE_FACILITATOR,
+            303,
+        ),
+        post(
+            format!("/support-groups/{circle}/links"),
+            vec![("other", String::new())],
+            SG_CIRCLE_FACILITATOR,
+            422,
+        ),
+        get(format!("/support-groups/{here}/meetings/{past}"), &[]),
+        get(
+            format!("/support-groups/{here}/meetings/{past}/meeting.ics"),
+            &[],
+        ),
+        post(
+            format!("/support-groups/{here}/meetings/{past}/minutes"),
+            vec![("minutes", "x".into())],
+            &[],
+            303,
+        ),
+        get(
+            format!("/support-groups/{circle}/meetings/new"),
+            SG_CIRCLE_FACILITATOR,
+        ),
+        post(
+            format!("/support-groups/{circle}/meetings/new"),
+            vec![
+                ("title", String::new()),
+                ("date", String::new()),
+                ("time", String::new()),
+                ("place", String::new()),
+                ("repeat", "once".into()),
+                ("agenda", "template".into()),
+            ],
+            SG_CIRCLE_FACILITATOR,
+            422,
+        ),
+    ]
+}
