@@ -60,12 +60,26 @@ pub enum Action {
     /// facilitators of their cohort (never anything unshared: the store
     /// does not hand that out).
     ReadSharedReadiness,
+    /// Open the reports and download their figures (counts, never names).
+    ViewReports,
+    /// Record activities that happened outside Hearth, by hand or from CSV.
+    RecordActivities,
+    /// Add kinds of activity for the whole organisation.
+    ManageActivityKinds,
+    /// Write a community story and read the approved ones: everyone who
+    /// belongs to the organisation, wherever they hold their role.
+    ShareStories,
+    /// Check stories before the organisation sees them.
+    ModerateStories,
 }
 
 /// May `actor` do `action` at `target`?
 pub fn policy(actor: &Actor, action: Action, target: Scope) -> bool {
     // The run sheet library belongs to everyone who runs events, wherever they do.
-    let anywhere = matches!(action, Action::ManageRunSheets | Action::ManageCurricula);
+    let anywhere = matches!(
+        action,
+        Action::ManageRunSheets | Action::ManageCurricula | Action::ShareStories
+    );
     actor.grants.iter().any(|grant| {
         (anywhere || grant.scope.covers(target)) && role_allows(grant.role, action, grant.scope)
     })
@@ -91,14 +105,23 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             }
             GrantRole(granted) => granted != Role::Administrator,
             ViewAuditLog => false,
+            // A site's coordinator sees and records their site's figures.
+            ViewReports | RecordActivities | ShareStories => true,
+            ManageActivityKinds | ModerateStories => held_at == Scope::Organisation,
         },
-        Role::Supervisor => matches!(action, ViewStructure | ViewCohort | ViewPeople),
-        Role::SafeguardingLead => matches!(action, ViewStructure | ViewCohort | ViewAuditLog),
+        Role::Supervisor => matches!(
+            action,
+            ViewStructure | ViewCohort | ViewPeople | ViewReports | ShareStories
+        ),
+        Role::SafeguardingLead => matches!(
+            action,
+            ViewStructure | ViewCohort | ViewAuditLog | ShareStories
+        ),
         // Facilitators form the peer groups of the cohorts they run.
         Role::Facilitator => {
             matches!(
                 action,
-                ViewStructure | ViewCohort | ManageRunSheets | ManageCurricula
+                ViewStructure | ViewCohort | ManageRunSheets | ManageCurricula | ShareStories
             ) || (matches!(
                 action,
                 ManagePeerGroups | RunEvent | RunTraining | ReadSharedReadiness
@@ -106,8 +129,9 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
         }
         // Members of a cohort see their own cohort; nothing of the structure.
         Role::PeerWorker(_) | Role::Participant => {
-            matches!(action, ViewCohort | JoinEvent | FollowTraining)
-                && matches!(held_at, Scope::Cohort { .. })
+            (matches!(action, ViewCohort | JoinEvent | FollowTraining)
+                && matches!(held_at, Scope::Cohort { .. }))
+                || action == ShareStories
         }
     }
 }
@@ -317,6 +341,58 @@ mod tests {
         let coordinator = actor(Role::Coordinator, Scope::Organisation);
         assert!(!policy(&coordinator, Action::FollowTraining, cohort));
         assert!(policy(&coordinator, Action::RunTraining, cohort));
+    }
+
+    #[test]
+    fn reports_stay_within_a_coordinators_site_and_participants_only_share_stories() {
+        let site = SiteId::new();
+        let here = actor(Role::Coordinator, Scope::Site(site));
+        assert!(policy(&here, Action::ViewReports, Scope::Site(site)));
+        assert!(!policy(
+            &here,
+            Action::ViewReports,
+            Scope::Site(SiteId::new())
+        ));
+        assert!(!policy(&here, Action::ViewReports, Scope::Organisation));
+        assert!(!policy(&here, Action::ModerateStories, Scope::Organisation));
+        let central = actor(Role::Coordinator, Scope::Organisation);
+        assert!(policy(
+            &central,
+            Action::ModerateStories,
+            Scope::Organisation
+        ));
+        assert!(policy(
+            &central,
+            Action::ManageActivityKinds,
+            Scope::Organisation
+        ));
+        let participant = actor(
+            Role::Participant,
+            Scope::Cohort {
+                cohort: CohortId::new(),
+                site,
+            },
+        );
+        assert!(policy(
+            &participant,
+            Action::ShareStories,
+            Scope::Organisation
+        ));
+        assert!(!policy(
+            &participant,
+            Action::ViewReports,
+            Scope::Site(site)
+        ));
+        assert!(!policy(
+            &participant,
+            Action::ModerateStories,
+            Scope::Organisation
+        ));
+        let nobody = Actor {
+            user: UserId::new(),
+            grants: vec![],
+        };
+        assert!(!policy(&nobody, Action::ShareStories, Scope::Organisation));
     }
 
     #[test]

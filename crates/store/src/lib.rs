@@ -25,8 +25,12 @@ mod sessions;
 mod time;
 mod training;
 mod videos;
+// Reports and community stories (issue 9).
+mod reports;
+mod stories;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
+pub use activity::{ActivityKind, RecordedActivity, kind_slug};
 pub use audit::{Audit, AuditEntry};
 pub use bus::LiveListener;
 pub use db::{Backend, Db, MigrationError};
@@ -43,9 +47,14 @@ pub use org::{
 };
 pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
+pub use reports::{
+    ActivityReport, ActivityRow, Count, Dimension, EventHeld, EventsReport, ReportFilter, Reports,
+    SMALL_COUNT, TrainingCompletion,
+};
 pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
+pub use stories::{Stories, Story, StoryStatus};
 pub use time::{now_ms, timestamp};
 pub use training::{
     AttendanceMark, ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession,
@@ -113,6 +122,12 @@ impl Store {
     }
     pub fn training(&self) -> Training<'_> {
         Training { db: &self.db }
+    }
+    pub fn reports(&self) -> Reports<'_> {
+        Reports { db: &self.db }
+    }
+    pub fn stories(&self) -> Stories<'_> {
+        Stories { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

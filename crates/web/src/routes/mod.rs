@@ -36,6 +36,8 @@ mod run_sheets;
 mod services;
 mod training;
 mod videos;
+// Reports and community stories (issue 9).
+mod reports;
 
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
@@ -54,6 +56,7 @@ pub fn router(state: AppState) -> Router {
         .merge(people::router())
         .merge(services::router())
         .merge(admin::router())
+        .merge(reports::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));

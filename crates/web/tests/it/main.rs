@@ -14,3 +14,5 @@ mod people;
 mod policy_matrix;
 mod shell;
 mod training;
+// Reports and community stories (issue 9).
+mod reports;

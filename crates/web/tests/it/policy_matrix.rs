@@ -47,6 +47,10 @@ const RUN_TRAINING: &[&str] = &["admin", "coordinator", "facilitator"];
 const TRAINING_HOME: &[&str] = &["admin", "coordinator", "facilitator", "trainee"];
 /// The trainee's own pages (an administrator may open their own, empty ones).
 const TRAINEES: &[&str] = &["admin", "trainee"];
+/// Reports: the organisation's coordinators, and those who hold a site (its figures only).
+const REPORTS: &[&str] = &["admin", "coordinator", "site-coordinator", "supervisor"];
+/// Recording activities that happened outside Hearth.
+const RECORDERS: &[&str] = &["admin", "coordinator", "site-coordinator"];
 
 struct Case {
     method: &'static str,
@@ -640,6 +644,28 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             422,
         ),
         post("/notifications/read".into(), vec![], EVERYONE, 303),
+        // Reports (issue 9).
+        get("/reports".into(), REPORTS),
+        get("/reports/summary".into(), REPORTS),
+        get("/reports/activity.csv?by=kind,site,month".into(), REPORTS),
+        get("/reports/training.csv".into(), REPORTS),
+        get("/reports/events.csv".into(), REPORTS),
+        get("/reports/activities/new".into(), RECORDERS),
+        post(
+            "/reports/activities/new".into(),
+            blank(&["date", "kind", "site", "attendees", "head_count"]),
+            RECORDERS,
+            422,
+        ),
+        get("/reports/activities/import".into(), RECORDERS),
+        post(
+            "/reports/activities/import/confirm".into(),
+            vec![("csv", "date,kind,site\n".into())],
+            RECORDERS,
+            422,
+        ),
+        get("/reports/kinds".into(), CENTRAL),
+        post("/reports/kinds".into(), blank(&["name"]), CENTRAL, 422),
     ];
 
     let mut failures = Vec::new();
