@@ -26,6 +26,7 @@ mod time;
 mod training;
 mod videos;
 // Reports and community stories (issue 9).
+mod demo_reports;
 mod reports;
 mod stories;
 

@@ -38,6 +38,7 @@ mod training;
 mod videos;
 // Reports and community stories (issue 9).
 mod reports;
+mod stories;
 
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
@@ -57,6 +58,7 @@ pub fn router(state: AppState) -> Router {
         .merge(services::router())
         .merge(admin::router())
         .merge(reports::router())
+        .merge(stories::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));

@@ -81,6 +81,9 @@ impl Layout {
             if may_somewhere(ctx, Action::ViewReports) {
                 add("/reports", "nav-reports");
             }
+            if may_somewhere(ctx, Action::ShareStories) {
+                add("/stories", "nav-stories");
+            }
             unread = state
                 .store
                 .notifications()

@@ -666,6 +666,36 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         ),
         get("/reports/kinds".into(), CENTRAL),
         post("/reports/kinds".into(), blank(&["name"]), CENTRAL, 422),
+        // Community stories (issue 9).
+        get("/stories".into(), EVERYONE),
+        get("/stories/new".into(), EVERYONE),
+        post(
+            "/stories/new".into(),
+            blank(&["title", "body"]),
+            EVERYONE,
+            422,
+        ),
+        post(
+            format!("/stories/{missing}/withdraw"),
+            vec![],
+            EVERYONE,
+            404,
+        ),
+        get("/stories/moderate".into(), CENTRAL),
+        post(
+            format!("/stories/{missing}/moderate"),
+            vec![("decision", "approve".into())],
+            CENTRAL,
+            404,
+        ),
+        Case {
+            method: "GET",
+            path: "/s/not-a-story".into(),
+            form: vec![],
+            allowed: EVERYONE,
+            allowed_status: 404,
+            public: true,
+        },
     ];
 
     let mut failures = Vec::new();

@@ -382,3 +382,197 @@ both!(who_may_see_which_figures, |app: TestApp| async move {
         .await;
     assert_eq!(again.status(), 422);
 });
+
+async fn story_token(app: &TestApp, email: &str, title: &str) -> (uuid::Uuid, String) {
+    let author = app
+        .store
+        .people()
+        .find_by_email(&hearth_domain::input::Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let story = app
+        .store
+        .stories()
+        .by_author(author)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.title == title)
+        .unwrap();
+    (story.id, story.share_token)
+}
+
+both!(
+    a_story_is_checked_shared_and_taken_back,
+    |app: TestApp| async move {
+        let writer = app.sign_in("maya@demo.example").await;
+        let refused = writer
+            .post(
+                "/stories/new",
+                &[
+                    ("title", "Finding my feet"),
+                    ("body", "Kept as I wrote it."),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        let page = refused.text().await.unwrap();
+        assert!(page.contains("Please tick the box"));
+        assert!(page.contains("Kept as I wrote it.</textarea>"));
+        assert!(page.contains("value=\"Finding my feet\""));
+        let sent = writer
+            .post(
+                "/stories/new",
+                &[
+                    ("title", "Finding my feet"),
+                    (
+                        "body",
+                        "I was lost in my first term. The peer group helped.",
+                    ),
+                    ("consent", "yes"),
+                ],
+            )
+            .await;
+        assert_eq!(sent.status(), 303);
+        let (id, token) = story_token(&app, "maya@demo.example", "Finding my feet").await;
+        let anonymous = app.visitor().await;
+
+        // Waiting: not public, not on the community page, only the writer sees it.
+        assert_eq!(anonymous.page(&format!("/s/{token}")).await.0, 404);
+        let reader = app.sign_in("noah@demo.example").await;
+        assert!(!reader.page("/stories").await.1.contains("Finding my feet"));
+        let (_, mine) = writer.page("/stories").await;
+        assert!(mine.contains("Finding my feet") && mine.contains("Waiting to be checked"));
+        assert!(!mine.contains(&format!("/s/{token}")));
+        // Nobody else may take it back, or check it without the role.
+        assert_eq!(
+            reader
+                .post(&format!("/stories/{id}/withdraw"), &[])
+                .await
+                .status(),
+            404
+        );
+        let local = app.sign_in("municipality@demo.example").await;
+        assert_eq!(local.page("/stories/moderate").await.0, 403);
+        assert_eq!(
+            local
+                .post(
+                    &format!("/stories/{id}/moderate"),
+                    &[("decision", "approve")]
+                )
+                .await
+                .status(),
+            403
+        );
+
+        // A coordinator approves it: it is on the community page and public by its link.
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let (_, queue) = coordinator.page("/stories/moderate").await;
+        assert!(queue.contains("Finding my feet"));
+        let approved = coordinator
+            .post(
+                &format!("/stories/{id}/moderate"),
+                &[("decision", "approve"), ("note", "Lovely, thank you.")],
+            )
+            .await;
+        assert_eq!(approved.status(), 303);
+        let (_, community) = reader.page("/stories").await;
+        assert!(community.contains("Finding my feet"));
+        assert!(community.contains("by Maya"));
+        assert!(
+            !community.contains("Maya Chen"),
+            "signed with the first name only"
+        );
+        let (status, public) = anonymous.page(&format!("/s/{token}")).await;
+        assert_eq!(status, 200);
+        assert!(public.contains("<meta property=\"og:title\" content=\"Finding my feet\">"));
+        assert!(public.contains("og:url"));
+        assert!(public.contains("If you need help now"));
+        assert!(public.contains("call 112"));
+        assert!(!public.contains("Maya Chen"));
+        let (_, mine) = writer.page("/stories").await;
+        assert!(mine.contains(&format!("/s/{token}")));
+        assert!(mine.contains("Lovely, thank you."));
+        // A link that was never given out finds nothing.
+        assert_eq!(anonymous.page("/s/not-a-real-link").await.0, 404);
+        // Stories are not report figures.
+        assert!(
+            !coordinator
+                .page("/reports")
+                .await
+                .1
+                .contains("Finding my feet")
+        );
+
+        // Taken back: gone everywhere at once.
+        let withdrawn = writer.post(&format!("/stories/{id}/withdraw"), &[]).await;
+        assert_eq!(withdrawn.status(), 303);
+        assert_eq!(anonymous.page(&format!("/s/{token}")).await.0, 404);
+        assert!(!reader.page("/stories").await.1.contains("Finding my feet"));
+        assert!(!writer.page("/stories").await.1.contains("Finding my feet"));
+        assert!(app.store.stories().get(id).await.is_err());
+
+        // A declined story stays with its writer, with the note, and never goes public.
+        writer
+            .post(
+                "/stories/new",
+                &[
+                    ("title", "Second try"),
+                    ("body", "Some words."),
+                    ("consent", "yes"),
+                ],
+            )
+            .await;
+        let (id, token) = story_token(&app, "maya@demo.example", "Second try").await;
+        let declined = coordinator
+            .post(
+                &format!("/stories/{id}/moderate"),
+                &[
+                    ("decision", "decline"),
+                    ("note", "Could you say how it ends?"),
+                ],
+            )
+            .await;
+        assert_eq!(declined.status(), 303);
+        assert_eq!(anonymous.page(&format!("/s/{token}")).await.0, 404);
+        assert!(!reader.page("/stories").await.1.contains("Second try"));
+        let (_, mine) = writer.page("/stories").await;
+        assert!(mine.contains("Not shared") && mine.contains("Could you say how it ends?"));
+        // Deciding twice is refused.
+        assert_eq!(
+            coordinator
+                .post(
+                    &format!("/stories/{id}/moderate"),
+                    &[("decision", "approve")]
+                )
+                .await
+                .status(),
+            404
+        );
+    }
+);
+
+both!(
+    the_demo_has_two_phases_of_field_work_and_two_stories,
+    |app: TestApp| async move {
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let phase = phase_two(&app).await;
+        // "How many people took part in supervision in each municipality in Phase II?"
+        // Podujevë: 14 Oct (5 people) and 11 Nov (7, of whom 3 came before): 9 people.
+        let lines = csv_lines(
+            &coordinator,
+            &format!("/reports/activity.csv?phase={phase}&kind=supervision&site_kind=municipality&by=site"),
+        )
+        .await;
+        assert_eq!(lines[1], "Podujevë Municipality,2,9,12");
+        let (_, page) = coordinator.page("/stories").await;
+        assert!(
+            page.contains("I&#39;m here, for them and for me")
+                || page.contains("I'm here, for them and for me")
+        );
+        let (_, queue) = coordinator.page("/stories/moderate").await;
+        assert!(queue.contains("Saying it out loud"));
+    }
+);
