@@ -174,8 +174,9 @@ pub fn line_svg(labels: &[String], series: &[Vec<Option<i64>>], labelled_by: &st
     let (left, bottom) = (34.0, 30.0);
     let span_y = HEIGHT - TOP - bottom;
     let y_for = |v: i64| TOP + span_y * (1.0 - v as f64 / max);
+    // Room on the right for the last month's label, centred on its point.
     let x_for = |i: usize| {
-        let span = WIDTH - left - RIGHT;
+        let span = WIDTH - left - 24.0;
         if labels.len() <= 1 {
             left + span / 2.0
         } else {
