@@ -4,6 +4,7 @@
 mod config;
 mod database;
 mod groups;
+mod report;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
@@ -45,6 +46,11 @@ enum Command {
     Groups {
         #[command(subcommand)]
         command: groups::GroupsCommand,
+    },
+    /// Print report figures as CSV or JSON (the same numbers as the reports page).
+    Report {
+        #[command(subcommand)]
+        command: report::ReportCommand,
     },
 }
 
@@ -90,6 +96,7 @@ fn main() -> ExitCode {
 async fn run(command: Command) -> Result<ExitCode> {
     match command {
         Command::Groups { command } => Ok(groups::run(command)),
+        Command::Report { command } => Ok(report::run(command).await),
         Command::Serve(args) => serve(args).await.map(|()| ExitCode::SUCCESS),
         Command::Migrate(args) => {
             let store = database::open(&args).await?;

@@ -507,3 +507,375 @@ fn groups_bad_input_exits_2_with_a_message_and_no_output() {
     assert_eq!(malformed.status.code(), Some(2));
     assert!(text(&malformed.stderr).contains("--apart"));
 }
+
+// --- hearth report (issue 9) ---
+
+/// The fixed data set: two sites, one phase, six people.
+/// Sums by hand are in the test below.
+async fn seed_reports(store: &hearth_store::Store) -> String {
+    use hearth_domain::input::{Email, Name};
+    use hearth_store::{NewSite, RecordedActivity};
+    store
+        .org()
+        .ensure_organisation("Report Test Network", "Europe/Belgrade", false)
+        .await
+        .unwrap();
+    let org = store.org();
+    let town = org
+        .create_site(&NewSite {
+            name: "Vushtrri Municipality".into(),
+            kind: hearth_domain::org::SiteKind::Municipality,
+            address: None,
+        })
+        .await
+        .unwrap();
+    let school = org
+        .create_site(&NewSite {
+            name: "Mitrovica School".into(),
+            kind: hearth_domain::org::SiteKind::School,
+            address: None,
+        })
+        .await
+        .unwrap();
+    let programme = org.create_programme("Field", None).await.unwrap();
+    let phase = org
+        .add_phase(programme, "Phase II", Some("2026-09-01"), None)
+        .await
+        .unwrap();
+    let mut people = Vec::new();
+    for i in 1..=6 {
+        people.push(
+            store
+                .people()
+                .create(
+                    &Email::parse(&format!("p{i}@example.org")).unwrap(),
+                    &Name::parse(&format!("Person {i}")).unwrap(),
+                    None,
+                    None,
+                )
+                .await
+                .unwrap(),
+        );
+    }
+    let at = |day: &str, hour: i8, minute: i8| {
+        day.parse::<jiff::civil::Date>()
+            .unwrap()
+            .at(hour, minute, 0, 0)
+            .in_tz("Europe/Belgrade")
+            .unwrap()
+            .timestamp()
+            .as_millisecond()
+    };
+    let activity = |kind: &str, site, phase_id, when, attendees: &[hearth_domain::UserId], head| {
+        RecordedActivity {
+            kind: kind.into(),
+            title: kind.into(),
+            site_id: site,
+            phase_id,
+            occurred_at: when,
+            attendees: attendees.to_vec(),
+            head_count: head,
+        }
+    };
+    let p = &people;
+    let recorded = [
+        activity(
+            "supervision",
+            town,
+            Some(phase),
+            at("2026-10-05", 9, 0),
+            &p[0..5],
+            None,
+        ),
+        // Late on 31 October in Belgrade is already November in UTC: it counts in October.
+        activity(
+            "supervision",
+            town,
+            Some(phase),
+            at("2026-10-31", 23, 30),
+            &p[0..2],
+            None,
+        ),
+        activity(
+            "coaching",
+            school,
+            Some(phase),
+            at("2026-11-03", 10, 0),
+            &[],
+            Some(12),
+        ),
+        activity(
+            "coaching",
+            school,
+            Some(phase),
+            at("2026-11-04", 10, 0),
+            &p[5..6],
+            None,
+        ),
+        activity(
+            "coaching",
+            town,
+            None,
+            at("2026-11-05", 10, 0),
+            &p[0..1],
+            None,
+        ),
+    ];
+    store
+        .activities()
+        .record_all(&recorded, people[0])
+        .await
+        .unwrap();
+    phase.to_string()
+}
+
+fn report(db: &[&str], args: &[&str]) -> (String, Output) {
+    let output = run(hearth().args(["report", "activity"]).args(db).args(args));
+    assert!(
+        output.status.success(),
+        "{args:?}: {}",
+        text(&output.stderr)
+    );
+    (text(&output.stdout), output)
+}
+
+/// The CLI's numbers, the hand-worked sums and the page's CSV, for one database.
+fn report_agrees_with_the_page(
+    db: &[&str],
+    store: hearth_store::Store,
+    runtime: &tokio::runtime::Runtime,
+) {
+    let phase = runtime.block_on(async {
+        let phase = seed_reports(&store).await;
+        store.db().close().await;
+        phase
+    });
+    let (csv, _) = report(db, &["--phase", "Phase II", "--by", "kind,site,month"]);
+    // coaching at the school in November: 2 activities, 1 named person, 12 + 1 attendances.
+    // supervision in the town in October: 2 activities, 5 people, 5 + 2 attendances.
+    // The town's coaching has no phase, so it is left out. Total: 4, 6, 20.
+    assert_eq!(
+        csv,
+        "kind,site,month,activities,people,attendances\n\
+         Coaching,Mitrovica School,2026-11,2,1,13\n\
+         Supervision (case management),Vushtrri Municipality,2026-10,2,5,7\n\
+         Total,,,4,6,20\n"
+    );
+    let (csv, _) = report(db, &["--by", "site"]);
+    assert_eq!(
+        csv,
+        "site,activities,people,attendances\n\
+         Mitrovica School,2,1,13\n\
+         Vushtrri Municipality,3,5,8\n\
+         Total,5,6,21\n"
+    );
+    let (csv, _) = report(
+        db,
+        &[
+            "--kind",
+            "supervision",
+            "--to",
+            "2026-10-31",
+            "--by",
+            "month",
+        ],
+    );
+    assert_eq!(
+        csv,
+        "month,activities,people,attendances\n2026-10,2,5,7\nTotal,2,5,7\n"
+    );
+    // The day before leaves out the late session; one person is fewer than 5 in supervision.
+    let (csv, _) = report(
+        db,
+        &[
+            "--site",
+            "vushtrri municipality",
+            "--from",
+            "2026-10-31",
+            "--by",
+            "kind",
+        ],
+    );
+    assert_eq!(
+        csv,
+        "kind,activities,people,attendances\n\
+         Coaching,1,1,1\n\
+         Supervision (case management),1,<5,<5\n\
+         Total,2,<5,<5\n"
+    );
+    let (json, _) = report(
+        db,
+        &["--phase", "Phase II", "--by", "kind", "--format", "json"],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["by"], serde_json::json!(["kind"]));
+    assert_eq!(value["rows"][0]["kind"], "coaching");
+    assert_eq!(value["rows"][0]["attendances"], 13);
+    assert_eq!(value["rows"][1]["people"], 5);
+    assert_eq!(value["total"]["people"], 6);
+
+    // The page, served from the same database, gives the same numbers.
+    let mut create = hearth()
+        .args([
+            "admin",
+            "create",
+            "--email",
+            "admin@example.org",
+            "--name",
+            "Admin",
+            "--password-stdin",
+        ])
+        .args(db)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    create
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"a long enough password\n")
+        .unwrap();
+    assert!(create.wait().unwrap().success());
+    let mut serve_args = vec!["--addr", "127.0.0.1:0"];
+    serve_args.extend_from_slice(db);
+    let (child, url) = serve(&serve_args);
+    let page_csv = runtime.block_on(async {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let sign_in = client
+            .get(format!("{url}/sign-in"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        let start = sign_in.find("name=\"csrf\" value=\"").unwrap() + 19;
+        let csrf = &sign_in[start..start + sign_in[start..].find('"').unwrap()];
+        let signed_in = client
+            .post(format!("{url}/sign-in"))
+            .form(&[
+                ("csrf", csrf),
+                ("email", "admin@example.org"),
+                ("password", "a long enough password"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(signed_in.status(), 303);
+        client
+            .get(format!(
+                "{url}/reports/activity.csv?phase={phase}&by=kind,site,month"
+            ))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    });
+    assert!(stop(child).success());
+    let (cli_csv, _) = report(db, &["--phase", &phase, "--by", "kind,site,month"]);
+    let numbers = |csv: &str| csv.lines().skip(1).map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(numbers(&page_csv), numbers(&cli_csv));
+}
+
+#[test]
+fn report_activity_prints_the_pages_numbers_on_sqlite() {
+    let data = DataDir::new();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    assert!(
+        run(hearth().args(["migrate", "--data-dir", data.arg()]))
+            .status
+            .success()
+    );
+    let store = runtime.block_on(async {
+        let db = hearth_store::Db::open_sqlite(&data.0.join("hearth.db"))
+            .await
+            .unwrap();
+        hearth_store::Store::new(db)
+    });
+    report_agrees_with_the_page(&["--data-dir", data.arg()], store, &runtime);
+}
+
+#[test]
+fn report_activity_prints_the_pages_numbers_on_postgres() {
+    let Ok(admin_url) = std::env::var("HEARTH_TEST_POSTGRES_URL") else {
+        eprintln!("HEARTH_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run");
+        return;
+    };
+    let data = DataDir::new();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let name = format!("hearth_cli_{}", uuid::Uuid::new_v4().simple());
+    let url = format!(
+        "{}/{name}",
+        admin_url
+            .rsplit_once('/')
+            .map_or(admin_url.as_str(), |(base, _)| base)
+    );
+    let store = runtime.block_on(async {
+        let admin = hearth_store::Db::connect_postgres(&admin_url)
+            .await
+            .unwrap();
+        admin
+            .execute_raw(&format!("CREATE DATABASE {name}"))
+            .await
+            .unwrap();
+        admin.close().await;
+        let db = hearth_store::Db::connect_postgres(&url).await.unwrap();
+        db.migrate().await.unwrap();
+        hearth_store::Store::new(db)
+    });
+    report_agrees_with_the_page(
+        &["--database-url", &url, "--data-dir", data.arg()],
+        store,
+        &runtime,
+    );
+}
+
+#[test]
+fn report_bad_input_exits_2_with_a_message_and_no_output() {
+    let data = DataDir::new();
+    assert!(
+        run(hearth().args(["migrate", "--data-dir", data.arg()]))
+            .status
+            .success()
+    );
+    let cases: &[(&[&str], &str)] = &[
+        (&["--by", "kind,colour"], "--by \"colour\""),
+        (
+            &["--from", "2026-13-01"],
+            "--from \"2026-13-01\" is not a date",
+        ),
+        (
+            &["--from", "2026-10-02", "--to", "2026-10-01"],
+            "before --from",
+        ),
+        (&["--site", "Nowhere"], "no site called \"Nowhere\""),
+        (
+            &["--programme", "Nothing"],
+            "no programme called \"Nothing\"",
+        ),
+        (&["--phase", "Phase IX"], "no phase called \"Phase IX\""),
+        (
+            &["--kind", "juggling"],
+            "\"juggling\" is not a kind of activity",
+        ),
+        (&["--site-kind", "castle"], "not a kind of site"),
+        (&["--format", "xml"], "xml"),
+    ];
+    for (args, needle) in cases {
+        let output = run(hearth()
+            .args(["report", "activity", "--data-dir", data.arg()])
+            .args(*args));
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(output.stdout.is_empty(), "no output for {args:?}");
+        let stderr = text(&output.stderr);
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+    }
+}

@@ -97,6 +97,17 @@ pub enum Action {
         act: GroupAct,
         standing: Option<GroupRole>,
     },
+    /// Open the reports and download their figures (counts, never names).
+    ViewReports,
+    /// Record activities that happened outside Hearth, by hand or from CSV.
+    RecordActivities,
+    /// Add kinds of activity for the whole organisation.
+    ManageActivityKinds,
+    /// Write a community story and read the approved ones: everyone who
+    /// belongs to the organisation, wherever they hold their role.
+    ShareStories,
+    /// Check stories before the organisation sees them.
+    ModerateStories,
 }
 
 /// May `actor` do `action` at `target`?
@@ -105,10 +116,14 @@ pub fn policy(actor: &Actor, action: Action, target: Scope) -> bool {
         return in_support_group(act, standing);
     }
     // The run sheet library belongs to everyone who runs events, wherever they
-    // do; the directory of peer support groups is open to anyone with a role.
+    // do; the directory of peer support groups and the community's stories
+    // are open to anyone with a role.
     let anywhere = matches!(
         action,
-        Action::ManageRunSheets | Action::ManageCurricula | Action::ViewSupportGroups
+        Action::ManageRunSheets
+            | Action::ManageCurricula
+            | Action::ViewSupportGroups
+            | Action::ShareStories
     );
     actor.grants.iter().any(|grant| {
         (anywhere || grant.scope.covers(target)) && role_allows(grant.role, action, grant.scope)
@@ -161,6 +176,9 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             // Coordinators keep the support service but never read its logs.
             ManageSupport | ViewRota | BookRoom => true,
             WorkShift | ReadSessionLog | SuperviseSupport => false,
+            // A site's coordinator sees and records their site's figures.
+            ViewReports | RecordActivities | ShareStories => true,
+            ManageActivityKinds | ModerateStories => held_at == Scope::Organisation,
         },
         // Supervisors support the peer workers: their logs and caseloads,
         // and who is leaving when.
@@ -175,6 +193,8 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
                 | ReadSessionLog
                 | SuperviseSupport
                 | ViewSupportGroups
+                | ViewReports
+                | ShareStories
         ),
         Role::SafeguardingLead => matches!(
             action,
@@ -184,12 +204,18 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
                 | ViewRota
                 | ReadSessionLog
                 | ViewSupportGroups
+                | ShareStories
         ),
         // Facilitators form the peer groups of the cohorts they run.
         Role::Facilitator => {
             matches!(
                 action,
-                ViewStructure | ViewCohort | ManageRunSheets | ManageCurricula | ViewSupportGroups
+                ViewStructure
+                    | ViewCohort
+                    | ManageRunSheets
+                    | ManageCurricula
+                    | ViewSupportGroups
+                    | ShareStories
             ) || (matches!(
                 action,
                 ManagePeerGroups | RunEvent | RunTraining | ReadSharedReadiness
@@ -204,7 +230,7 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
         }
         // Members of a cohort see their own cohort; nothing of the structure.
         Role::PeerWorker(_) | Role::Participant => {
-            action == ViewSupportGroups
+            matches!(action, ViewSupportGroups | ShareStories)
                 || (matches!(action, ViewCohort | JoinEvent | FollowTraining)
                     && matches!(held_at, Scope::Cohort { .. }))
         }
@@ -599,6 +625,58 @@ mod tests {
             Action::CoordinateSupportGroups,
             Scope::Site(site)
         ));
+    }
+
+    #[test]
+    fn reports_stay_within_a_coordinators_site_and_participants_only_share_stories() {
+        let site = SiteId::new();
+        let here = actor(Role::Coordinator, Scope::Site(site));
+        assert!(policy(&here, Action::ViewReports, Scope::Site(site)));
+        assert!(!policy(
+            &here,
+            Action::ViewReports,
+            Scope::Site(SiteId::new())
+        ));
+        assert!(!policy(&here, Action::ViewReports, Scope::Organisation));
+        assert!(!policy(&here, Action::ModerateStories, Scope::Organisation));
+        let central = actor(Role::Coordinator, Scope::Organisation);
+        assert!(policy(
+            &central,
+            Action::ModerateStories,
+            Scope::Organisation
+        ));
+        assert!(policy(
+            &central,
+            Action::ManageActivityKinds,
+            Scope::Organisation
+        ));
+        let participant = actor(
+            Role::Participant,
+            Scope::Cohort {
+                cohort: CohortId::new(),
+                site,
+            },
+        );
+        assert!(policy(
+            &participant,
+            Action::ShareStories,
+            Scope::Organisation
+        ));
+        assert!(!policy(
+            &participant,
+            Action::ViewReports,
+            Scope::Site(site)
+        ));
+        assert!(!policy(
+            &participant,
+            Action::ModerateStories,
+            Scope::Organisation
+        ));
+        let nobody = Actor {
+            user: UserId::new(),
+            grants: vec![],
+        };
+        assert!(!policy(&nobody, Action::ShareStories, Scope::Organisation));
     }
 
     #[test]

@@ -440,6 +440,8 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
             })
             .await?;
     }
+    // Reports and stories (issue 9).
+    crate::demo_reports::load(store, PARTICIPANTS).await?;
     Ok(DemoOutcome::Loaded)
 }
 

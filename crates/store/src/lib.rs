@@ -32,8 +32,13 @@ mod time;
 mod training;
 mod training_live;
 mod videos;
+// Reports and community stories (issue 9).
+mod demo_reports;
+mod reports;
+mod stories;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
+pub use activity::{ActivityKind, RecordedActivity, kind_slug};
 pub use audit::{Audit, AuditEntry};
 pub use bus::{LiveListener, Notice};
 pub use db::{Backend, Db, MigrationError};
@@ -51,10 +56,15 @@ pub use org::{
 };
 pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
+pub use reports::{
+    ActivityReport, ActivityRow, Count, Dimension, EventHeld, EventsReport, ReportFilter, Reports,
+    SMALL_COUNT, TrainingCompletion,
+};
 pub use role_training::{RequiredItem, RoleOverride, ServingPeer};
 pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
+pub use stories::{Stories, Story, StoryStatus};
 pub use support::{
     Booking, Location, LogRead, LogSummary, NewBooking, NewLog, NewShift, OpeningHours, QueueEntry,
     Room, SessionLog, Shift, SiteSettings, Supervision, Support, Topic, Wellbeing,
@@ -143,6 +153,12 @@ impl Store {
     }
     pub fn support_group_meetings(&self) -> SupportGroupMeetings<'_> {
         SupportGroupMeetings { db: &self.db }
+    }
+    pub fn reports(&self) -> Reports<'_> {
+        Reports { db: &self.db }
+    }
+    pub fn stories(&self) -> Stories<'_> {
+        Stories { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

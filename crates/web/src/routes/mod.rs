@@ -36,12 +36,15 @@ mod role_training;
 mod run_sheets;
 mod services;
 mod support;
-mod support_logs;
-mod support_supervision;
 mod support_groups;
 mod support_groups_meetings;
+mod support_logs;
+mod support_supervision;
 mod training;
 mod videos;
+// Reports and community stories (issue 9).
+mod reports;
+mod stories;
 
 pub use support::{
     SHIFT_REMINDER as SUPPORT_SHIFT_REMINDER, run_shift_reminder as run_support_shift_reminder,
@@ -70,6 +73,8 @@ pub fn router(state: AppState) -> Router {
         .merge(support::router())
         .merge(support_logs::router())
         .merge(support_supervision::router())
+        .merge(reports::router())
+        .merge(stories::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));

@@ -105,3 +105,185 @@ mod tests {
         assert!(svg.contains(&format!("{:.1}", y_for(5))));
     }
 }
+
+// --- report charts: bars and lines drawn from counts, labelled with names
+// of kinds, sites and months (escaped, as they may be typed by people) ---
+
+/// Escapes text for SVG.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// One bar: its label, its value (`None` when the count is hidden) and the
+/// text written beside it.
+pub struct Bar {
+    pub label: String,
+    pub value: Option<i64>,
+    pub shown: String,
+}
+
+const BAR_ROW: f64 = 40.0;
+
+/// Horizontal bars, each under its label, so long names fit a phone.
+pub fn bar_svg(bars: &[Bar], labelled_by: &str) -> String {
+    let max = bars
+        .iter()
+        .filter_map(|b| b.value)
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let height = (bars.len().max(1) as f64) * BAR_ROW + 4.0;
+    let span = WIDTH - RIGHT - 60.0;
+    let mut svg = format!(
+        "<svg class=\"report-chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{labelled_by}\" xmlns=\"http://www.w3.org/2000/svg\">"
+    );
+    for (i, bar) in bars.iter().enumerate() {
+        let top = i as f64 * BAR_ROW;
+        let width = bar.value.map_or(0.0, |v| span * v as f64 / max);
+        let (colour, _) = THEME_STYLES[0];
+        svg.push_str(&format!(
+            "<text x=\"0\" y=\"{:.1}\" font-size=\"11\" fill=\"#292524\">{}</text>\
+             <rect x=\"0\" y=\"{:.1}\" width=\"{width:.1}\" height=\"16\" fill=\"{colour}\" rx=\"2\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#292524\">{}</text>",
+            top + 12.0,
+            escape(&bar.label),
+            top + 16.0,
+            width + 4.0,
+            top + 28.0,
+            escape(&bar.shown),
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Lines over labelled points (months); each series is drawn in a theme's
+/// style so they differ by more than colour. Hidden values break the line.
+pub fn line_svg(labels: &[String], series: &[Vec<Option<i64>>], labelled_by: &str) -> String {
+    let max = series
+        .iter()
+        .flatten()
+        .flatten()
+        .copied()
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let (left, bottom) = (34.0, 30.0);
+    let span_y = HEIGHT - TOP - bottom;
+    let y_for = |v: i64| TOP + span_y * (1.0 - v as f64 / max);
+    // Room on the right for the last month's label, centred on its point.
+    let x_for = |i: usize| {
+        let span = WIDTH - left - 24.0;
+        if labels.len() <= 1 {
+            left + span / 2.0
+        } else {
+            left + span * i as f64 / (labels.len() - 1) as f64
+        }
+    };
+    let mut svg = format!(
+        "<svg class=\"report-chart\" viewBox=\"0 0 {WIDTH} {HEIGHT}\" role=\"img\" aria-labelledby=\"{labelled_by}\" xmlns=\"http://www.w3.org/2000/svg\">"
+    );
+    for value in [0, max as i64] {
+        let y = y_for(value);
+        svg.push_str(&format!(
+            "<line x1=\"{left}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"#d6d3d1\" stroke-width=\"1\"/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\" fill=\"#57534e\">{value}</text>",
+            WIDTH - RIGHT,
+            left - 6.0,
+            y + 4.0
+        ));
+    }
+    // Every label when they fit, else every other one.
+    let step = if labels.len() > 6 { 2 } else { 1 };
+    for (i, label) in labels.iter().enumerate().step_by(step) {
+        svg.push_str(&format!(
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" text-anchor=\"middle\" fill=\"#57534e\">{}</text>",
+            x_for(i),
+            HEIGHT - 10.0,
+            escape(label)
+        ));
+    }
+    for (s, values) in series.iter().enumerate() {
+        let (colour, dash) = THEME_STYLES[s % THEME_STYLES.len()];
+        let dash = if dash.is_empty() {
+            String::new()
+        } else {
+            format!(" stroke-dasharray=\"{dash}\"")
+        };
+        let mut run: Vec<String> = Vec::new();
+        let flush = |run: &mut Vec<String>, svg: &mut String| {
+            if run.len() > 1 {
+                svg.push_str(&format!(
+                    "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2.5\"{dash}/>",
+                    run.join(" ")
+                ));
+            }
+            run.clear();
+        };
+        for (i, value) in values.iter().enumerate() {
+            match value {
+                Some(v) => {
+                    let (x, y) = (x_for(i), y_for(*v));
+                    run.push(format!("{x:.1},{y:.1}"));
+                    svg.push_str(&format!(
+                        "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"3\" fill=\"{colour}\"/>"
+                    ));
+                }
+                None => flush(&mut run, &mut svg),
+            }
+        }
+        flush(&mut run, &mut svg);
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod report_chart_tests {
+    use super::*;
+
+    #[test]
+    fn bars_are_scaled_to_the_largest_and_labels_are_escaped() {
+        let svg = bar_svg(
+            &[
+                Bar {
+                    label: "A & <B>".into(),
+                    value: Some(10),
+                    shown: "10".into(),
+                },
+                Bar {
+                    label: "C".into(),
+                    value: Some(5),
+                    shown: "5".into(),
+                },
+                Bar {
+                    label: "D".into(),
+                    value: None,
+                    shown: "fewer than 5".into(),
+                },
+            ],
+            "cap",
+        );
+        assert!(svg.contains("A &amp; &lt;B&gt;"));
+        assert_eq!(svg.matches("<rect").count(), 3);
+        let full = WIDTH - RIGHT - 60.0;
+        assert!(svg.contains(&format!("width=\"{full:.1}\"")));
+        assert!(svg.contains(&format!("width=\"{:.1}\"", full / 2.0)));
+        assert!(svg.contains("fewer than 5"));
+    }
+
+    #[test]
+    fn a_hidden_value_breaks_the_line() {
+        let labels: Vec<String> = ["2026-01", "2026-02", "2026-03", "2026-04"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        let svg = line_svg(&labels, &[vec![Some(1), Some(2), None, Some(4)]], "cap");
+        assert_eq!(svg.matches("<polyline").count(), 1);
+        assert_eq!(svg.matches("<circle").count(), 3);
+        assert!(svg.contains("2026-03"));
+    }
+}

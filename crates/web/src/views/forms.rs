@@ -62,6 +62,16 @@ impl FieldErrors {
         Some((starts?.map(|d| d.to_string()), ends?.map(|d| d.to_string())))
     }
 
+    /// Records a message already put into words (one with arguments).
+    pub fn add_message_text(&mut self, field: &'static str, message: String) {
+        self.errors.entry(field).or_insert(message);
+    }
+
+    /// Every message, for a list such as an import row's problems.
+    pub fn messages(&self) -> Vec<String> {
+        self.errors.values().cloned().collect()
+    }
+
     pub fn get(&self, field: &str) -> Option<&str> {
         self.errors.get(field).map(String::as_str)
     }

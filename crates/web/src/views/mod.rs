@@ -92,6 +92,13 @@ impl Layout {
             if ctx.may(Action::ViewAuditLog, org) {
                 add("/admin/audit", "nav-audit");
             }
+            // Reports: for those who may see some site's figures.
+            if may_somewhere(ctx, Action::ViewReports) {
+                add("/reports", "nav-reports");
+            }
+            if may_somewhere(ctx, Action::ShareStories) {
+                add("/stories", "nav-stories");
+            }
             unread = state
                 .store
                 .notifications()
@@ -159,6 +166,19 @@ fn has_people_role(ctx: &RequestContext) -> bool {
                 grants: vec![*g],
             };
             hearth_domain::policy::policy(&actor, Action::ViewPeople, g.scope)
+        })
+    })
+}
+
+/// Whether any of the person's roles allows `action` where it is held.
+fn may_somewhere(ctx: &RequestContext, action: Action) -> bool {
+    ctx.user.as_ref().is_some_and(|u| {
+        u.grants.iter().any(|g| {
+            let actor = hearth_domain::policy::Actor {
+                user: u.person.id,
+                grants: vec![*g],
+            };
+            hearth_domain::policy::policy(&actor, action, g.scope)
         })
     })
 }

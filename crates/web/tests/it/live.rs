@@ -1391,3 +1391,45 @@ both!(
         );
     }
 );
+
+both!(
+    people_who_come_into_the_room_count_in_the_reports,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let host_visitor = app.sign_in("facilitator@demo.example").await;
+        let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+        host.until("hello").await;
+        let (_, _ana) = joined(&app, "participant@demo.example", event).await;
+        let (noah_visitor, noah) = joined(&app, "noah@demo.example", event).await;
+        // Coming back after a dropped line counts once.
+        drop(noah);
+        let mut again = Live::connect(&noah_visitor, event, 0).await.unwrap();
+        again.until("hello").await;
+        let filter = hearth_store::ReportFilter {
+            kind: Some("dialogue-event".into()),
+            ..Default::default()
+        };
+        let mut people = 0;
+        for _ in 0..100 {
+            let report = app.store.reports().events(&filter).await.unwrap();
+            if let Some(held) = report.events.iter().find(|e| e.title == "Autumn fishbowl") {
+                people = held.people;
+                if people == 2 {
+                    break;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        // The two participants; the facilitator hosts and is not counted.
+        assert_eq!(people, 2);
+        let report = app
+            .store
+            .reports()
+            .activity(&filter, &[hearth_store::Dimension::Kind])
+            .await
+            .unwrap();
+        assert_eq!(report.total.activities, 1);
+        assert_eq!(report.total.people, hearth_store::Count::Shown(2));
+        assert_eq!(report.total.attendances, hearth_store::Count::Shown(2));
+    }
+);

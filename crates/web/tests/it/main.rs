@@ -17,3 +17,5 @@ mod shell;
 mod support;
 mod support_groups;
 mod training;
+// Reports and community stories (issue 9).
+mod reports;

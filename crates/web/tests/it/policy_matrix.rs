@@ -58,6 +58,10 @@ const SUPPORT: &[&str] = &[
 ];
 /// Those who keep the service (centres, rooms, shifts, topics).
 const KEEP_SUPPORT: &[&str] = &["admin", "coordinator", "site-coordinator"];
+/// Reports: the organisation's coordinators, and those who hold a site (its figures only).
+const REPORTS: &[&str] = &["admin", "coordinator", "site-coordinator", "supervisor"];
+/// Recording activities that happened outside Hearth.
+const RECORDERS: &[&str] = &["admin", "coordinator", "site-coordinator"];
 
 struct Case {
     method: &'static str,
@@ -763,6 +767,58 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         Case {
             public: true,
             ..get(format!("/check-in/{}", support_code), EVERYONE)
+        },
+        // Reports (issue 9).
+        get("/reports".into(), REPORTS),
+        get("/reports/summary".into(), REPORTS),
+        get("/reports/activity.csv?by=kind,site,month".into(), REPORTS),
+        get("/reports/training.csv".into(), REPORTS),
+        get("/reports/events.csv".into(), REPORTS),
+        get("/reports/activities/new".into(), RECORDERS),
+        post(
+            "/reports/activities/new".into(),
+            blank(&["date", "kind", "site", "attendees", "head_count"]),
+            RECORDERS,
+            422,
+        ),
+        get("/reports/activities/import".into(), RECORDERS),
+        post(
+            "/reports/activities/import/confirm".into(),
+            vec![("csv", "date,kind,site\n".into())],
+            RECORDERS,
+            422,
+        ),
+        get("/reports/kinds".into(), CENTRAL),
+        post("/reports/kinds".into(), blank(&["name"]), CENTRAL, 422),
+        // Community stories (issue 9).
+        get("/stories".into(), EVERYONE),
+        get("/stories/new".into(), EVERYONE),
+        post(
+            "/stories/new".into(),
+            blank(&["title", "body"]),
+            EVERYONE,
+            422,
+        ),
+        post(
+            format!("/stories/{missing}/withdraw"),
+            vec![],
+            EVERYONE,
+            404,
+        ),
+        get("/stories/moderate".into(), CENTRAL),
+        post(
+            format!("/stories/{missing}/moderate"),
+            vec![("decision", "approve".into())],
+            CENTRAL,
+            404,
+        ),
+        Case {
+            method: "GET",
+            path: "/s/not-a-story".into(),
+            form: vec![],
+            allowed: EVERYONE,
+            allowed_status: 404,
+            public: true,
         },
     ];
     let mut cases = cases;
