@@ -158,7 +158,7 @@ impl SupportGroupMeetings<'_> {
         for meeting in meetings {
             let activity = crate::activity::Activities { db: self.db }
                 .record(&NewActivity {
-                    kind: "peer-support-group-meeting",
+                    kind: "group-meeting",
                     title: &meeting.title,
                     site_id: site,
                     cohort_id: None,
