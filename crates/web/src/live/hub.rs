@@ -444,8 +444,18 @@ impl Hub {
             viewer.group = inner.state.group_of(&inner.seating, user);
             let guest = viewer.group.is_some() && viewer.group != inner.seating.home_of(user);
             let first_here = lock(&self.presence).arrive(user, &member.name, viewer.group, guest);
-            if first_here && let Some(sharing) = &self.sharing {
-                let _ = sharing.tell.send((user, Some(member.name.clone())));
+            if first_here {
+                if let Some(sharing) = &self.sharing {
+                    let _ = sharing.tell.send((user, Some(member.name.clone())));
+                }
+                // The reports count who came: written aside, once per arrival
+                // (not per tab or reconnection), so the room never waits on it.
+                let (store, event) = (store.clone(), self.event);
+                tokio::spawn(async move {
+                    if let Err(error) = store.activities().attend_event(event, user).await {
+                        tracing::error!(%error, "could not record attendance at an event");
+                    }
+                });
             }
         }
         Ok(Joined {

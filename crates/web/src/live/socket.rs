@@ -280,17 +280,6 @@ async fn serve(
                 return Ok(());
             }
         };
-    if !access.facilitator {
-        // The reports count who came: the event's activity row and this
-        // person's attendance, written aside so the room never waits on it.
-        let store = state.store.clone();
-        let (event, user) = (access.event.id, access.member.user);
-        tokio::spawn(async move {
-            if let Err(error) = store.activities().attend_event(event, user).await {
-                tracing::error!(%error, "could not record attendance at an event");
-            }
-        });
-    }
     let _present = Present {
         hub: hub.clone(),
         user: (!access.facilitator).then_some(access.member.user),
