@@ -220,6 +220,7 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
                 action,
                 ManagePeerGroups | RunEvent | RunTraining | ReadSharedReadiness
             ) && matches!(held_at, Scope::Cohort { .. }))
+                || (action == RunEvent && matches!(held_at, Scope::SupportGroup { .. }))
         }
         // Peer workers take the shifts of the site they serve.
         Role::PeerWorker(_)
@@ -233,6 +234,7 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             matches!(action, ViewSupportGroups | ShareStories)
                 || (matches!(action, ViewCohort | JoinEvent | FollowTraining)
                     && matches!(held_at, Scope::Cohort { .. }))
+                || (action == JoinEvent && matches!(held_at, Scope::SupportGroup { .. }))
         }
     }
 }
@@ -247,6 +249,20 @@ pub fn hosting(actor: &Actor, audience: Scope) -> Actor {
         scope: audience,
     });
     hosting
+}
+
+/// In a peer support group's live room its facilitators and co-facilitators
+/// host and its members take part, as a cohort's do in theirs. Derived from
+/// the person's standing in the group for that room only, never stored.
+pub fn in_group_room(actor: &Actor, standing: Option<GroupRole>, room: Scope) -> Actor {
+    let mut in_room = actor.clone();
+    let role = match standing {
+        Some(role) if role.facilitates() => Role::Facilitator,
+        Some(_) => Role::Participant,
+        None => return in_room,
+    };
+    in_room.grants.push(RoleGrant { role, scope: room });
+    in_room
 }
 
 /// Whether the person holds `role` anywhere.
@@ -686,5 +702,55 @@ mod tests {
             grants: vec![],
         };
         assert!(!policy(&nobody, Action::ViewStructure, Scope::Organisation));
+    }
+
+    #[test]
+    fn a_support_groups_room_is_its_members_and_hosted_by_its_facilitators() {
+        use crate::support_groups::SupportGroupId;
+        let site = SiteId::new();
+        let room = Scope::SupportGroup {
+            group: SupportGroupId::new(),
+            site: Some(site),
+        };
+        let other_room = Scope::SupportGroup {
+            group: SupportGroupId::new(),
+            site: Some(site),
+        };
+        let nobody = Actor {
+            user: UserId::new(),
+            grants: vec![],
+        };
+        let member = in_group_room(&nobody, Some(GroupRole::Member), room);
+        assert!(policy(&member, Action::JoinEvent, room));
+        assert!(!policy(&member, Action::RunEvent, room));
+        assert!(!policy(&member, Action::JoinEvent, other_room));
+        for host in [GroupRole::Facilitator, GroupRole::CoFacilitator] {
+            let host = in_group_room(&nobody, Some(host), room);
+            assert!(policy(&host, Action::RunEvent, room));
+            assert!(!policy(&host, Action::RunEvent, other_room));
+        }
+        let outsider = in_group_room(&nobody, None, room);
+        assert!(!policy(&outsider, Action::JoinEvent, room));
+        // The site's coordinator may host; a cohort's facilitator of the same
+        // site may not, nor may a cohort's participant join.
+        let cohort = Scope::Cohort {
+            cohort: CohortId::new(),
+            site,
+        };
+        assert!(policy(
+            &actor(Role::Coordinator, Scope::Site(site)),
+            Action::RunEvent,
+            room
+        ));
+        assert!(!policy(
+            &actor(Role::Facilitator, cohort),
+            Action::RunEvent,
+            room
+        ));
+        assert!(!policy(
+            &actor(Role::Participant, cohort),
+            Action::JoinEvent,
+            room
+        ));
     }
 }

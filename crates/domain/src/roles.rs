@@ -1,5 +1,6 @@
 //! Roles a person holds, and where each one applies.
 
+use crate::support_groups::SupportGroupId;
 use crate::{CohortId, SiteId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -160,18 +161,33 @@ impl FromStr for Role {
 pub enum Scope {
     Organisation,
     Site(SiteId),
-    Cohort { cohort: CohortId, site: SiteId },
+    Cohort {
+        cohort: CohortId,
+        site: SiteId,
+    },
+    /// A peer support group's own live room (its online meetings). No role
+    /// is ever stored here: the room derives one from the person's standing
+    /// in the group (see `policy::in_group_room`).
+    SupportGroup {
+        group: SupportGroupId,
+        site: Option<SiteId>,
+    },
 }
 
 impl Scope {
     /// Whether a role held at `self` reaches `target`: the organisation
-    /// reaches everything, a site reaches its cohorts, a cohort only itself.
+    /// reaches everything, a site reaches its cohorts and its peer support
+    /// groups, a cohort or a group only itself.
     pub fn covers(self, target: Scope) -> bool {
         match (self, target) {
             (Scope::Organisation, _) => true,
             (Scope::Site(mine), Scope::Site(theirs)) => mine == theirs,
             (Scope::Site(mine), Scope::Cohort { site, .. }) => mine == site,
             (Scope::Cohort { cohort: mine, .. }, Scope::Cohort { cohort, .. }) => mine == cohort,
+            (Scope::Site(mine), Scope::SupportGroup { site, .. }) => site == Some(mine),
+            (Scope::SupportGroup { group: mine, .. }, Scope::SupportGroup { group, .. }) => {
+                mine == group
+            }
             _ => false,
         }
     }
@@ -213,6 +229,18 @@ mod tests {
         assert!(!Scope::Site(other_site).covers(cohort));
         assert!(!cohort.covers(Scope::Site(site)));
         assert!(!Scope::Site(site).covers(Scope::Organisation));
+        let group = Scope::SupportGroup {
+            group: SupportGroupId::new(),
+            site: Some(site),
+        };
+        assert!(Scope::Site(site).covers(group));
+        assert!(!Scope::Site(other_site).covers(group));
+        assert!(!cohort.covers(group));
+        assert!(!group.covers(Scope::Site(site)));
+        assert!(!group.covers(Scope::SupportGroup {
+            group: SupportGroupId::new(),
+            site: Some(site),
+        }));
         let other_cohort = Scope::Cohort {
             cohort: CohortId::new(),
             site,

@@ -15,7 +15,7 @@ use hearth_domain::input::{Email, Name};
 use hearth_domain::live::RunSheet;
 use hearth_domain::org::SiteKind;
 use hearth_domain::{CohortId, Role, RoleGrant, Scope, SiteId, UserId};
-use hearth_store::{Db, NewCohort, NewEvent, NewGroup, NewSite, Store, now_ms};
+use hearth_store::{Audience, Db, NewCohort, NewEvent, NewGroup, NewSite, Store, now_ms};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command as Process, Stdio};
@@ -291,7 +291,7 @@ async fn setup(args: &Args, database_url: &str) -> Result<Fixture> {
                 // No custom ground rules: version 0 is what the room asks for.
                 store
                     .events()
-                    .accept_ground_rules(cohort, who.id, 0)
+                    .accept_ground_rules(Audience::Cohort(cohort), who.id, 0)
                     .await?;
                 made.push((i, who));
             }
@@ -325,7 +325,7 @@ async fn setup(args: &Args, database_url: &str) -> Result<Fixture> {
     let event = store
         .events()
         .create(&NewEvent {
-            cohort_id: cohort,
+            audience: Audience::Cohort(cohort),
             title: format!("Load test {tag}"),
             starts_at: now_ms(),
             time_zone: "UTC".into(),

@@ -169,9 +169,11 @@ impl Activities<'_> {
         Ok(slug)
     }
 
-    /// A live event's attendance: its one activity row is made when the
-    /// first person comes in (so events nobody came to are not counted as
-    /// held), and each person counts once however often they reconnect.
+    /// A live event's attendance: a cohort event's one activity row is made
+    /// when the first person comes in (so events nobody came to are not
+    /// counted as held); a support group's online meeting counts on the
+    /// meeting's own activity. Each person counts once however often they
+    /// reconnect.
     #[instrument(level = "debug", skip_all)]
     pub async fn attend_event(
         &self,
@@ -199,6 +201,8 @@ impl Activities<'_> {
                     sqlx::query(
                         "INSERT INTO attendance (activity_id, user_id, status) \
                  SELECT a.id, $1, 'present' FROM activities a WHERE a.event_id = $2 \
+                 UNION SELECT m.activity_id, $1, 'present' FROM support_group_meetings m \
+                       WHERE m.event_id = $2 AND m.activity_id IS NOT NULL \
                  ON CONFLICT (activity_id, user_id) DO NOTHING",
                     )
                     .bind(user.0)

@@ -155,3 +155,98 @@ impl Db {
         }
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    /// Migration 0022 rebuilds `events` on SQLite (to let `cohort_id` be
+    /// empty). An event held before it, and everything hanging off it by a
+    /// cascading foreign key, must come through untouched.
+    #[tokio::test]
+    async fn rebuilding_events_on_sqlite_keeps_what_hangs_off_them() {
+        let dir = std::env::temp_dir().join(format!("hearth-migrate-{}", uuid::Uuid::now_v7()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let db = Db::open_sqlite(&dir.join("hearth.db")).await.unwrap();
+        let Db::Sqlite(sqlite) = &db else {
+            unreachable!()
+        };
+        let before = Migrator {
+            migrations: std::borrow::Cow::Owned(
+                SQLITE_MIGRATIONS
+                    .migrations
+                    .iter()
+                    .filter(|m| m.version < 22)
+                    .cloned()
+                    .collect(),
+            ),
+            ..Migrator::DEFAULT
+        };
+        before.run(&sqlite.writer).await.unwrap();
+        let (user, site, programme, cohort, event) = (
+            uuid::Uuid::now_v7(),
+            uuid::Uuid::now_v7(),
+            uuid::Uuid::now_v7(),
+            uuid::Uuid::now_v7(),
+            uuid::Uuid::now_v7(),
+        );
+        let setup = sqlx::query(
+            "INSERT INTO users (id, email, display_name, name_search, created_at) VALUES ($1, 'a@b.example', 'A', 'a', 0);
+             INSERT INTO sites (id, name, kind, created_at) VALUES ($2, 'Site', 'school', 0);
+             INSERT INTO programmes (id, name, created_at) VALUES ($3, 'P', 0);
+             INSERT INTO cohorts (id, programme_id, site_id, name, created_at) VALUES ($4, $3, $2, 'C', 0);
+             INSERT INTO events (id, cohort_id, title, starts_at, time_zone, run_sheet, created_by, created_at)
+                 VALUES ($5, $4, 'Fishbowl', 1, 'UTC', '{}', $1, 0);
+             INSERT INTO event_log (event_id, seq, visibility, change, at) VALUES ($5, 1, 'everyone', '{}', 0);
+             INSERT INTO reflections (event_id, step, user_id, text, updated_at) VALUES ($5, 2, $1, 'mine', 0);
+             INSERT INTO event_hosts (event_id, user_id) VALUES ($5, $1);",
+        );
+        // Several statements with shared values: bind by number, once each.
+        let setup = setup
+            .bind(user)
+            .bind(site)
+            .bind(programme)
+            .bind(cohort)
+            .bind(event);
+        setup.execute(&sqlite.writer).await.unwrap();
+
+        db.migrate().await.unwrap();
+
+        let counts: (i64, i64, i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COUNT(*) FROM events WHERE cohort_id = $1 AND support_group_id IS NULL),
+                    (SELECT COUNT(*) FROM event_log), (SELECT COUNT(*) FROM reflections),
+                    (SELECT COUNT(*) FROM event_hosts)",
+        )
+        .bind(cohort)
+        .fetch_one(&sqlite.writer)
+        .await
+        .unwrap();
+        assert_eq!(counts, (1, 1, 1, 1));
+        // Foreign keys are on again, and the references follow the new table.
+        let (on,): (i64,) = sqlx::query_as("PRAGMA foreign_keys")
+            .fetch_one(&sqlite.writer)
+            .await
+            .unwrap();
+        assert_eq!(on, 1);
+        let orphan = sqlx::query(
+            "INSERT INTO event_log (event_id, seq, visibility, change, at) VALUES ($1, 1, 'everyone', '{}', 0)",
+        )
+        .bind(uuid::Uuid::now_v7())
+        .execute(&sqlite.writer)
+        .await;
+        assert!(orphan.is_err(), "event_log still refers to events");
+        sqlx::query("DELETE FROM events WHERE id = $1")
+            .bind(event)
+            .execute(&sqlite.writer)
+            .await
+            .unwrap();
+        let (left,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM event_log")
+            .fetch_one(&sqlite.writer)
+            .await
+            .unwrap();
+        assert_eq!(left, 0, "deleting an event still cascades");
+        db.close().await;
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

@@ -346,7 +346,7 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
         store
             .events()
             .create(&NewEvent {
-                cohort_id: dialogue,
+                audience: crate::Audience::Cohort(dialogue),
                 title: "Autumn fishbowl: what helps when things are hard".into(),
                 starts_at,
                 time_zone: "Europe/Belgrade".into(),

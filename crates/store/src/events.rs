@@ -4,6 +4,8 @@ use crate::db::{Db, on_db};
 use crate::error::{OptionalRow, StoreError};
 use crate::time::now_ms;
 use hearth_domain::live::{Change, RunSheet, Viewer, Visibility};
+use hearth_domain::roles::Scope;
+use hearth_domain::support_groups::SupportGroupId;
 use hearth_domain::{CohortId, EventId, SiteId, UserId};
 use tracing::instrument;
 use uuid::Uuid;
@@ -12,12 +14,21 @@ pub struct Events<'a> {
     pub(crate) db: &'a Db,
 }
 
+/// Whom an event is for: a cohort (or one of its peer groups, see
+/// [`Event::peer_group`]), or a peer support group meeting online.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    Cohort(CohortId),
+    SupportGroup(SupportGroupId),
+}
+
 #[derive(Debug, Clone)]
 pub struct Event {
     pub id: EventId,
-    pub cohort_id: CohortId,
-    pub cohort_name: String,
-    pub site_id: SiteId,
+    pub audience: Audience,
+    /// The cohort's or the support group's name.
+    pub audience_name: String,
+    scope: Scope,
     pub title: String,
     pub starts_at: i64,
     pub time_zone: String,
@@ -30,18 +41,31 @@ pub struct Event {
 }
 
 impl Event {
-    /// The event's audience: its cohort, for the policy.
-    pub fn scope(&self) -> hearth_domain::roles::Scope {
-        hearth_domain::roles::Scope::Cohort {
-            cohort: self.cohort_id,
-            site: self.site_id,
+    /// The event's audience, for the policy.
+    pub fn scope(&self) -> Scope {
+        self.scope
+    }
+
+    /// The cohort the event is for; `None` for a support group's meeting.
+    pub fn cohort(&self) -> Option<CohortId> {
+        match self.audience {
+            Audience::Cohort(cohort) => Some(cohort),
+            Audience::SupportGroup(_) => None,
+        }
+    }
+
+    /// Where the audience's page is.
+    pub fn audience_path(&self) -> String {
+        match self.audience {
+            Audience::Cohort(cohort) => format!("/cohorts/{cohort}"),
+            Audience::SupportGroup(group) => format!("/support-groups/{}", group.0),
         }
     }
 }
 
 #[derive(Debug, Clone)]
 pub struct NewEvent {
-    pub cohort_id: CohortId,
+    pub audience: Audience,
     pub title: String,
     pub starts_at: i64,
     pub time_zone: String,
@@ -61,9 +85,10 @@ pub struct LogEntry {
 #[derive(sqlx::FromRow)]
 struct EventRow {
     id: Uuid,
-    cohort_id: Uuid,
-    cohort_name: String,
-    site_id: Uuid,
+    cohort_id: Option<Uuid>,
+    support_group_id: Option<Uuid>,
+    audience_name: String,
+    site_id: Option<Uuid>,
     title: String,
     starts_at: i64,
     time_zone: String,
@@ -77,11 +102,29 @@ struct EventRow {
 impl TryFrom<EventRow> for Event {
     type Error = StoreError;
     fn try_from(row: EventRow) -> Result<Event, StoreError> {
+        let site = row.site_id.map(SiteId);
+        let (audience, scope) = match (row.cohort_id, row.support_group_id, site) {
+            (Some(cohort), None, Some(site)) => (
+                Audience::Cohort(CohortId(cohort)),
+                Scope::Cohort {
+                    cohort: CohortId(cohort),
+                    site,
+                },
+            ),
+            (None, Some(group), site) => (
+                Audience::SupportGroup(SupportGroupId(group)),
+                Scope::SupportGroup {
+                    group: SupportGroupId(group),
+                    site,
+                },
+            ),
+            _ => return Err(StoreError::Corrupt(format!("event {} audience", row.id))),
+        };
         Ok(Event {
             id: EventId(row.id),
-            cohort_id: CohortId(row.cohort_id),
-            cohort_name: row.cohort_name,
-            site_id: SiteId(row.site_id),
+            audience,
+            audience_name: row.audience_name,
+            scope,
             title: row.title,
             starts_at: row.starts_at,
             time_zone: row.time_zone,
@@ -94,9 +137,12 @@ impl TryFrom<EventRow> for Event {
     }
 }
 
-const EVENT_SELECT: &str = "SELECT e.id, e.cohort_id, c.name AS cohort_name, c.site_id, e.title, e.starts_at, e.time_zone, \
+const EVENT_SELECT: &str = "SELECT e.id, e.cohort_id, e.support_group_id, \
+     COALESCE(c.name, sg.name) AS audience_name, COALESCE(c.site_id, sg.site_id) AS site_id, e.title, e.starts_at, e.time_zone, \
      e.run_sheet, e.arrangement_id, e.cancelled_at, e.peer_group_id, g.name AS peer_group_name \
-     FROM events e JOIN cohorts c ON c.id = e.cohort_id LEFT JOIN peer_groups g ON g.id = e.peer_group_id";
+     FROM events e LEFT JOIN cohorts c ON c.id = e.cohort_id \
+     LEFT JOIN support_groups sg ON sg.id = e.support_group_id \
+     LEFT JOIN peer_groups g ON g.id = e.peer_group_id";
 
 fn visibility_columns(visibility: Visibility) -> (&'static str, Option<Uuid>) {
     match visibility {
@@ -149,12 +195,17 @@ impl Events<'_> {
         let id = EventId::new();
         let sheet = serde_json::to_string(&event.run_sheet)
             .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let (cohort, group) = match event.audience {
+            Audience::Cohort(cohort) => (Some(cohort.0), None),
+            Audience::SupportGroup(group) => (None, Some(group.0)),
+        };
         on_db!(self.db, write |pool| sqlx::query(
-            "INSERT INTO events (id, cohort_id, title, starts_at, time_zone, run_sheet, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"
+            "INSERT INTO events (id, cohort_id, support_group_id, title, starts_at, time_zone, run_sheet, created_by, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
         )
         .bind(id.0)
-        .bind(event.cohort_id.0)
+        .bind(cohort)
+        .bind(group)
         .bind(&event.title)
         .bind(event.starts_at)
         .bind(&event.time_zone)
@@ -165,6 +216,84 @@ impl Events<'_> {
         .await
         .map(|done| done.rows_affected())?);
         Ok(id)
+    }
+
+    /// The live event a support group's meeting runs online as: made the
+    /// first time its room is opened, the same one every time after (two
+    /// hosts opening it at once still get one event).
+    #[instrument(level = "debug", skip_all)]
+    pub async fn hold_meeting_online(
+        &self,
+        meeting: Uuid,
+        event: &NewEvent,
+    ) -> Result<EventId, StoreError> {
+        if let Some(id) = self.online_meeting_event(meeting).await? {
+            return Ok(id);
+        }
+        let Audience::SupportGroup(group) = event.audience else {
+            return Err(StoreError::NotFound);
+        };
+        let id = EventId::new();
+        let sheet = serde_json::to_string(&event.run_sheet)
+            .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let linked = on_db!(
+            self.db,
+            write
+                | pool
+                | {
+                    let mut tx = pool.begin().await?;
+                    sqlx::query(
+                        "INSERT INTO events (id, support_group_id, title, starts_at, time_zone, run_sheet, created_by, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                    )
+                    .bind(id.0)
+                    .bind(group.0)
+                    .bind(&event.title)
+                    .bind(event.starts_at)
+                    .bind(&event.time_zone)
+                    .bind(&sheet)
+                    .bind(event.created_by.0)
+                    .bind(now_ms())
+                    .execute(&mut *tx)
+                    .await?;
+                    let linked = sqlx::query(
+                        "UPDATE support_group_meetings SET event_id = $1 \
+                         WHERE id = $2 AND group_id = $3 AND event_id IS NULL AND cancelled_at IS NULL",
+                    )
+                    .bind(id.0)
+                    .bind(meeting)
+                    .bind(group.0)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                    if linked == 1 {
+                        tx.commit().await?;
+                    } else {
+                        tx.rollback().await?;
+                    }
+                    linked
+                }
+        );
+        if linked == 1 {
+            return Ok(id);
+        }
+        self.online_meeting_event(meeting)
+            .await?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// The live event a meeting runs online as, once its room was opened.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn online_meeting_event(&self, meeting: Uuid) -> Result<Option<EventId>, StoreError> {
+        let row: Option<(Option<Uuid>,)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as("SELECT event_id FROM support_group_meetings WHERE id = $1")
+                    .bind(meeting)
+                    .fetch_optional(pool)
+                    .await?
+        );
+        Ok(row.and_then(|(id,)| id).map(EventId))
     }
 
     #[instrument(level = "debug", skip_all)]
@@ -309,8 +438,8 @@ impl Events<'_> {
 
     /// Events from `since` on that this person may take part in or runs:
     /// in the cohorts where they hold a role (an event held for one peer
-    /// group only for its members and the cohort's staff), and the events
-    /// they co-facilitate.
+    /// group only for its members and the cohort's staff), the online
+    /// meetings of their support groups, and the events they co-facilitate.
     #[instrument(level = "debug", skip_all)]
     pub async fn upcoming_for(
         &self,
@@ -321,6 +450,7 @@ impl Events<'_> {
         let sql = sqlx::AssertSqlSafe(format!(
             "{EVENT_SELECT} WHERE e.cancelled_at IS NULL AND e.starts_at >= $2 AND ( \
                  e.id IN (SELECT event_id FROM event_hosts WHERE user_id = $1) \
+                 OR e.support_group_id IN (SELECT group_id FROM support_group_members WHERE user_id = $1) \
                  OR (e.cohort_id IN (SELECT cohort_id FROM role_grants WHERE user_id = $1 AND cohort_id IS NOT NULL) \
                      AND (e.peer_group_id IS NULL \
                           OR e.peer_group_id IN (SELECT group_id FROM peer_group_members WHERE user_id = $1) \
@@ -600,18 +730,27 @@ impl Events<'_> {
         Ok(row.map(|(text,)| text))
     }
 
-    /// The newest version of a cohort's ground rules.
+    /// The newest version of the audience's ground rules: a cohort's, or the
+    /// support group's own.
     #[instrument(level = "debug", skip_all)]
     pub async fn ground_rules(
         &self,
-        cohort: CohortId,
+        audience: Audience,
     ) -> Result<Option<(i32, String)>, StoreError> {
-        Ok(on_db!(self.db, read |pool| sqlx::query_as(
-            "SELECT version, text FROM ground_rules WHERE cohort_id = $1 ORDER BY version DESC LIMIT 1"
-        )
-        .bind(cohort.0)
-        .fetch_optional(pool)
-        .await?))
+        let (sql, id) = match audience {
+            Audience::Cohort(cohort) => (
+                "SELECT version, text FROM ground_rules WHERE cohort_id = $1 ORDER BY version DESC LIMIT 1",
+                cohort.0,
+            ),
+            Audience::SupportGroup(group) => (
+                "SELECT version, text FROM support_group_ground_rules WHERE group_id = $1 ORDER BY version DESC LIMIT 1",
+                group.0,
+            ),
+        };
+        Ok(on_db!(
+            self.db,
+            read | pool | sqlx::query_as(sql).bind(id).fetch_optional(pool).await?
+        ))
     }
 
     /// A new version of the ground rules; everyone accepts it again.
@@ -639,39 +778,65 @@ impl Events<'_> {
     #[instrument(level = "debug", skip_all)]
     pub async fn accept_ground_rules(
         &self,
-        cohort: CohortId,
+        audience: Audience,
         user: UserId,
         version: i32,
     ) -> Result<(), StoreError> {
-        on_db!(self.db, write |pool| sqlx::query(
-            "INSERT INTO ground_rule_acceptances (cohort_id, user_id, version, accepted_at) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (cohort_id, user_id, version) DO NOTHING"
-        )
-        .bind(cohort.0)
-        .bind(user.0)
-        .bind(version)
-        .bind(now_ms())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())?);
+        let (sql, id) = match audience {
+            Audience::Cohort(cohort) => (
+                "INSERT INTO ground_rule_acceptances (cohort_id, user_id, version, accepted_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (cohort_id, user_id, version) DO NOTHING",
+                cohort.0,
+            ),
+            Audience::SupportGroup(group) => (
+                "INSERT INTO support_group_rule_acceptances (group_id, user_id, version, accepted_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (group_id, user_id, version) DO NOTHING",
+                group.0,
+            ),
+        };
+        on_db!(
+            self.db,
+            write
+                | pool
+                | sqlx::query(sql)
+                    .bind(id)
+                    .bind(user.0)
+                    .bind(version)
+                    .bind(now_ms())
+                    .execute(pool)
+                    .await
+                    .map(|done| done.rows_affected())?
+        );
         Ok(())
     }
 
     #[instrument(level = "debug", skip_all)]
     pub async fn has_accepted(
         &self,
-        cohort: CohortId,
+        audience: Audience,
         user: UserId,
         version: i32,
     ) -> Result<bool, StoreError> {
-        let row: Option<(i32,)> = on_db!(self.db, read |pool| sqlx::query_as(
-            "SELECT version FROM ground_rule_acceptances WHERE cohort_id = $1 AND user_id = $2 AND version = $3"
-        )
-        .bind(cohort.0)
-        .bind(user.0)
-        .bind(version)
-        .fetch_optional(pool)
-        .await?);
+        let (sql, id) = match audience {
+            Audience::Cohort(cohort) => (
+                "SELECT version FROM ground_rule_acceptances WHERE cohort_id = $1 AND user_id = $2 AND version = $3",
+                cohort.0,
+            ),
+            Audience::SupportGroup(group) => (
+                "SELECT version FROM support_group_rule_acceptances WHERE group_id = $1 AND user_id = $2 AND version = $3",
+                group.0,
+            ),
+        };
+        let row: Option<(i32,)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(sql)
+                    .bind(id)
+                    .bind(user.0)
+                    .bind(version)
+                    .fetch_optional(pool)
+                    .await?
+        );
         Ok(row.is_some())
     }
 }

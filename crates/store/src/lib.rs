@@ -45,7 +45,7 @@ pub use db::{Backend, Db, MigrationError};
 pub use demo::{DEMO_PASSWORD, DemoOutcome};
 pub use error::StoreError;
 pub use event_records::{EventRecords, Feedback};
-pub use events::{Event, Events, LogEntry, NewEvent};
+pub use events::{Audience, Event, Events, LogEntry, NewEvent};
 pub use files::{Files, NewFile, StoredFile};
 pub use jobs::{Job, Jobs};
 pub use live_presence::{InstanceId, LivePresence, PRESENCE_STALE_MS, PresentElsewhere};

@@ -131,12 +131,21 @@ const GRANT_SELECT: &str = "SELECT g.id, g.role, g.site_id, g.cohort_id, c.site_
      LEFT JOIN cohorts c ON c.id = g.cohort_id \
      LEFT JOIN sites s ON s.id = COALESCE(g.site_id, c.site_id)";
 
-pub(crate) fn scope_columns(scope: Scope) -> (Option<Uuid>, Option<Uuid>, String) {
-    match scope {
+/// Where a stored grant applies. A support group's room is never one: roles
+/// there come from standing in the group (`policy::in_group_room`).
+pub(crate) fn scope_columns(
+    scope: Scope,
+) -> Result<(Option<Uuid>, Option<Uuid>, String), StoreError> {
+    Ok(match scope {
         Scope::Organisation => (None, None, "organisation".to_owned()),
         Scope::Site(site) => (Some(site.0), None, format!("site:{site}")),
         Scope::Cohort { cohort, .. } => (None, Some(cohort.0), format!("cohort:{cohort}")),
-    }
+        Scope::SupportGroup { .. } => {
+            return Err(StoreError::Corrupt(
+                "a role is never stored at a support group's room".to_owned(),
+            ));
+        }
+    })
 }
 
 /// A page of search results.
@@ -452,7 +461,7 @@ impl People<'_> {
         grant: RoleGrant,
     ) -> Result<RoleGrantId, StoreError> {
         let id = RoleGrantId::new();
-        let (site, cohort, scope_key) = scope_columns(grant.scope);
+        let (site, cohort, scope_key) = scope_columns(grant.scope)?;
         on_db!(self.db, write |pool| sqlx::query(
             "INSERT INTO role_grants (id, user_id, role, site_id, cohort_id, scope_key, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -516,7 +525,8 @@ impl People<'_> {
                 .await
                 .map_err(|e| (index, StoreError::unique("email")(e)))?;
                         if let Some(grant) = person.grant {
-                            let (site, cohort, scope_key) = scope_columns(grant.scope);
+                            let (site, cohort, scope_key) =
+                                scope_columns(grant.scope).map_err(|e| (index, e))?;
                             sqlx::query(
                         "INSERT INTO role_grants (id, user_id, role, site_id, cohort_id, scope_key, created_at) \
                          VALUES ($1, $2, $3, $4, $5, $6, $7)",

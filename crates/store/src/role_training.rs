@@ -241,7 +241,7 @@ impl Training<'_> {
         reason: &str,
         by: UserId,
     ) -> Result<(), StoreError> {
-        let (_, _, scope_key) = scope_columns(scope);
+        let (_, _, scope_key) = scope_columns(scope)?;
         on_db!(self.db, write |pool| sqlx::query(
             "INSERT INTO role_training_overrides (id, user_id, role, scope_key, missing, reason, decided_by, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"

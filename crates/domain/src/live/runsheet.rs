@@ -2,6 +2,7 @@
 //! meeting follows. One list of step kinds serves them all (PRODUCT.md).
 
 use crate::input::InputError;
+use crate::support_groups::{AgendaItem, AgendaKind};
 use crate::{FileId, ServiceId};
 use serde::{Deserialize, Serialize};
 
@@ -226,6 +227,37 @@ impl RunSheet {
         }
     }
 
+    /// A peer support group's meeting agenda, run online in the live room:
+    /// each item a step, in order, with the instructions its kind calls for.
+    /// "Tea and chat" and a discussion topic are talk in the group's own room.
+    pub fn from_agenda(title: &str, agenda: &[AgendaItem]) -> RunSheet {
+        let steps = agenda
+            .iter()
+            .map(|item| {
+                let (kind, instructions) = match item.kind {
+                    AgendaKind::Icebreaker => (StepKind::Icebreaker, "Write important elements of your past, present and future, then present them to your colleagues."),
+                    AgendaKind::GroupMatters => (StepKind::GroupMatters, "Facilitation of the group, member participation, capacity development needs, promotion of the group, cooperation with other groups."),
+                    AgendaKind::WorldCafe => (StepKind::WorldCafe, "Move between host tables, one theme each, and share perspectives."),
+                    AgendaKind::GuestSpeaker => (StepKind::GuestSpeaker, "Welcome our guest; questions are welcome at the end."),
+                    AgendaKind::TeaAndChat => (StepKind::Dialogue, "Time to talk together, informally, in the group's room."),
+                    AgendaKind::DiscussionTopic => (StepKind::Dialogue, "Talk about the topic together in the group's room. Share what you choose, one voice at a time."),
+                    AgendaKind::NextDate => (StepKind::AgreeNextDate, "Agree together on the date of the next meeting."),
+                    AgendaKind::Quiz | AgendaKind::Free => (StepKind::FreeItem, ""),
+                };
+                let step = Step::new(kind, &item.title, instructions, item.minutes.clamp(1, MAX_STEP_MINUTES));
+                if kind == StepKind::Icebreaker {
+                    step.with_prompts(&["Past", "Present", "Future"])
+                } else {
+                    step
+                }
+            })
+            .collect();
+        RunSheet {
+            name: title.to_owned(),
+            steps,
+        }
+    }
+
     /// The built-in run sheets, which people copy and edit.
     pub fn built_in() -> Vec<RunSheet> {
         vec![
@@ -280,5 +312,25 @@ mod tests {
             sheet.validate(),
             Err(InputError::new("error-runsheet-empty"))
         );
+    }
+
+    #[test]
+    fn a_meeting_agenda_runs_as_a_valid_run_sheet_in_its_order() {
+        let agenda = crate::support_groups::monthly_meeting_template(false);
+        let sheet = RunSheet::from_agenda("Monthly meeting", &agenda);
+        assert!(sheet.validate().is_ok());
+        assert_eq!(sheet.steps.len(), agenda.len());
+        for (step, item) in sheet.steps.iter().zip(&agenda) {
+            assert_eq!(step.title, item.title);
+            assert_eq!(step.minutes, item.minutes);
+        }
+        assert_eq!(sheet.steps[0].kind, StepKind::Icebreaker);
+        assert_eq!(sheet.steps[0].prompts, ["Past", "Present", "Future"]);
+        let chat = RunSheet::from_agenda(
+            "Tea",
+            &[AgendaItem::new(AgendaKind::TeaAndChat, "Tea and chat", 0)],
+        );
+        assert_eq!(chat.steps[0].kind, StepKind::Dialogue);
+        assert_eq!(chat.steps[0].minutes, 1);
     }
 }

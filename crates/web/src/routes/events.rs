@@ -19,7 +19,9 @@ use hearth_domain::live::{Command, Member, RunSheet, Speaker, StepKind, Viewer};
 use hearth_domain::policy::{Action, Actor, policy};
 use hearth_domain::roles::Scope;
 use hearth_domain::{CohortId, EventId, UserId};
-use hearth_store::{Arrangement, Cohort, Event, NewEvent, Service, StoreError};
+use hearth_store::{
+    Arrangement, Audience, Cohort, Event, NewEvent, PeerGroup, Service, StoreError,
+};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -70,38 +72,78 @@ impl RoomAccess {
     }
 }
 
-/// Names of everyone in a cohort, for showing groups and speakers.
+/// Names of everyone in the event's audience, for showing groups and speakers.
 async fn member_names(
     state: &AppState,
-    cohort: CohortId,
+    event: &Event,
 ) -> Result<std::collections::HashMap<UserId, String>, StoreError> {
-    Ok(state
-        .store
-        .org()
-        .cohort_members(cohort)
-        .await?
-        .into_iter()
-        .map(|m| (m.user_id, m.display_name))
-        .collect())
+    Ok(match event.audience {
+        Audience::Cohort(cohort) => state
+            .store
+            .org()
+            .cohort_members(cohort)
+            .await?
+            .into_iter()
+            .map(|m| (m.user_id, m.display_name))
+            .collect(),
+        Audience::SupportGroup(group) => state
+            .store
+            .support_groups()
+            .members(group)
+            .await?
+            .into_iter()
+            .map(|m| (m.user_id, m.name))
+            .collect(),
+    })
 }
 
-/// The peer groups an event uses: fixed when it starts, else the cohort's current ones.
+/// The groups an event uses. A cohort's: its peer groups, fixed when the
+/// event starts, else the current ones. A support group meets as one group
+/// (its members; its facilitators host), so its dialogue is the whole group.
 pub(crate) async fn arrangement(
     state: &AppState,
     event: &Event,
 ) -> Result<Option<Arrangement>, StoreError> {
-    let history = state.store.peer_groups().history(event.cohort_id).await?;
-    Ok(match event.arrangement_id {
-        Some(id) => history.into_iter().find(|a| a.id == id),
-        None => history.into_iter().next(),
-    })
+    match event.audience {
+        Audience::Cohort(cohort) => {
+            let history = state.store.peer_groups().history(cohort).await?;
+            Ok(match event.arrangement_id {
+                Some(id) => history.into_iter().find(|a| a.id == id),
+                None => history.into_iter().next(),
+            })
+        }
+        Audience::SupportGroup(group) => {
+            let members = state
+                .store
+                .support_groups()
+                .members(group)
+                .await?
+                .into_iter()
+                .filter(|m| !m.role.facilitates())
+                .map(|m| m.user_id)
+                .collect();
+            Ok(Some(Arrangement {
+                id: group.0,
+                saved_at: 0,
+                saved_by_name: None,
+                groups: vec![PeerGroup {
+                    id: group.0,
+                    position: 0,
+                    name: event.audience_name.clone(),
+                    members,
+                }],
+            }))
+        }
+    }
 }
 
 /// Fixes the event's groups to the cohort's current ones when it starts, so
-/// later changes to the groups never rewrite what happened.
+/// later changes to the groups never rewrite what happened. (A support
+/// group's membership is its own record.)
 pub async fn fix_groups(state: &AppState, event: &Event) -> Result<(), StoreError> {
     if event.arrangement_id.is_none()
-        && let Some(current) = state.store.peer_groups().current(event.cohort_id).await?
+        && let Some(cohort) = event.cohort()
+        && let Some(current) = state.store.peer_groups().current(cohort).await?
     {
         state
             .store
@@ -116,26 +158,43 @@ pub async fn room_access(state: &AppState, me: &SignedIn, id: EventId) -> AppRes
     let event = state.store.events().get(id).await?;
     let scope = event.scope();
     let user = me.user.person.id;
-    let actor =
-        if !me.may(Action::RunEvent, scope) && state.store.events().is_host(id, user).await? {
-            hearth_domain::policy::hosting(&me.actor, scope)
-        } else {
-            me.actor.clone()
-        };
+    let (actor, group) = match event.audience {
+        Audience::Cohort(cohort) => {
+            let actor = if !me.may(Action::RunEvent, scope)
+                && state.store.events().is_host(id, user).await?
+            {
+                hearth_domain::policy::hosting(&me.actor, scope)
+            } else {
+                me.actor.clone()
+            };
+            // One indexed query: every live connection asks this when it opens.
+            let group = if policy(&actor, Action::RunEvent, scope) {
+                None
+            } else {
+                state
+                    .store
+                    .peer_groups()
+                    .group_of(cohort, event.arrangement_id, user)
+                    .await?
+            };
+            (actor, group)
+        }
+        Audience::SupportGroup(support_group) => {
+            let standing = state
+                .store
+                .support_groups()
+                .standing(support_group, user)
+                .await?;
+            let actor = hearth_domain::policy::in_group_room(&me.actor, standing, scope);
+            let seated = standing.is_some_and(|role| !role.facilitates())
+                && !policy(&actor, Action::RunEvent, scope);
+            (actor, seated.then_some(support_group.0))
+        }
+    };
     let facilitator = policy(&actor, Action::RunEvent, scope);
     if !facilitator && !policy(&actor, Action::JoinEvent, scope) {
         return Err(AppError::Forbidden);
     }
-    // One indexed query: every live connection asks this when it opens.
-    let group = if facilitator {
-        None
-    } else {
-        state
-            .store
-            .peer_groups()
-            .group_of(event.cohort_id, event.arrangement_id, user)
-            .await?
-    };
     // An event held for one peer group is that group's alone.
     if let Some((audience, _)) = &event.peer_group
         && !facilitator
@@ -143,7 +202,7 @@ pub async fn room_access(state: &AppState, me: &SignedIn, id: EventId) -> AppRes
     {
         return Err(AppError::Forbidden);
     }
-    let rules = match state.store.events().ground_rules(event.cohort_id).await? {
+    let rules = match state.store.events().ground_rules(event.audience).await? {
         Some((version, text)) => (version, Some(text)),
         None => (0, None),
     };
@@ -151,7 +210,7 @@ pub async fn room_access(state: &AppState, me: &SignedIn, id: EventId) -> AppRes
         || state
             .store
             .events()
-            .has_accepted(event.cohort_id, user, rules.0)
+            .has_accepted(event.audience, user, rules.0)
             .await?;
     let member = Member {
         user,
@@ -295,7 +354,11 @@ async fn events_page(
             event,
         })
         .collect();
-    let rules = state.store.events().ground_rules(cohort.id).await?;
+    let rules = state
+        .store
+        .events()
+        .ground_rules(Audience::Cohort(cohort.id))
+        .await?;
     let status = form_status(error.is_some());
     let view = CohortEventsView {
         layout: Layout::new(
@@ -399,7 +462,7 @@ async fn cohort_events_post(
         (title, starts_at, sheet, &error, audience, hosts)
     {
         let event = NewEvent {
-            cohort_id: cohort.id,
+            audience: Audience::Cohort(cohort.id),
             title: title.into_string(),
             starts_at,
             time_zone: zone,
@@ -544,7 +607,7 @@ async fn accept_post(
     state
         .store
         .events()
-        .accept_ground_rules(access.event.cohort_id, me.user.person.id, access.rules.0)
+        .accept_ground_rules(access.event.audience, me.user.person.id, access.rules.0)
         .await?;
     Ok(see_other(&format!("/events/{id}/live")))
 }
@@ -697,7 +760,7 @@ async fn live_get(
         return Ok(see_other(&format!("/events/{id}")));
     }
     let tr = Tr::new(me.ctx.language);
-    let names = member_names(&state, access.event.cohort_id).await?;
+    let names = member_names(&state, &access.event).await?;
     let groups = arrangement(&state, &access.event)
         .await?
         .map(|a| {
@@ -877,12 +940,13 @@ async fn speakers_get(
         .find(|s| s.kind == StepKind::Debrief)
         .map(|s| usize::from(s.speakers))
         .unwrap_or(3);
-    let names = member_names(&state, access.event.cohort_id).await?;
-    let spoken = state
-        .store
-        .event_records()
-        .times_spoken(access.event.cohort_id)
-        .await?;
+    let names = member_names(&state, &access.event).await?;
+    // Fairness is kept across a cohort's events; a support group's meeting
+    // starts from volunteers alone.
+    let spoken = match access.event.cohort() {
+        Some(cohort) => state.store.event_records().times_spoken(cohort).await?,
+        None => Default::default(),
+    };
     let groups = arrangement(&state, &access.event)
         .await?
         .map(|a| a.groups)
@@ -960,7 +1024,7 @@ async fn speakers_post(
         .await?
         .map(|a| a.groups)
         .unwrap_or_default();
-    let names = member_names(&state, access.event.cohort_id).await?;
+    let names = member_names(&state, &access.event).await?;
     let mut speakers = Vec::new();
     for user in &chosen {
         let Some(name) = names.get(user) else {
@@ -990,11 +1054,13 @@ async fn speakers_post(
         .await
     {
         Ok(()) => {
-            state
-                .store
-                .event_records()
-                .record_speakers(access.event.cohort_id, id, &chosen)
-                .await?;
+            if let Some(cohort) = access.event.cohort() {
+                state
+                    .store
+                    .event_records()
+                    .record_speakers(cohort, id, &chosen)
+                    .await?;
+            }
             Ok((StatusCode::OK, "announced").into_response())
         }
         Err(crate::live::Rejected::Refused(refusal)) => {

@@ -36,6 +36,7 @@ mod role_training;
 mod run_sheets;
 mod services;
 mod support;
+mod support_group_live;
 mod support_groups;
 mod support_groups_meetings;
 mod support_logs;
@@ -69,6 +70,7 @@ pub fn router(state: AppState) -> Router {
         .merge(services::router())
         .merge(support_groups::router())
         .merge(support_groups_meetings::router())
+        .merge(support_group_live::router())
         .merge(admin::router())
         .merge(support::router())
         .merge(support_logs::router())

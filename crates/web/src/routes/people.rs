@@ -463,6 +463,7 @@ pub async fn tell_about_new_role(
         Scope::Organisation => tr.t("scope-organisation"),
         Scope::Site(site) => state.store.org().site(site).await?.name,
         Scope::Cohort { cohort, .. } => state.store.org().cohort(cohort).await?.name,
+        Scope::SupportGroup { group, .. } => state.store.support_groups().get(group).await?.name,
     };
     let link = match scope {
         Scope::Cohort { cohort, .. } => format!("/cohorts/{cohort}"),

@@ -327,6 +327,8 @@ struct AttendanceRow {
 #[derive(Template, WebTemplate)]
 #[template(path = "support_groups/meeting.html")]
 struct MeetingView {
+    /// The live room of a meeting held online, once a host opened it.
+    live_event: Option<hearth_domain::EventId>,
     layout: Layout,
     group: SupportGroup,
     meeting: Meeting,
@@ -382,8 +384,14 @@ async fn meeting_page(
         Some(activity) => meetings.attendance(activity).await?,
         None => HashMap::new(),
     };
+    let live_event = state
+        .store
+        .events()
+        .online_meeting_event(meeting_id)
+        .await?;
     let status = form_status(!errors.is_empty());
     let view = MeetingView {
+        live_event,
         layout: Layout::new(state, &me.ctx, "/support-groups", meeting.title.clone())
             .await
             .with_flash(done),

@@ -1386,7 +1386,7 @@ async fn schedule_post(
                 .store
                 .events()
                 .create(&hearth_store::NewEvent {
-                    cohort_id: cohort.id,
+                    audience: hearth_store::Audience::Cohort(cohort.id),
                     title: title.clone(),
                     starts_at,
                     time_zone: zone.clone(),

@@ -41,7 +41,7 @@ pub fn calendar(name: &str, entries: &[CalendarEntry<'_>], now_ms: i64) -> Strin
             &mut out,
             &format!(
                 "DESCRIPTION:{}",
-                escape(&format!("{} · {}", event.cohort_name, entry.url))
+                escape(&format!("{} · {}", event.audience_name, entry.url))
             ),
         );
         line(&mut out, &format!("URL:{}", entry.url));

@@ -1433,3 +1433,140 @@ both!(
         assert_eq!(report.total.attendances, hearth_store::Count::Shown(2));
     }
 );
+
+both!(
+    a_support_groups_online_meeting_runs_in_the_live_room,
+    |app: TestApp| async move {
+        let here = crate::support_groups::group_named(&app, "I'm here").await;
+        let teuta = app.sign_in("teacher@demo.example").await;
+        // An online meeting, planned from the monthly template.
+        let made = teuta
+            .post(
+                &format!("/support-groups/{here}/meetings/new"),
+                &[
+                    ("title", "Online catch-up"),
+                    ("date", "2031-03-11"),
+                    ("time", "17:00"),
+                    ("place", ""),
+                    ("online", "on"),
+                    ("agenda", "template"),
+                    ("repeat", "once"),
+                ],
+            )
+            .await;
+        assert_eq!(made.status(), 303, "the meeting is planned");
+        let meeting_path = location(&made);
+        let meeting_path = meeting_path.split('?').next().unwrap().to_owned();
+        let meeting: uuid::Uuid = meeting_path.rsplit('/').next().unwrap().parse().unwrap();
+
+        // Before a host opens it, members are told to come back later.
+        let blerim = app.sign_in("blerim@demo.example").await;
+        let (_, page) = blerim.page(&meeting_path).await;
+        assert!(page.contains("id=\"online-heading\""));
+        assert!(!page.contains("/events/"), "no room to join yet");
+        // Only the group's facilitators open the room.
+        let refused = blerim.post(&format!("{meeting_path}/live"), &[]).await;
+        assert_eq!(refused.status(), 403);
+
+        let opened = teuta.post(&format!("{meeting_path}/live"), &[]).await;
+        assert_eq!(opened.status(), 303);
+        let room = location(&opened);
+        let event: EventId = room
+            .trim_start_matches("/events/")
+            .trim_end_matches("/live")
+            .parse()
+            .unwrap();
+        // Opening it again (a co-facilitator, a second click) is the same room.
+        let arta = app.sign_in("arta@demo.example").await;
+        let again = arta.post(&format!("{meeting_path}/live"), &[]).await;
+        assert_eq!(location(&again), room);
+
+        // The agenda became the run sheet, in order.
+        let stored = app.store.events().get(event).await.unwrap();
+        let titles: Vec<&str> = stored
+            .run_sheet
+            .steps
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect();
+        assert_eq!(titles.len(), 4);
+        assert_eq!(stored.audience_name, "I'm here");
+
+        // A member is offered the room, accepts the group's ground rules and joins.
+        let (_, page) = blerim.page(&meeting_path).await;
+        assert!(page.contains(&format!("/events/{event}")));
+        let (status, page) = blerim.page(&format!("/events/{event}")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("I&#39;m here"), "the audience is named");
+        let (_, home) = blerim.page("/").await;
+        assert!(
+            home.contains("Online catch-up"),
+            "on the member's home page"
+        );
+        let (_, mut blerim_live) = joined(&app, "blerim@demo.example", event).await;
+
+        let mut host = Live::connect(&teuta, event, 0).await.unwrap();
+        let hello = host.until("hello").await;
+        assert_eq!(hello.last().unwrap()["me"]["facilitator"], true);
+        host.send(json!({"type": "start"})).await;
+        let started = blerim_live.until("step-started").await;
+        assert_eq!(started.last().unwrap()["change"]["step"], 0);
+        blerim_live
+            .send(json!({"type": "chat", "text": "Hello from my classroom"}))
+            .await;
+        let seen = host.until("chat-posted").await;
+        assert_eq!(
+            seen.last().unwrap()["change"]["text"],
+            "Hello from my classroom"
+        );
+        // A member may not drive the meeting.
+        blerim_live.send(json!({"type": "next"})).await;
+        blerim_live.until("error").await;
+
+        // Coming to the room counts as coming to the meeting.
+        let activity = app
+            .store
+            .support_group_meetings()
+            .get(here, meeting)
+            .await
+            .unwrap()
+            .activity_id
+            .unwrap();
+        let marks = app
+            .store
+            .support_group_meetings()
+            .attendance(activity)
+            .await
+            .unwrap();
+        let blerim_id = user(&app, "blerim@demo.example").await;
+        assert!(marks.contains_key(&blerim_id), "{marks:?}");
+
+        // Someone outside the group gets nothing of it.
+        let outsider = app.sign_in("participant@demo.example").await;
+        let (status, _) = outsider.page(&format!("/events/{event}")).await;
+        assert_eq!(status, 403);
+        assert_eq!(Live::connect(&outsider, event, 0).await.err(), Some(403));
+        // A member of another group neither.
+        let kaltrina = app.sign_in("kaltrina@demo.example").await;
+        assert_eq!(Live::connect(&kaltrina, event, 0).await.err(), Some(403));
+
+        // A meeting held only in person has no live room.
+        let in_person = teuta
+            .post(
+                &format!("/support-groups/{here}/meetings/new"),
+                &[
+                    ("title", "In the staff room"),
+                    ("date", "2031-04-08"),
+                    ("time", "14:00"),
+                    ("place", "Staff room"),
+                    ("agenda", "template"),
+                    ("repeat", "once"),
+                ],
+            )
+            .await;
+        let in_person = location(&in_person);
+        let in_person = in_person.split('?').next().unwrap();
+        let refused = teuta.post(&format!("{in_person}/live"), &[]).await;
+        assert_eq!(refused.status(), 422);
+    }
+);

@@ -127,7 +127,7 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         .store
         .events()
         .create(&hearth_store::NewEvent {
-            cohort_id: autumn,
+            audience: hearth_store::Audience::Cohort(autumn),
             title: "Matrix fishbowl".into(),
             starts_at: hearth_store::now_ms(),
             time_zone: "Europe/Belgrade".into(),
