@@ -68,6 +68,17 @@
   }
 
   // Never drops a command: while reconnecting, it waits for the line.
+  // Once a call is urgent the hosts see who on call was told and the site's
+  // escalation checklist, right above the calls.
+  function escalationBox() {
+    if (!alerts.some((a) => a.urgentBy)) return [];
+    const path = config.escalation;
+    if (!path) return el("div", { class: "crisis-box", id: "escalation" }, el("p", {}, t("live-urgent-no-path")));
+    return el("div", { class: "crisis-box", id: "escalation" },
+      el("p", {}, path.on_call ? t("live-urgent-told").replace("{name}", path.on_call) : t("live-urgent-no-on-call")),
+      path.checklist.length ? [el("h4", {}, t("live-urgent-checklist")), el("ol", {}, path.checklist.map((line) => el("li", {}, line)))] : []);
+  }
+
   function send(command) {
     const text = JSON.stringify(command);
     if (socket && socket.readyState === WebSocket.OPEN) socket.send(text);
@@ -132,7 +143,10 @@
       case "broadcast": broadcasts.push({ from: change.from, text: change.text, at }); break;
       case "support-requested":
         if (me && !me.facilitator && change.user === me.user) showSupport(live);
-        if (me && me.facilitator) alerts.push({ name: change.name, note: change.note, at });
+        if (me && me.facilitator) alerts.push({ user: change.user, name: change.name, note: change.note, at, urgentBy: null });
+        break;
+      case "support-escalated":
+        for (const a of alerts) if (a.user === change.user) a.urgentBy = change.by;
         break;
       case "chat-posted": chat.push({ group: change.group, name: change.name, text: change.text, at }); break;
       case "excerpt-shared": chat.push({ group: change.group, name: change.name, text: change.text, at, excerpt: true }); break;
@@ -463,7 +477,11 @@
     rebuild($("console-room"),
       step() && step().kind === "debrief" && active() ? el("div", {}, el("h3", {}, t("live-speakers")), speakerPicker()) : [],
       el("h3", {}, t("live-alerts")),
-      alerts.length ? el("ul", { class: "alerts", id: "alerts" }, alerts.map((a) => el("li", { class: "alert" }, el("strong", {}, a.name), ` ${t("live-support-alert")} `, a.note || "", " ", el("span", { class: "small" }, time(a.at))))) : el("p", { class: "muted" }, t("live-alerts-none")),
+      escalationBox(),
+      alerts.length ? el("ul", { class: "alerts", id: "alerts" }, alerts.map((a) => el("li", { class: "alert" }, el("strong", {}, a.name), ` ${t("live-support-alert")} `, a.note || "", " ", el("span", { class: "small" }, time(a.at)), " ",
+        a.urgentBy
+          ? el("span", { class: "tag crisis" }, t("live-urgent-by").replace("{name}", a.urgentBy))
+          : el("button", { type: "button", class: "link-button", "data-key": `urgent-${a.user}`, onclick: () => { if (confirm(t("live-mark-urgent-confirm"))) send({ type: "mark-urgent", user: a.user }); } }, t("live-mark-urgent"))))) : el("p", { class: "muted" }, t("live-alerts-none")),
       el("h3", {}, t("live-hands")),
       state.hands.length ? el("ol", { class: "hand-queue", id: "hand-queue" }, state.hands.map((u) => el("li", {}, names.get(u) || "…", " ", el("button", { type: "button", class: "link-button", "data-key": `lower-${u}`, onclick: () => send({ type: "lower-hand", user: u }) }, t("live-lower-for"))))) : el("p", { class: "muted" }, t("live-hands-none")),
       el("h3", {}, t("live-groups")),

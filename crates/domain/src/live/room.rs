@@ -70,6 +70,11 @@ pub enum Command {
         user: UserId,
         group: Uuid,
     },
+    /// A host marks someone's call for support urgent: the site's on-call
+    /// supervisor is told at once and the hosts see the escalation checklist.
+    MarkUrgent {
+        user: UserId,
+    },
 }
 
 /// Someone asked to share their group's first insights at the debrief.
@@ -98,6 +103,7 @@ impl Command {
             | Command::End
             | Command::Visit { .. }
             | Command::Move { .. }
+            | Command::MarkUrgent { .. }
             | Command::ChooseSpeakers { .. } => Action::RunEvent,
             Command::LowerHand { user: Some(_) } => Action::RunEvent,
             Command::RaiseHand
@@ -154,6 +160,13 @@ pub enum Change {
         user: UserId,
         name: String,
         note: Option<String>,
+    },
+    /// A call for support was marked urgent by a host (`by`); the hosts'
+    /// alone, like the call itself.
+    SupportEscalated {
+        user: UserId,
+        name: String,
+        by: String,
     },
     ChatPosted {
         group: Option<Uuid>,
@@ -262,6 +275,12 @@ pub struct LiveState {
     /// Seats a host chose, which balancing leaves alone.
     #[serde(skip)]
     pub seated_by_host: BTreeSet<UserId>,
+    /// Who called for support (by name), and whose call is urgent: for the
+    /// hosts' decisions, never part of the shared state.
+    #[serde(skip)]
+    pub support_calls: BTreeMap<UserId, String>,
+    #[serde(skip)]
+    pub urgent: BTreeSet<UserId>,
 }
 
 /// The event's peer groups as fixed when it started: who belongs where.
@@ -362,8 +381,13 @@ impl LiveState {
                 }
             }
             Change::HandLowered { user } => self.hands.retain(|u| u != user),
+            Change::SupportRequested { user, name, .. } => {
+                self.support_calls.insert(*user, name.clone());
+            }
+            Change::SupportEscalated { user, .. } => {
+                self.urgent.insert(*user);
+            }
             Change::Broadcast { .. }
-            | Change::SupportRequested { .. }
             | Change::ChatPosted { .. }
             | Change::ExcerptShared { .. }
             | Change::Reacted { .. }
@@ -681,6 +705,22 @@ impl LiveState {
                     Visibility::Person(user),
                 )])
             }
+            Command::MarkUrgent { user } => {
+                let Some(name) = self.support_calls.get(&user) else {
+                    return Err(Refusal("live-refused-no-call"));
+                };
+                if self.urgent.contains(&user) {
+                    return Err(Refusal("live-refused-already-urgent"));
+                }
+                Ok(vec![(
+                    Change::SupportEscalated {
+                        user,
+                        name: name.clone(),
+                        by: who.name.clone(),
+                    },
+                    Visibility::Staff,
+                )])
+            }
             Command::Visit { group } => {
                 let visibility = match group {
                     Some(group) => Visibility::Group(group),
@@ -936,6 +976,42 @@ mod tests {
                 0
             ),
             Err(Refusal("live-refused-no-group"))
+        );
+    }
+
+    #[test]
+    fn only_a_call_for_support_can_be_marked_urgent_and_only_once() {
+        let sheet = RunSheet::fishbowl();
+        let host = member(true, None);
+        let guest = member(false, Some(Uuid::now_v7()));
+        let mut state = LiveState::default();
+        let urgent = |user| Command::MarkUrgent { user };
+        run(&mut state, &sheet, &host, Command::Start, 0);
+        assert_eq!(
+            state.decide(&sheet, &Seating::default(), &host, urgent(guest.user), 0),
+            Err(Refusal("live-refused-no-call"))
+        );
+        run(
+            &mut state,
+            &sheet,
+            &guest,
+            Command::NeedSupport { note: None },
+            0,
+        );
+        let changes = run(&mut state, &sheet, &host, urgent(guest.user), 0);
+        assert_eq!(changes[0].1, Visibility::Staff, "the hosts' alone");
+        assert!(matches!(
+            &changes[0].0,
+            Change::SupportEscalated { user, .. } if *user == guest.user
+        ));
+        assert_eq!(
+            state.decide(&sheet, &Seating::default(), &host, urgent(guest.user), 0),
+            Err(Refusal("live-refused-already-urgent"))
+        );
+        assert_eq!(
+            urgent(guest.user).required_action(),
+            Action::RunEvent,
+            "participants cannot escalate"
         );
     }
 

@@ -5,6 +5,7 @@
 //! may see; a client that falls behind catches up from the stored log.
 
 pub mod bus;
+pub mod escalation;
 mod hub;
 mod presence;
 mod seating;

@@ -441,10 +441,33 @@ async fn command(
         Command::Visit { group } => Some(*group),
         _ => None,
     };
+    let urgent = match &command {
+        Command::MarkUrgent { user } => hub.state().await.support_calls.get(user).cloned(),
+        _ => None,
+    };
     match hub.handle(&state.store, &connection.member, command).await {
         Ok(()) => {
             if let Some(group) = visit {
                 connection.member.group = group;
+            }
+            if let Some(asked) = urgent {
+                // Stored and shown to the hosts already; telling the on-call
+                // supervisor must not hold up the room.
+                let state = state.clone();
+                let event = hub.event;
+                let host = (connection.member.user, connection.member.name.clone());
+                tokio::spawn(async move {
+                    let told = match state.store.events().get(event).await {
+                        Ok(event) => {
+                            super::escalation::escalate(&state, &event, &asked, (host.0, &host.1))
+                                .await
+                        }
+                        Err(error) => Err(error),
+                    };
+                    if let Err(error) = told {
+                        tracing::error!(%error, "could not tell the on-call supervisor");
+                    }
+                });
             }
             None
         }

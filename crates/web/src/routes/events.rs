@@ -624,6 +624,14 @@ struct LiveConfig {
     text: std::collections::BTreeMap<&'static str, String>,
     reflections: Vec<(usize, String)>,
     feedback_given: bool,
+    /// The hosts' alone: the site's crisis path for a call marked urgent.
+    escalation: Option<LiveEscalation>,
+}
+
+#[derive(Serialize)]
+struct LiveEscalation {
+    on_call: Option<String>,
+    checklist: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -658,6 +666,13 @@ struct LiveService {
 
 /// Every string the live room's script shows, looked up once in the reader's language.
 const LIVE_TEXT: &[&str] = &[
+    "live-mark-urgent",
+    "live-mark-urgent-confirm",
+    "live-urgent-by",
+    "live-urgent-told",
+    "live-urgent-no-on-call",
+    "live-urgent-no-path",
+    "live-urgent-checklist",
     "live-connecting",
     "live-reconnecting",
     "live-connected",
@@ -795,7 +810,24 @@ async fn live_get(
             }
         }
     }
+    let escalation = match crate::live::escalation::site_of(&access.event) {
+        Some(site) if access.facilitator => {
+            let settings = state.store.support().site_settings(site).await?;
+            Some(LiveEscalation {
+                on_call: settings.on_call_name,
+                checklist: settings
+                    .checklist
+                    .lines()
+                    .map(str::trim)
+                    .filter(|line| !line.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            })
+        }
+        _ => None,
+    };
     let config = LiveConfig {
+        escalation,
         event: id.to_string(),
         facilitator: access.facilitator,
         csrf: me.ctx.csrf.clone(),

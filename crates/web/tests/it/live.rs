@@ -1570,3 +1570,91 @@ both!(
         assert_eq!(refused.status(), 422);
     }
 );
+
+both!(
+    a_call_marked_urgent_reaches_the_on_call_supervisor_and_no_one_else,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let site = match app.store.events().get(event).await.unwrap().scope() {
+            hearth_domain::Scope::Cohort { site, .. } => site,
+            other => panic!("a cohort event, not {other:?}"),
+        };
+        let supervisor = user(&app, "supervisor@demo.example").await;
+        app.store
+            .support()
+            .save_site_settings(
+                site,
+                Some(supervisor),
+                "Stay with them\nCall the on-call supervisor",
+                None,
+            )
+            .await
+            .unwrap();
+        let (host_visitor, mut host) =
+            joined_as_host(&app, "facilitator@demo.example", event).await;
+        let (_, mut ana) = joined(&app, "participant@demo.example", event).await;
+        let (_, mut noah) = joined(&app, "noah@demo.example", event).await;
+        let ana_id = user(&app, "participant@demo.example").await;
+        host.send(json!({"type": "start"})).await;
+        ana.until("step-started").await;
+        noah.until("step-started").await;
+
+        // Nobody may escalate what was never asked, and a participant never may.
+        host.send(json!({"type": "mark-urgent", "user": ana_id.to_string()}))
+            .await;
+        host.until("error").await;
+        ana.send(json!({"type": "need-support", "note": "I am not OK"}))
+            .await;
+        host.until("support-requested").await;
+        noah.send(json!({"type": "mark-urgent", "user": ana_id.to_string()}))
+            .await;
+        noah.until("error").await;
+
+        host.send(json!({"type": "mark-urgent", "user": ana_id.to_string()}))
+            .await;
+        let seen = host.until("support-escalated").await;
+        assert_eq!(
+            seen.last().unwrap()["change"]["name"],
+            "Parveen Participant"
+        );
+        // The hosts' alone: not the person, not the others.
+        for live in [&mut ana, &mut noah] {
+            assert!(
+                live.drain()
+                    .await
+                    .iter()
+                    .all(|f| kind(f) != "support-escalated")
+            );
+        }
+        // The on-call supervisor is told at once, in the app and by email.
+        let mut told = Vec::new();
+        for _ in 0..50 {
+            told = app
+                .store
+                .notifications()
+                .list(supervisor, 10)
+                .await
+                .unwrap();
+            if !told.is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(told.len(), 1, "one notice for the on-call supervisor");
+        assert!(told[0].body.contains("Parveen Participant"));
+        assert!(
+            !told[0].body.contains("I am not OK"),
+            "what was said stays in the room"
+        );
+        // The console carries the site's checklist for the hosts only.
+        let (_, page) = host_visitor.page(&format!("/events/{event}/live")).await;
+        assert!(page.contains("Call the on-call supervisor"));
+        let ana_visitor = app.sign_in("participant@demo.example").await;
+        let (_, page) = ana_visitor.page(&format!("/events/{event}/live")).await;
+        assert!(!page.contains("Call the on-call supervisor"));
+        // A second mark changes nothing.
+        host.send(json!({"type": "mark-urgent", "user": ana_id.to_string()}))
+            .await;
+        host.until("error").await;
+    }
+);
