@@ -526,7 +526,8 @@
         el("button", { type: "submit", class: "secondary" }, t("live-move-send")));
       panel.append(form);
     }
-    form.hidden = !config.groups.length;
+    // With one group (a support group meeting as itself) there is nowhere to move anyone.
+    form.hidden = config.groups.length < 2;
     const who = $("move-who");
     const people = everyonePresent();
     const shown = JSON.stringify(people.map((p) => [p.user, p.name, p.group]));
