@@ -9,6 +9,7 @@ mod audit;
 mod bus;
 mod db;
 mod demo;
+mod demo_training;
 mod error;
 mod event_records;
 mod events;

@@ -23,9 +23,9 @@ use hearth_domain::input::{date, optional_text};
 use hearth_domain::policy::Action;
 use hearth_domain::roles::Role;
 use hearth_domain::training::{
-    CHIME_MIN_FOR_AVERAGES, ChimeScores, ChimeTheme, FEEDBACK_MIN_ANSWERS, MAX_ANSWER_CHARS,
-    ModuleKind, ReadinessOutcome, TraineeSession, chime_averages, enrolled_in_modules,
-    meets_attendance, rating, story_text,
+    CHIME_MIN_FOR_AVERAGES, ChimePrompt, ChimeScores, ChimeTheme, FEEDBACK_MIN_ANSWERS,
+    MAX_ANSWER_CHARS, ModuleKind, ReadinessOutcome, TraineeSession, chime_averages, chime_prompt,
+    enrolled_in_modules, meets_attendance, rating, story_text,
 };
 use hearth_domain::{CohortId, UserId};
 use hearth_store::{
@@ -390,6 +390,8 @@ struct TraineeHomeView {
     /// Sessions attended and not yet rated: (delivery id, title, when).
     to_rate: Vec<(Uuid, String, String)>,
     feedback_error: Option<String>,
+    /// A CHIME reflection asked for now: at the start, or after a module.
+    chime_prompt: Option<String>,
 }
 
 async fn trainee_home(
@@ -487,8 +489,23 @@ async fn trainee_home(
             ));
         }
     }
+    let reflected: Vec<i64> = training
+        .own_chime(cohort.id, user)
+        .await?
+        .iter()
+        .map(|e| e.created_at)
+        .collect();
+    let chime_prompt =
+        match chime_prompt(&reflected, &training.signoff_times(cohort.id, user).await?) {
+            Some(ChimePrompt::Start) => Some(tr.t("chime-prompt-start")),
+            Some(ChimePrompt::AfterModule(module)) => curriculum
+                .module(module)
+                .map(|m| tr.t1("chime-prompt-after-module", "module", &m.title)),
+            None => None,
+        };
     let status = form_status(feedback_error.is_some());
     let view = TraineeHomeView {
+        chime_prompt,
         live_events,
         to_rate,
         feedback_error,
@@ -1444,6 +1461,8 @@ struct AttendanceRow {
     status: String,
     reason: String,
     error: Option<String>,
+    /// Online: they came into the live room.
+    in_live_room: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -1459,6 +1478,9 @@ struct AttendanceView {
     errors: FieldErrors,
     /// Online: the live event, where the session is run.
     event: Option<hearth_domain::EventId>,
+    /// Some choices were filled in from who came into the live room and
+    /// wait for the facilitator to save them.
+    prefilled: bool,
 }
 
 /// Who attends: the trainees a "ready" conversation enrolled (and, for a
@@ -1489,6 +1511,27 @@ fn attendance_status(raw: &str) -> Option<hearth_store::AttendanceStatus> {
     }
 }
 
+/// An online delivery's live event, and who came into its room.
+async fn live_room(
+    state: &AppState,
+    cohort: CohortId,
+    delivery: Uuid,
+) -> AppResult<(Option<hearth_domain::EventId>, Vec<UserId>)> {
+    let event = state
+        .store
+        .training()
+        .delivery_events(cohort)
+        .await?
+        .into_iter()
+        .find(|(id, _)| *id == delivery)
+        .map(|(_, e)| e);
+    let arrived = match event {
+        Some(event) => state.store.training().live_room_arrivals(event).await?,
+        None => Vec::new(),
+    };
+    Ok((event, arrived))
+}
+
 async fn attendance_page(
     state: &AppState,
     me: &SignedIn,
@@ -1505,6 +1548,10 @@ async fn attendance_page(
     let (module, session) = curriculum
         .session(found.session_id)
         .ok_or(AppError::NotFound)?;
+    // Online, the live room knows who came: those not marked yet are
+    // prefilled as present, and count only once the facilitator saves.
+    let (event, arrived) = live_room(state, cohort.id, delivery).await?;
+    let mut prefilled = false;
     let rows = match typed {
         Some(rows) => rows,
         None => {
@@ -1514,12 +1561,22 @@ async fn attendance_page(
                 .into_iter()
                 .map(|m| {
                     let mark = marks.iter().find(|a| a.user_id == m.user_id);
+                    let in_live_room = arrived.contains(&m.user_id);
+                    let status = match mark {
+                        Some(a) => a.status.clone(),
+                        None if in_live_room => {
+                            prefilled = true;
+                            "present".to_owned()
+                        }
+                        None => String::new(),
+                    };
                     AttendanceRow {
                         user_id: m.user_id,
                         name: m.display_name,
-                        status: mark.map(|a| a.status.clone()).unwrap_or_default(),
+                        status,
                         reason: mark.and_then(|a| a.reason.clone()).unwrap_or_default(),
                         error: None,
+                        in_live_room,
                     }
                 })
                 .collect()
@@ -1531,16 +1588,9 @@ async fn attendance_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let event = state
-        .store
-        .training()
-        .delivery_events(cohort.id)
-        .await?
-        .into_iter()
-        .find(|(id, _)| *id == delivery)
-        .map(|(_, e)| e);
     let view = AttendanceView {
         event,
+        prefilled,
         layout: training_layout(state, me, cohort.id, tr.t("attendance-title")).await,
         delivery,
         title: session.text.title.clone(),
@@ -1589,6 +1639,7 @@ async fn attendance_post(
             .map(|(_, v)| v.trim().to_owned())
             .unwrap_or_default()
     };
+    let (_, arrived) = live_room(&state, id, delivery).await?;
     let mut errors = FieldErrors::new();
     let mut rows = Vec::new();
     let mut marks = Vec::new();
@@ -1613,6 +1664,7 @@ async fn attendance_post(
             }
         }
         rows.push(AttendanceRow {
+            in_live_room: arrived.contains(&member.user_id),
             user_id: member.user_id,
             name: member.display_name,
             status,

@@ -17,5 +17,7 @@ mod shell;
 mod support;
 mod support_groups;
 mod training;
+// Training, more: live-room attendance, CHIME prompts, terms (issue 6).
+mod training_more;
 // Reports and community stories (issue 9).
 mod reports;

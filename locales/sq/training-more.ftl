@@ -1,0 +1,17 @@
+# Trajnimi, më shumë (çështja 6): pjesëmarrja nga dhoma e drejtpërdrejtë,
+# ftesat CHIME, ndryshimi i afatit të shërbimit të një punonjësi bashkëmoshatar.
+
+attendance-live-prefilled = Plotësuar sipas atyre që hynë në dhomën e drejtpërdrejtë. Kontrolloni çdo zgjedhje, ndryshoni atë që nuk është e saktë dhe ruajeni: asgjë nuk llogaritet pa e ruajtur ju.
+attendance-in-live-room = Ishte në dhomën e drejtpërdrejtë
+chime-prompt-start = Para se të fillojnë modulet, vendosni veten në pesë temat: kjo është pika juaj e nisjes.
+chime-prompt-after-module = Përfunduat { $module }. Si jeni tani në pesë temat?
+chime-prompt-go = Reflektoni tani
+progress-sessions-attended = Seanca të ndjekura: { $attended } nga { $total }
+progress-nobody = Ende nuk ka të trajnuar në këtë kohortë.
+training-change-curriculum = Ndryshoni kurrikulën
+term-edit-title = Afati i shërbimit: { $name }
+term-edit-hint = Kur filloi dhe kur pritet të largohet: tre vjet më së shumti. Rrjedha i numëron ata që largohen në gjashtë muajt e ardhshëm sipas këtyre datave.
+term-edit-unset = Ende nuk është regjistruar afat për këtë rol. Është plotësuar afati i zakonshëm, dy vjet nga sot.
+term-edit-save = Ruani afatin
+term-edit-link = Ndryshoni afatin
+flash-term-saved = Afati i shërbimit u ruajt.
