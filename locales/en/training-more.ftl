@@ -15,3 +15,7 @@ term-edit-unset = No term has been recorded for this role yet. The usual one, tw
 term-edit-save = Save the term
 term-edit-link = Change the term
 flash-term-saved = The term of service is saved.
+pipeline-follow-up = To follow up
+pipeline-no-term = no term of service recorded
+pipeline-expected-end = expected to leave on { $date }
+attendance-live-hint = This session runs online. When trainees come into the live room, this page fills in who came, for you to check and save.

@@ -15,3 +15,7 @@ term-edit-unset = Ende nuk është regjistruar afat për këtë rol. Është plo
 term-edit-save = Ruani afatin
 term-edit-link = Ndryshoni afatin
 flash-term-saved = Afati i shërbimit u ruajt.
+pipeline-follow-up = Për t'u ndjekur
+pipeline-no-term = nuk është regjistruar afat shërbimi
+pipeline-expected-end = pritet të largohet më { $date }
+attendance-live-hint = Kjo seancë zhvillohet në internet. Kur të trajnuarit hyjnë në dhomën e drejtpërdrejtë, kjo faqe plotëson se kush erdhi, që ju ta kontrolloni dhe ta ruani.

@@ -444,6 +444,20 @@ impl PipelineRow {
 struct SiteBlock {
     name: String,
     rows: Vec<PipelineRow>,
+    /// Peer workers to follow up: leaving soon, past their end, or with no
+    /// term recorded.
+    follow_up: Vec<FollowUp>,
+}
+
+/// One peer worker to follow up, named, with the form for their term when
+/// the reader may change it.
+#[derive(Clone)]
+struct FollowUp {
+    name: String,
+    role: String,
+    /// What stands out, already worded.
+    standing: String,
+    term_link: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -495,11 +509,33 @@ async fn pipeline_get(State(state): State<AppState>, me: SignedIn) -> AppResult<
     let tr = Tr::new(me.ctx.language);
     let today = today(&state, &me).await?;
     let mut blocks: Vec<(Option<hearth_domain::SiteId>, Vec<PipelineRow>)> = Vec::new();
+    let mut follow_up: Vec<(Option<hearth_domain::SiteId>, FollowUp)> = Vec::new();
 
     // Who serves now, and when they are expected to leave.
     for peer in state.store.training().peer_worker_terms().await? {
         if !may_site(peer.site) {
             continue;
+        }
+        let standing = match (peer.term, term_standing(peer.term, today)) {
+            (None, _) => Some(tr.t("pipeline-no-term")),
+            (Some(term), TermStanding::Leaving | TermStanding::Overdue) => {
+                Some(tr.t1("pipeline-expected-end", "date", term.ends_on.to_string()))
+            }
+            _ => None,
+        };
+        if let Some(standing) = standing {
+            let scope = peer.site.map_or(Scope::Organisation, Scope::Site);
+            follow_up.push((
+                peer.site,
+                FollowUp {
+                    name: peer.name.clone(),
+                    role: role_label(&tr, peer.role),
+                    standing,
+                    term_link: me
+                        .may(Action::GrantRole(peer.role), scope)
+                        .then(|| format!("/people/{}/terms/{}", peer.user, peer.grant)),
+                },
+            ));
         }
         let row = row_for(&mut blocks, peer.site, peer.role);
         match term_standing(peer.term, today) {
@@ -603,7 +639,15 @@ async fn pipeline_get(State(state): State<AppState>, me: SignedIn) -> AppResult<
                     .unwrap_or_default(),
                 None => tr.t("scope-organisation"),
             };
-            SiteBlock { name, rows }
+            SiteBlock {
+                name,
+                rows,
+                follow_up: follow_up
+                    .iter()
+                    .filter(|(at, _)| *at == site)
+                    .map(|(_, person)| person.clone())
+                    .collect(),
+            }
         })
         .filter(|b| !b.rows.is_empty())
         .collect();

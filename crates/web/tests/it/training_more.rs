@@ -257,6 +257,10 @@ both!(
         // Kofi will leave within six months: the pipeline says so.
         let (_, pipeline) = coordinator.page("/training/pipeline").await;
         let row = pipeline_row(&pipeline, &spring.site_name, "Peer academic coach");
+        assert!(
+            !pipeline.contains(&format!("href=\"{form}\"")),
+            "two years to go: nothing to follow up"
+        );
         let today = jiff::Timestamp::now()
             .to_zoned_datetime(jiff::tz::TimeZone::UTC)
             .date();
@@ -285,6 +289,11 @@ both!(
         let (_, pipeline) = coordinator.page("/training/pipeline").await;
         let changed = pipeline_row(&pipeline, &spring.site_name, "Peer academic coach");
         assert_eq!(changed[1], row[1] + 1, "one more leaving within six months");
+        assert!(
+            pipeline.contains(&format!("expected to leave on {soon}"))
+                && pipeline.contains(&format!("href=\"{form}\"")),
+            "named among those to follow up, with the form for the term"
+        );
 
         // Only someone who may give the role there changes its term.
         for email in [
