@@ -475,9 +475,18 @@ pub fn pipeline_row(page: &str, site: &str, role: &str) -> Vec<u32> {
         .split("<tr>")
         .find(|r| r.contains(&format!("<th scope=\"row\">{role}")))
         .unwrap_or_else(|| panic!("no row for {role}"));
-    row.split("<td>")
+    row.split("<td")
         .skip(1)
-        .map(|cell| cell.split("</td>").next().unwrap().trim().parse().unwrap())
+        .map(|cell| {
+            let (_, inside) = cell.split_once('>').unwrap();
+            inside
+                .split("</td>")
+                .next()
+                .unwrap()
+                .trim()
+                .parse()
+                .unwrap()
+        })
         .collect()
 }
 
