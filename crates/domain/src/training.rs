@@ -205,6 +205,8 @@ pub fn story_text(raw: &str) -> Result<String, InputError> {
     Ok(raw.to_owned())
 }
 
+mod peer_2_peer_sq;
+
 /// A built-in curriculum, copied into the organisation before it is used.
 #[derive(Debug, Clone)]
 pub struct CurriculumPlan {
@@ -243,7 +245,10 @@ fn session(
 
 impl CurriculumPlan {
     pub fn built_in() -> Vec<CurriculumPlan> {
-        vec![CurriculumPlan::peer_2_peer()]
+        vec![
+            CurriculumPlan::peer_2_peer(),
+            CurriculumPlan::peer_2_peer_sq(),
+        ]
     }
 
     pub fn by_key(key: &str) -> Option<CurriculumPlan> {

@@ -31,6 +31,7 @@ mod support_groups;
 mod support_groups_meetings;
 mod time;
 mod training;
+mod training_deliveries;
 mod training_live;
 mod videos;
 // Reports and community stories (issue 9).

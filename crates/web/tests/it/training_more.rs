@@ -326,3 +326,214 @@ both!(
         );
     }
 );
+
+both!(
+    peer_2_peer_is_built_in_in_albanian_too,
+    |app: TestApp| async move {
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let (_, library) = facilitator.page("/curricula").await;
+        assert!(library.contains("Peer 2 Peer (shqip)"));
+        assert!(library.contains("Moduli 1: Njohja me mbështetjen bashkëmoshatare"));
+        let copied = facilitator
+            .post("/curricula/copy", &[("source", "peer-2-peer-sq")])
+            .await;
+        assert_eq!(copied.status(), 303);
+        let id: uuid::Uuid = location(&copied)
+            .trim_start_matches("/curricula/")
+            .split('?')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        let copy = app.store.training().curriculum(id).await.unwrap();
+        assert_eq!(
+            copy.modules[2].title,
+            "Moduli 2: Marrëdhënia e mbështetjes bashkëmoshatare"
+        );
+        assert_eq!(copy.modules[2].builds_on, Some(copy.modules[1].id));
+        assert_eq!(copy.stocktake.len(), 5);
+        let (status, page) = facilitator.page(&format!("/curricula/{id}")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Moduli 3: Konceptet dhe praktika bashkëmoshatare"));
+        // Trainees never reach the library, in any language.
+        let trainee = app.sign_in("luan@demo.example").await;
+        assert_eq!(trainee.get(&format!("/curricula/{id}")).await.status(), 403);
+        let refused = trainee
+            .post("/curricula/copy", &[("source", "peer-2-peer-sq")])
+            .await;
+        assert_eq!(refused.status(), 403);
+        assert_eq!(
+            facilitator
+                .post("/curricula/copy", &[("source", "peer-2-peer-xx")])
+                .await
+                .status(),
+            404
+        );
+    }
+);
+
+both!(
+    a_scheduled_session_can_be_moved_and_one_scheduled_by_mistake_removed,
+    |app: TestApp| async move {
+        let (cohort, curriculum) = training_cohort(&app).await;
+        let session = curriculum.modules[3].sessions[0].id.to_string();
+        let fatima = person(&app, "facilitator@demo.example").await.to_string();
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let before = app.store.training().deliveries(cohort).await.unwrap();
+        let scheduled = facilitator
+            .post(
+                &format!("/cohorts/{cohort}/training/schedule"),
+                &[
+                    ("session", session.as_str()),
+                    ("date", "2030-01-10"),
+                    ("time", "17:00"),
+                    ("place", "Room 1"),
+                ],
+            )
+            .await;
+        assert_eq!(scheduled.status(), 303);
+        let delivery = crate::training::new_delivery(&app, cohort, &before).await;
+        let page = format!("/cohorts/{cohort}/training/deliveries/{}", delivery.id);
+        let change = format!("{page}/change");
+
+        // Bad input re-renders with field messages and changes nothing.
+        let refused = facilitator
+            .post(
+                &change,
+                &[("date", "someday"), ("time", "17:00"), ("place", "")],
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        assert!(
+            refused
+                .text()
+                .await
+                .unwrap()
+                .contains("id=\"f-date-error\"")
+        );
+        let unchanged = app
+            .store
+            .training()
+            .delivery(cohort, delivery.id)
+            .await
+            .unwrap();
+        assert_eq!(unchanged.starts_at, delivery.starts_at);
+
+        // Moved a week on, to another room, with a co-facilitator.
+        let moved = facilitator
+            .post(
+                &change,
+                &[
+                    ("date", "2030-01-17"),
+                    ("time", "18:30"),
+                    ("place", "Room 4"),
+                    ("facilitator", fatima.as_str()),
+                ],
+            )
+            .await;
+        assert_eq!(moved.status(), 303);
+        let after = app
+            .store
+            .training()
+            .delivery(cohort, delivery.id)
+            .await
+            .unwrap();
+        assert_eq!(after.place.as_deref(), Some("Room 4"));
+        assert_eq!(
+            after.starts_at - delivery.starts_at,
+            7 * 24 * 3_600_000 + 90 * 60_000
+        );
+        let (_, overview) = facilitator
+            .page(&format!("/cohorts/{cohort}/training"))
+            .await;
+        let card = crate::training::card_of(&overview, &delivery.id.to_string());
+        assert!(card.contains("Room 4") && card.contains("Facilitated by Fatima Facilitator"));
+
+        // Trainees cannot change or remove it.
+        let luan = app.sign_in("luan@demo.example").await;
+        assert_eq!(
+            luan.post(
+                &change,
+                &[("date", "2030-01-01"), ("time", "9:00"), ("place", "")]
+            )
+            .await
+            .status(),
+            403
+        );
+        assert_eq!(
+            luan.post(&format!("{page}/remove"), &[]).await.status(),
+            403
+        );
+
+        // Once someone is marked it stays; before that it can go.
+        let elena = person(&app, "elena@demo.example").await;
+        app.store
+            .activities()
+            .mark(
+                delivery.activity_id,
+                elena,
+                hearth_store::AttendanceStatus::Present,
+                None,
+            )
+            .await
+            .unwrap();
+        let kept = facilitator.post(&format!("{page}/remove"), &[]).await;
+        assert_eq!(kept.status(), 422);
+        assert!(
+            kept.text()
+                .await
+                .unwrap()
+                .contains("Attendance has been taken")
+        );
+        assert!(
+            app.store
+                .training()
+                .delivery(cohort, delivery.id)
+                .await
+                .is_ok()
+        );
+        let before = app.store.training().deliveries(cohort).await.unwrap();
+        let mistake = facilitator
+            .post(
+                &format!("/cohorts/{cohort}/training/schedule"),
+                &[
+                    ("session", session.as_str()),
+                    ("date", "2031-01-10"),
+                    ("time", "17:00"),
+                    ("place", "Wrong room"),
+                ],
+            )
+            .await;
+        assert_eq!(mistake.status(), 303);
+        let wrong = crate::training::new_delivery(&app, cohort, &before).await;
+        let removed = facilitator
+            .post(
+                &format!("/cohorts/{cohort}/training/deliveries/{}/remove", wrong.id),
+                &[],
+            )
+            .await;
+        assert_eq!(removed.status(), 303);
+        assert!(
+            app.store
+                .training()
+                .delivery(cohort, wrong.id)
+                .await
+                .is_err()
+        );
+        let (_, overview) = facilitator
+            .page(&format!("/cohorts/{cohort}/training"))
+            .await;
+        assert!(!overview.contains("Wrong room"));
+
+        // An online session keeps its live event: it is not removed.
+        let (online, _) = app.store.training().delivery_events(cohort).await.unwrap()[0];
+        let kept = facilitator
+            .post(
+                &format!("/cohorts/{cohort}/training/deliveries/{online}/remove"),
+                &[],
+            )
+            .await;
+        assert_eq!(kept.status(), 422);
+        assert!(app.store.training().delivery(cohort, online).await.is_ok());
+    }
+);
