@@ -205,6 +205,8 @@ pub fn story_text(raw: &str) -> Result<String, InputError> {
     Ok(raw.to_owned())
 }
 
+mod peer_2_peer_sq;
+
 /// A built-in curriculum, copied into the organisation before it is used.
 #[derive(Debug, Clone)]
 pub struct CurriculumPlan {
@@ -243,7 +245,10 @@ fn session(
 
 impl CurriculumPlan {
     pub fn built_in() -> Vec<CurriculumPlan> {
-        vec![CurriculumPlan::peer_2_peer()]
+        vec![
+            CurriculumPlan::peer_2_peer(),
+            CurriculumPlan::peer_2_peer_sq(),
+        ]
     }
 
     pub fn by_key(key: &str) -> Option<CurriculumPlan> {
@@ -617,4 +622,44 @@ pub fn rating(raw: &str) -> Result<u8, InputError> {
         .ok()
         .filter(|r| (1..=5).contains(r))
         .ok_or(InputError::new("error-chime-scale"))
+}
+
+/// When to ask a trainee for a CHIME reflection (seeds/004: at the start,
+/// at the end of each module, and whenever they like).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChimePrompt {
+    /// No reflection yet: the starting point.
+    Start,
+    /// A module was signed off after the latest reflection (the latest such module).
+    AfterModule(uuid::Uuid),
+}
+
+/// The reflection to ask for now, if any: `reflections` are the times of the
+/// trainee's own reflections, `signoffs` each module signed off and when.
+pub fn chime_prompt(reflections: &[i64], signoffs: &[(uuid::Uuid, i64)]) -> Option<ChimePrompt> {
+    let Some(latest) = reflections.iter().max() else {
+        return Some(ChimePrompt::Start);
+    };
+    signoffs
+        .iter()
+        .filter(|(_, at)| at > latest)
+        .max_by_key(|(_, at)| *at)
+        .map(|(module, _)| ChimePrompt::AfterModule(*module))
+}
+
+#[cfg(test)]
+mod chime_prompt_tests {
+    use super::*;
+
+    #[test]
+    fn asks_at_the_start_and_after_each_module_signed_off_since() {
+        let (m1, m2) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+        assert_eq!(chime_prompt(&[], &[]), Some(ChimePrompt::Start));
+        assert_eq!(chime_prompt(&[], &[(m1, 5)]), Some(ChimePrompt::Start));
+        assert_eq!(chime_prompt(&[10], &[(m1, 5)]), None, "reflected since");
+        assert_eq!(
+            chime_prompt(&[10, 3], &[(m1, 5), (m2, 20), (m1, 15)]),
+            Some(ChimePrompt::AfterModule(m2))
+        );
+    }
 }

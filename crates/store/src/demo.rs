@@ -473,8 +473,9 @@ async fn load_training(
             programme_id: programme,
             phase_id: Some(phase),
             site_id: campus,
-            starts_on: Some("2026-10-05".into()),
-            ends_on: Some("2026-11-30".into()),
+            // In progress whenever the demo is loaded.
+            starts_on: Some(crate::demo_training::day_from_today(-14)),
+            ends_on: Some(crate::demo_training::day_from_today(42)),
         })
         .await?;
     let scope = Scope::Cohort {
@@ -639,9 +640,19 @@ async fn load_training(
         }
         if let (Some(outcome), Some(facilitator)) = (outcome, facilitator) {
             training
-                .record_conversation(cohort, id, "2026-09-28", *outcome, None, facilitator)
+                .record_conversation(
+                    cohort,
+                    id,
+                    &crate::demo_training::day_from_today(-21),
+                    *outcome,
+                    None,
+                    facilitator,
+                )
                 .await?;
         }
+    }
+    if let Some(facilitator) = facilitator {
+        crate::demo_training::load_module_one(store, cohort, facilitator).await?;
     }
     load_spring_training(
         store,

@@ -9,6 +9,7 @@ mod audit;
 mod bus;
 mod db;
 mod demo;
+mod demo_training;
 mod error;
 mod event_records;
 mod events;
@@ -30,6 +31,7 @@ mod support_groups;
 mod support_groups_meetings;
 mod time;
 mod training;
+mod training_deliveries;
 mod training_live;
 mod videos;
 // Reports and community stories (issue 9).

@@ -362,7 +362,7 @@ impl Training<'_> {
             self.db,
             read | pool
                 | sqlx::query_as(
-                    "SELECT g.user_id, g.role, COALESCE(g.site_id, c.site_id), t.starts_on, t.ends_on \
+                    "SELECT g.id, g.user_id, u.display_name, g.role, COALESCE(g.site_id, c.site_id), t.starts_on, t.ends_on \
                      FROM role_grants g JOIN users u ON u.id = g.user_id \
                      LEFT JOIN cohorts c ON c.id = g.cohort_id \
                      LEFT JOIN role_grant_terms t ON t.grant_id = g.id \
@@ -372,12 +372,14 @@ impl Training<'_> {
                 .await?
         );
         rows.into_iter()
-            .map(|(user, role, site, starts, ends)| {
+            .map(|(grant, user, name, role, site, starts, ends)| {
                 let term = match (starts, ends) {
                     (Some(s), Some(e)) => Some(stored_term(&s, &e)?),
                     _ => None,
                 };
                 Ok(ServingPeer {
+                    grant: RoleGrantId(grant),
+                    name,
                     user: UserId(user),
                     role: role.parse().map_err(corrupt)?,
                     site: site.map(SiteId),
@@ -391,13 +393,23 @@ impl Training<'_> {
 /// A peer worker serving in a role, for the pipeline.
 #[derive(Debug, Clone)]
 pub struct ServingPeer {
+    pub grant: RoleGrantId,
+    pub name: String,
     pub user: UserId,
     pub role: Role,
     pub site: Option<SiteId>,
     pub term: Option<Term>,
 }
 
-type ServingRow = (Uuid, String, Option<Uuid>, Option<String>, Option<String>);
+type ServingRow = (
+    Uuid,
+    Uuid,
+    String,
+    String,
+    Option<Uuid>,
+    Option<String>,
+    Option<String>,
+);
 
 fn stored_term(starts: &str, ends: &str) -> Result<Term, StoreError> {
     Ok(Term {

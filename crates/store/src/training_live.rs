@@ -4,7 +4,7 @@
 use crate::db::on_db;
 use crate::error::StoreError;
 use crate::training::Training;
-use hearth_domain::{CohortId, EventId};
+use hearth_domain::{CohortId, EventId, UserId};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -102,5 +102,78 @@ impl Training<'_> {
                 .await?
         );
         Ok(rows.into_iter().map(|(d, e)| (d, EventId(e))).collect())
+    }
+}
+
+impl Training<'_> {
+    /// Who came into the live room of an event: the live hub writes one
+    /// attendance row per arrival on the event's own activity. For an online
+    /// delivery this prefills the attendance a facilitator then confirms.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn live_room_arrivals(&self, event: EventId) -> Result<Vec<UserId>, StoreError> {
+        let rows: Vec<(Uuid,)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT t.user_id FROM attendance t JOIN activities a ON a.id = t.activity_id \
+                     WHERE a.event_id = $1 AND t.status <> 'absent'"
+                )
+                .bind(event.0)
+                .fetch_all(pool)
+                .await?
+        );
+        Ok(rows.into_iter().map(|(u,)| UserId(u)).collect())
+    }
+
+    /// When each of one trainee's modules was signed off, for the CHIME
+    /// reflection asked at the end of each module.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn signoff_times(
+        &self,
+        cohort: CohortId,
+        trainee: UserId,
+    ) -> Result<Vec<(Uuid, i64)>, StoreError> {
+        let rows: Vec<(Uuid, i64)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT module_id, signed_at FROM module_signoffs \
+                     WHERE cohort_id = $1 AND user_id = $2 ORDER BY signed_at"
+                )
+                .bind(cohort.0)
+                .bind(trainee.0)
+                .fetch_all(pool)
+                .await?
+        );
+        Ok(rows)
+    }
+
+    /// One peer-worker grant with its term, for the form that changes the term.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn grant_term(
+        &self,
+        grant: hearth_domain::RoleGrantId,
+    ) -> Result<Option<hearth_domain::role_training::Term>, StoreError> {
+        let row: Option<(String, String)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as(
+                    "SELECT starts_on, ends_on FROM role_grant_terms WHERE grant_id = $1"
+                )
+                .bind(grant.0)
+                .fetch_optional(pool)
+                .await?
+        );
+        row.map(|(starts, ends)| {
+            Ok(hearth_domain::role_training::Term {
+                starts_on: starts
+                    .parse()
+                    .map_err(|e: jiff::Error| StoreError::Corrupt(e.to_string()))?,
+                ends_on: ends
+                    .parse()
+                    .map_err(|e: jiff::Error| StoreError::Corrupt(e.to_string()))?,
+            })
+        })
+        .transpose()
     }
 }

@@ -211,9 +211,10 @@ async fn copy_post(
         .training()
         .copy_plan(&plan, &name, Some(me.user.person.id))
         .await?;
-    // The first copy of Peer 2 Peer brings the roles' default training, for
-    // roles nobody has set yet (docs/training.md names them).
-    if plan.key == "peer-2-peer" {
+    // The first copy of Peer 2 Peer (in either language: the plans have one
+    // shape) brings the roles' default training, for roles nobody has set
+    // yet (docs/training.md names them).
+    if plan.key.starts_with("peer-2-peer") {
         state
             .store
             .training()

@@ -30,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .route("/training/roles", get(roles_get))
         .route("/training/roles/{role}", get(role_get).post(role_post))
         .route("/training/pipeline", get(pipeline_get))
+        .route("/people/{id}/terms/{grant}", get(term_get).post(term_post))
 }
 
 /// A required piece of training as people read it.
@@ -443,6 +444,20 @@ impl PipelineRow {
 struct SiteBlock {
     name: String,
     rows: Vec<PipelineRow>,
+    /// Peer workers to follow up: leaving soon, past their end, or with no
+    /// term recorded.
+    follow_up: Vec<FollowUp>,
+}
+
+/// One peer worker to follow up, named, with the form for their term when
+/// the reader may change it.
+#[derive(Clone)]
+struct FollowUp {
+    name: String,
+    role: String,
+    /// What stands out, already worded.
+    standing: String,
+    term_link: Option<String>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -494,11 +509,33 @@ async fn pipeline_get(State(state): State<AppState>, me: SignedIn) -> AppResult<
     let tr = Tr::new(me.ctx.language);
     let today = today(&state, &me).await?;
     let mut blocks: Vec<(Option<hearth_domain::SiteId>, Vec<PipelineRow>)> = Vec::new();
+    let mut follow_up: Vec<(Option<hearth_domain::SiteId>, FollowUp)> = Vec::new();
 
     // Who serves now, and when they are expected to leave.
     for peer in state.store.training().peer_worker_terms().await? {
         if !may_site(peer.site) {
             continue;
+        }
+        let standing = match (peer.term, term_standing(peer.term, today)) {
+            (None, _) => Some(tr.t("pipeline-no-term")),
+            (Some(term), TermStanding::Leaving | TermStanding::Overdue) => {
+                Some(tr.t1("pipeline-expected-end", "date", term.ends_on.to_string()))
+            }
+            _ => None,
+        };
+        if let Some(standing) = standing {
+            let scope = peer.site.map_or(Scope::Organisation, Scope::Site);
+            follow_up.push((
+                peer.site,
+                FollowUp {
+                    name: peer.name.clone(),
+                    role: role_label(&tr, peer.role),
+                    standing,
+                    term_link: me
+                        .may(Action::GrantRole(peer.role), scope)
+                        .then(|| format!("/people/{}/terms/{}", peer.user, peer.grant)),
+                },
+            ));
         }
         let row = row_for(&mut blocks, peer.site, peer.role);
         match term_standing(peer.term, today) {
@@ -602,7 +639,15 @@ async fn pipeline_get(State(state): State<AppState>, me: SignedIn) -> AppResult<
                     .unwrap_or_default(),
                 None => tr.t("scope-organisation"),
             };
-            SiteBlock { name, rows }
+            SiteBlock {
+                name,
+                rows,
+                follow_up: follow_up
+                    .iter()
+                    .filter(|(at, _)| *at == site)
+                    .map(|(_, person)| person.clone())
+                    .collect(),
+            }
         })
         .filter(|b| !b.rows.is_empty())
         .collect();
@@ -614,4 +659,143 @@ async fn pipeline_get(State(state): State<AppState>, me: SignedIn) -> AppResult<
         today: today.to_string(),
     };
     Ok(no_store(view))
+}
+
+// --- a peer worker's service term, changed after the role was given ---
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/term_form.html")]
+struct TermFormView {
+    layout: Layout,
+    person: hearth_store::Person,
+    grant: hearth_domain::RoleGrantId,
+    /// "Peer support worker · Riverside Campus"
+    role: String,
+    starts_on: String,
+    ends_on: String,
+    errors: crate::views::forms::FieldErrors,
+    /// No term was recorded yet (a role given before terms were kept).
+    unset: bool,
+}
+
+/// The person and one of their peer-worker grants, if the reader may give
+/// that role where it is held (who may give a role may change its term).
+async fn term_grant(
+    state: &AppState,
+    me: &SignedIn,
+    person: UserId,
+    grant: hearth_domain::RoleGrantId,
+) -> AppResult<(hearth_store::Person, hearth_store::GrantView)> {
+    let found = state.store.people().get(person).await?;
+    let held = state
+        .store
+        .people()
+        .grants(person)
+        .await?
+        .into_iter()
+        .find(|g| g.id == grant && matches!(g.grant.role, Role::PeerWorker(_)))
+        .ok_or(AppError::NotFound)?;
+    me.require(Action::GrantRole(held.grant.role), held.grant.scope)?;
+    Ok((found, held))
+}
+
+#[allow(clippy::too_many_arguments)] // the page as first shown and as sent back
+async fn term_page(
+    state: &AppState,
+    me: &SignedIn,
+    person: hearth_store::Person,
+    held: &hearth_store::GrantView,
+    starts_on: String,
+    ends_on: String,
+    errors: crate::views::forms::FieldErrors,
+    unset: bool,
+) -> AppResult<Response> {
+    let tr = Tr::new(me.ctx.language);
+    let status = form_status(!errors.is_empty());
+    let view = TermFormView {
+        layout: Layout::new(
+            state,
+            &me.ctx,
+            "/people",
+            tr.t1("term-edit-title", "name", &person.display_name),
+        )
+        .await,
+        role: super::home::grant_label(&tr, held),
+        grant: held.id,
+        person,
+        starts_on,
+        ends_on,
+        errors,
+        unset,
+    };
+    Ok((status, no_store(view)).into_response())
+}
+
+async fn term_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((person, grant)): Path<(UserId, hearth_domain::RoleGrantId)>,
+) -> AppResult<Response> {
+    let (found, held) = term_grant(&state, &me, person, grant).await?;
+    let term = state.store.training().grant_term(grant).await?;
+    // Without a term yet, the usual one from today is offered.
+    let shown = match term {
+        Some(term) => term,
+        None => hearth_domain::role_training::Term::default_from(today(&state, &me).await?),
+    };
+    term_page(
+        &state,
+        &me,
+        found,
+        &held,
+        shown.starts_on.to_string(),
+        shown.ends_on.to_string(),
+        crate::views::forms::FieldErrors::new(),
+        term.is_none(),
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+struct TermForm {
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    ends_on: String,
+}
+
+async fn term_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((person, grant)): Path<(UserId, hearth_domain::RoleGrantId)>,
+    Form(form): Form<TermForm>,
+) -> AppResult<Response> {
+    let (found, held) = term_grant(&state, &me, person, grant).await?;
+    match hearth_domain::role_training::Term::parse(&form.starts_on, &form.ends_on) {
+        Ok(term) => {
+            state.store.training().set_term(grant, term).await?;
+            Ok(see_other(&format!(
+                "/people/{person}?done=flash-term-saved"
+            )))
+        }
+        Err(problems) => {
+            let tr = Tr::new(me.ctx.language);
+            let mut errors = crate::views::forms::FieldErrors::new();
+            for (field, error) in &problems {
+                errors.add(&tr, field, error);
+            }
+            let unset = state.store.training().grant_term(grant).await?.is_none();
+            term_page(
+                &state,
+                &me,
+                found,
+                &held,
+                form.starts_on,
+                form.ends_on,
+                errors,
+                unset,
+            )
+            .await
+        }
+    }
 }

@@ -23,9 +23,9 @@ use hearth_domain::input::{date, optional_text};
 use hearth_domain::policy::Action;
 use hearth_domain::roles::Role;
 use hearth_domain::training::{
-    CHIME_MIN_FOR_AVERAGES, ChimeScores, ChimeTheme, FEEDBACK_MIN_ANSWERS, MAX_ANSWER_CHARS,
-    ModuleKind, ReadinessOutcome, TraineeSession, chime_averages, enrolled_in_modules,
-    meets_attendance, rating, story_text,
+    CHIME_MIN_FOR_AVERAGES, ChimePrompt, ChimeScores, ChimeTheme, FEEDBACK_MIN_ANSWERS,
+    MAX_ANSWER_CHARS, ModuleKind, ReadinessOutcome, TraineeSession, chime_averages, chime_prompt,
+    enrolled_in_modules, meets_attendance, rating, story_text,
 };
 use hearth_domain::{CohortId, UserId};
 use hearth_store::{
@@ -89,6 +89,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/cohorts/{id}/training/deliveries/{delivery}",
             get(attendance_get).post(attendance_post),
+        )
+        .route(
+            "/cohorts/{id}/training/deliveries/{delivery}/change",
+            post(delivery_change_post),
+        )
+        .route(
+            "/cohorts/{id}/training/deliveries/{delivery}/remove",
+            post(delivery_remove_post),
         )
         .route(
             "/cohorts/{id}/training/chime",
@@ -214,6 +222,31 @@ struct ScheduleForm {
     /// "room", or "online" to run it as a live event from the session's run sheet.
     #[serde(default)]
     mode: String,
+}
+
+impl ScheduleForm {
+    /// The form as sent: several co-facilitators may be ticked.
+    fn from_fields(fields: &[(String, String)]) -> ScheduleForm {
+        let field = |name: &str| {
+            fields
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        ScheduleForm {
+            facilitators: fields
+                .iter()
+                .filter(|(k, _)| k == "facilitator")
+                .map(|(_, v)| v.clone())
+                .collect(),
+            session: field("session"),
+            date: field("date"),
+            time: field("time"),
+            place: field("place"),
+            mode: field("mode"),
+        }
+    }
 }
 
 async fn overview_page(
@@ -390,6 +423,8 @@ struct TraineeHomeView {
     /// Sessions attended and not yet rated: (delivery id, title, when).
     to_rate: Vec<(Uuid, String, String)>,
     feedback_error: Option<String>,
+    /// A CHIME reflection asked for now: at the start, or after a module.
+    chime_prompt: Option<String>,
 }
 
 async fn trainee_home(
@@ -487,8 +522,23 @@ async fn trainee_home(
             ));
         }
     }
+    let reflected: Vec<i64> = training
+        .own_chime(cohort.id, user)
+        .await?
+        .iter()
+        .map(|e| e.created_at)
+        .collect();
+    let chime_prompt =
+        match chime_prompt(&reflected, &training.signoff_times(cohort.id, user).await?) {
+            Some(ChimePrompt::Start) => Some(tr.t("chime-prompt-start")),
+            Some(ChimePrompt::AfterModule(module)) => curriculum
+                .module(module)
+                .map(|m| tr.t1("chime-prompt-after-module", "module", &m.title)),
+            None => None,
+        };
     let status = form_status(feedback_error.is_some());
     let view = TraineeHomeView {
+        chime_prompt,
         live_events,
         to_rate,
         feedback_error,
@@ -1294,6 +1344,40 @@ async fn material_get(
 
 // --- delivering sessions: scheduling and attendance ---
 
+/// The date, time and place typed for a session, each checked.
+fn when_and_where(
+    tr: &Tr,
+    errors: &mut FieldErrors,
+    day: &str,
+    time: &str,
+    place: &str,
+) -> (
+    Option<jiff::civil::Date>,
+    Option<jiff::civil::Time>,
+    Option<Option<String>>,
+) {
+    let day = errors.check(tr, "date", date(day));
+    let time = time.trim().parse::<jiff::civil::Time>().ok();
+    if time.is_none() {
+        errors.add_message(tr, "time", "error-time-invalid");
+    }
+    let place = errors.check(tr, "place", optional_text(place, 200));
+    (day, time, place)
+}
+
+/// A day and a time in the reader's zone, as stored.
+fn starts_at(
+    day: Option<jiff::civil::Date>,
+    time: Option<jiff::civil::Time>,
+    zone: &str,
+) -> Option<i64> {
+    let (day, time) = (day?, time?);
+    day.to_datetime(time)
+        .in_tz(zone)
+        .map(|zoned| zoned.timestamp().as_millisecond())
+        .ok()
+}
+
 async fn schedule_post(
     State(state): State<AppState>,
     me: SignedIn,
@@ -1302,25 +1386,7 @@ async fn schedule_post(
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
     me.require(Action::RunTraining, cohort.scope())?;
-    let field = |name: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
-    };
-    let form = ScheduleForm {
-        facilitators: fields
-            .iter()
-            .filter(|(k, _)| k == "facilitator")
-            .map(|(_, v)| v.clone())
-            .collect(),
-        session: field("session"),
-        date: field("date"),
-        time: field("time"),
-        place: field("place"),
-        mode: field("mode"),
-    };
+    let form = ScheduleForm::from_fields(&fields);
     let staff = cohort_facilitators(&state, id).await?;
     let chosen: Vec<UserId> = staff
         .iter()
@@ -1339,12 +1405,7 @@ async fn schedule_post(
     if session.is_none() {
         errors.add_message(&tr, "session", "error-choose-one");
     }
-    let day = errors.check(&tr, "date", date(&form.date));
-    let time = form.time.trim().parse::<jiff::civil::Time>().ok();
-    if time.is_none() {
-        errors.add_message(&tr, "time", "error-time-invalid");
-    }
-    let place = errors.check(&tr, "place", optional_text(&form.place, 200));
+    let (day, time, place) = when_and_where(&tr, &mut errors, &form.date, &form.time, &form.place);
     // Online, the session runs as a live event from its run sheet.
     let mut live_sheet = None;
     if form.mode == "online" {
@@ -1367,14 +1428,7 @@ async fn schedule_post(
         }
     }
     let zone = me.time_zone(&state).await?;
-    let starts_at = match (day, time) {
-        (Some(day), Some(time)) => day
-            .to_datetime(time)
-            .in_tz(&zone)
-            .map(|zoned| zoned.timestamp().as_millisecond())
-            .ok(),
-        _ => None,
-    };
+    let starts_at = starts_at(day, time, &zone);
     let (Some((session, title)), Some(starts_at), Some(place), true) =
         (session, starts_at, place, errors.is_empty())
     else {
@@ -1444,6 +1498,8 @@ struct AttendanceRow {
     status: String,
     reason: String,
     error: Option<String>,
+    /// Online: they came into the live room.
+    in_live_room: bool,
 }
 
 #[derive(Template, WebTemplate)]
@@ -1459,6 +1515,16 @@ struct AttendanceView {
     errors: FieldErrors,
     /// Online: the live event, where the session is run.
     event: Option<hearth_domain::EventId>,
+    /// Some choices were filled in from who came into the live room and
+    /// wait for the facilitator to save them.
+    prefilled: bool,
+    /// Changing the session: its time and place (in a room), who co-facilitates.
+    change: ScheduleForm,
+    change_errors: FieldErrors,
+    /// The cohort's facilitators: (id, name, brings lived experience).
+    staff: Vec<(String, String, bool)>,
+    /// In a room and nobody marked yet: it can be removed.
+    removable: bool,
 }
 
 /// Who attends: the trainees a "ready" conversation enrolled (and, for a
@@ -1489,6 +1555,28 @@ fn attendance_status(raw: &str) -> Option<hearth_store::AttendanceStatus> {
     }
 }
 
+/// An online delivery's live event, and who came into its room.
+async fn live_room(
+    state: &AppState,
+    cohort: CohortId,
+    delivery: Uuid,
+) -> AppResult<(Option<hearth_domain::EventId>, Vec<UserId>)> {
+    let event = state
+        .store
+        .training()
+        .delivery_events(cohort)
+        .await?
+        .into_iter()
+        .find(|(id, _)| *id == delivery)
+        .map(|(_, e)| e);
+    let arrived = match event {
+        Some(event) => state.store.training().live_room_arrivals(event).await?,
+        None => Vec::new(),
+    };
+    Ok((event, arrived))
+}
+
+#[allow(clippy::too_many_arguments)] // one page, shown after three different forms
 async fn attendance_page(
     state: &AppState,
     me: &SignedIn,
@@ -1496,6 +1584,7 @@ async fn attendance_page(
     delivery: Uuid,
     typed: Option<Vec<AttendanceRow>>,
     errors: FieldErrors,
+    change: Option<(ScheduleForm, FieldErrors)>,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
     let found = state.store.training().delivery(cohort.id, delivery).await?;
@@ -1505,6 +1594,10 @@ async fn attendance_page(
     let (module, session) = curriculum
         .session(found.session_id)
         .ok_or(AppError::NotFound)?;
+    // Online, the live room knows who came: those not marked yet are
+    // prefilled as present, and count only once the facilitator saves.
+    let (event, arrived) = live_room(state, cohort.id, delivery).await?;
+    let mut prefilled = false;
     let rows = match typed {
         Some(rows) => rows,
         None => {
@@ -1514,33 +1607,79 @@ async fn attendance_page(
                 .into_iter()
                 .map(|m| {
                     let mark = marks.iter().find(|a| a.user_id == m.user_id);
+                    let in_live_room = arrived.contains(&m.user_id);
+                    let status = match mark {
+                        Some(a) => a.status.clone(),
+                        None if in_live_room => {
+                            prefilled = true;
+                            "present".to_owned()
+                        }
+                        None => String::new(),
+                    };
                     AttendanceRow {
                         user_id: m.user_id,
                         name: m.display_name,
-                        status: mark.map(|a| a.status.clone()).unwrap_or_default(),
+                        status,
                         reason: mark.and_then(|a| a.reason.clone()).unwrap_or_default(),
                         error: None,
+                        in_live_room,
                     }
                 })
                 .collect()
         }
     };
     let zone = me.time_zone(state).await?;
-    let code = if errors.is_empty() {
+    let code = if errors.is_empty() && change.as_ref().is_none_or(|(_, e)| e.is_empty()) {
         StatusCode::OK
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
-    let event = state
+    let lived = state.store.training().with_lived_experience().await?;
+    let assigned: Vec<UserId> = state
         .store
         .training()
-        .delivery_events(cohort.id)
+        .delivery_facilitators(cohort.id)
         .await?
         .into_iter()
-        .find(|(id, _)| *id == delivery)
-        .map(|(_, e)| e);
+        .filter(|(d, _)| *d == delivery)
+        .map(|(_, u)| u)
+        .collect();
+    let staff: Vec<(String, String, bool)> = cohort_facilitators(state, cohort.id)
+        .await?
+        .into_iter()
+        .map(|m| {
+            let brings = lived.contains(&m.user_id);
+            (m.user_id.to_string(), m.display_name, brings)
+        })
+        .collect();
+    let marked = !state
+        .store
+        .training()
+        .attendance(found.activity_id)
+        .await?
+        .is_empty();
+    let (change, change_errors) = change.unwrap_or_else(|| {
+        let local = format_time(found.starts_at, &zone);
+        let (day, time) = local.split_once(' ').unwrap_or((local.as_str(), ""));
+        (
+            ScheduleForm {
+                facilitators: assigned.iter().map(ToString::to_string).collect(),
+                session: found.session_id.to_string(),
+                date: day.to_owned(),
+                time: time.to_owned(),
+                place: found.place.clone().unwrap_or_default(),
+                mode: if event.is_some() { "online" } else { "room" }.to_owned(),
+            },
+            FieldErrors::new(),
+        )
+    });
     let view = AttendanceView {
+        change,
+        change_errors,
+        staff,
+        removable: event.is_none() && !marked,
         event,
+        prefilled,
         layout: training_layout(state, me, cohort.id, tr.t("attendance-title")).await,
         delivery,
         title: session.text.title.clone(),
@@ -1563,7 +1702,16 @@ async fn attendance_get(
 ) -> AppResult<Response> {
     let cohort = state.store.org().cohort(id).await?;
     me.require(Action::RunTraining, cohort.scope())?;
-    attendance_page(&state, &me, cohort, delivery, None, FieldErrors::new()).await
+    attendance_page(
+        &state,
+        &me,
+        cohort,
+        delivery,
+        None,
+        FieldErrors::new(),
+        None,
+    )
+    .await
 }
 
 async fn attendance_post(
@@ -1589,6 +1737,7 @@ async fn attendance_post(
             .map(|(_, v)| v.trim().to_owned())
             .unwrap_or_default()
     };
+    let (_, arrived) = live_room(&state, id, delivery).await?;
     let mut errors = FieldErrors::new();
     let mut rows = Vec::new();
     let mut marks = Vec::new();
@@ -1613,6 +1762,7 @@ async fn attendance_post(
             }
         }
         rows.push(AttendanceRow {
+            in_live_room: arrived.contains(&member.user_id),
             user_id: member.user_id,
             name: member.display_name,
             status,
@@ -1621,7 +1771,7 @@ async fn attendance_post(
         });
     }
     if !errors.is_empty() {
-        return attendance_page(&state, &me, cohort, delivery, Some(rows), errors).await;
+        return attendance_page(&state, &me, cohort, delivery, Some(rows), errors, None).await;
     }
     for (user, status, reason) in marks {
         // A session may be the last piece of a role's training.
@@ -1635,6 +1785,96 @@ async fn attendance_post(
     }
     Ok(see_other(&format!(
         "/cohorts/{id}/training?done=flash-attendance-saved"
+    )))
+}
+
+/// Changes a scheduled session: who co-facilitates and, in a room, when and
+/// where. An online session keeps the time of its live event.
+async fn delivery_change_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, delivery)): Path<(CohortId, Uuid)>,
+    Form(fields): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    let found = state.store.training().delivery(id, delivery).await?;
+    let (event, _) = live_room(&state, id, delivery).await?;
+    let form = ScheduleForm {
+        session: found.session_id.to_string(),
+        mode: if event.is_some() { "online" } else { "room" }.to_owned(),
+        ..ScheduleForm::from_fields(&fields)
+    };
+    let chosen: Vec<UserId> = cohort_facilitators(&state, id)
+        .await?
+        .into_iter()
+        .filter(|m| form.facilitators.contains(&m.user_id.to_string()))
+        .map(|m| m.user_id)
+        .collect();
+    if event.is_none() {
+        let tr = Tr::new(me.ctx.language);
+        let mut errors = FieldErrors::new();
+        let (day, time, place) =
+            when_and_where(&tr, &mut errors, &form.date, &form.time, &form.place);
+        let zone = me.time_zone(&state).await?;
+        let (Some(starts_at), Some(place), true) =
+            (starts_at(day, time, &zone), place, errors.is_empty())
+        else {
+            return attendance_page(
+                &state,
+                &me,
+                cohort,
+                delivery,
+                None,
+                FieldErrors::new(),
+                Some((form, errors)),
+            )
+            .await;
+        };
+        state
+            .store
+            .training()
+            .reschedule(id, delivery, starts_at, place.as_deref())
+            .await?;
+    }
+    state
+        .store
+        .training()
+        .set_delivery_facilitators(delivery, &chosen)
+        .await?;
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training?done=flash-session-changed"
+    )))
+}
+
+/// Removes a session scheduled by mistake: in a room, and only while nobody
+/// is marked for it.
+async fn delivery_remove_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, delivery)): Path<(CohortId, Uuid)>,
+) -> AppResult<Response> {
+    let cohort = state.store.org().cohort(id).await?;
+    me.require(Action::RunTraining, cohort.scope())?;
+    state.store.training().delivery(id, delivery).await?;
+    let (event, _) = live_room(&state, id, delivery).await?;
+    let refused = if event.is_some() {
+        Some("delivery-remove-online")
+    } else {
+        match state.store.training().remove_delivery(id, delivery).await {
+            Ok(()) => None,
+            Err(hearth_store::StoreError::Conflict(_)) => Some("delivery-remove-marked"),
+            Err(other) => return Err(other.into()),
+        }
+    };
+    if let Some(message) = refused {
+        let tr = Tr::new(me.ctx.language);
+        let mut errors = FieldErrors::new();
+        errors.add_message(&tr, "remove", message);
+        return attendance_page(&state, &me, cohort, delivery, None, errors, None).await;
+    }
+    Ok(see_other(&format!(
+        "/cohorts/{id}/training?done=flash-session-removed"
     )))
 }
 

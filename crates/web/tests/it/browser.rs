@@ -171,7 +171,7 @@ impl Browser {
 /// Runs a browser test: one at a time, with the browser closed afterwards even
 /// when the test fails (and a screenshot of where it failed).
 /// Gives what the test gave, or `None` when the browser tests are skipped.
-async fn with_browser<F, Fut, T>(name: &str, test: F) -> Option<T>
+pub(crate) async fn with_browser<F, Fut, T>(name: &str, test: F) -> Option<T>
 where
     F: FnOnce(Client) -> Fut,
     Fut: Future<Output = T>,
@@ -228,7 +228,7 @@ where
 }
 
 /// Waits until the browser is at `path`; gives the URL's query.
-async fn wait_for_path(client: &Client, path: &str) -> String {
+pub(crate) async fn wait_for_path(client: &Client, path: &str) -> String {
     let deadline = Instant::now() + WAIT;
     loop {
         let url = client.current_url().await.expect("current URL");
@@ -259,7 +259,7 @@ async fn wait_for_path_prefix(client: &Client, prefix: &str) -> String {
     }
 }
 
-async fn find(client: &Client, css: &str) -> fantoccini::elements::Element {
+pub(crate) async fn find(client: &Client, css: &str) -> fantoccini::elements::Element {
     client
         .wait()
         .at_most(WAIT)
@@ -272,7 +272,7 @@ async fn text_of(client: &Client, css: &str) -> String {
     find(client, css).await.text().await.expect("element text")
 }
 
-async fn click(client: &Client, css: &str) {
+pub(crate) async fn click(client: &Client, css: &str) {
     find(client, css)
         .await
         .click()
@@ -280,7 +280,7 @@ async fn click(client: &Client, css: &str) {
         .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
 }
 
-async fn type_into(client: &Client, css: &str, text: &str) {
+pub(crate) async fn type_into(client: &Client, css: &str, text: &str) {
     let field = find(client, css).await;
     field
         .clear()
@@ -292,7 +292,7 @@ async fn type_into(client: &Client, css: &str, text: &str) {
         .unwrap_or_else(|e| panic!("could not type into {css}: {e}"));
 }
 
-async fn body_text(client: &Client) -> String {
+pub(crate) async fn body_text(client: &Client) -> String {
     text_of(client, "body").await
 }
 
@@ -371,7 +371,7 @@ async fn axe_violations(client: &Client, page: &str) -> Option<Vec<(String, Stri
 }
 
 /// Fails on any serious or critical accessibility violation; lesser ones are printed.
-async fn check_accessibility(client: &Client, page: &str) {
+pub(crate) async fn check_accessibility(client: &Client, page: &str) {
     let Some(violations) = axe_violations(client, page).await else {
         return;
     };
@@ -427,7 +427,7 @@ async fn save_screenshot(client: &Client, name: &str) -> PathBuf {
 
 /// Screenshots of the current page at desktop and phone widths. At phone
 /// width, nothing may push the page sideways, and axe-core looks again.
-async fn screenshots(client: &Client, name: &str) {
+pub(crate) async fn screenshots(client: &Client, name: &str) {
     save_screenshot(client, &format!("{name}-1280")).await;
     client
         .set_window_size(NARROW.0, NARROW.1)
@@ -622,7 +622,7 @@ async fn button(client: &Client, text: &str) -> fantoccini::elements::Element {
 
 /// Clicks a button that submits a form, and waits for the page it brings
 /// (which may have the same address as this one).
-async fn submit_and_wait(client: &Client, text: &str) {
+pub(crate) async fn submit_and_wait(client: &Client, text: &str) {
     client
         .execute("document.documentElement.dataset.leaving = 'yes';", vec![])
         .await
@@ -653,7 +653,7 @@ async fn submit_and_wait(client: &Client, text: &str) {
 }
 
 /// Signs in through the sign-in form.
-async fn sign_in_with_form(client: &Client, app: &TestApp, email: &str) {
+pub(crate) async fn sign_in_with_form(client: &Client, app: &TestApp, email: &str) {
     client.goto(&app.url("/sign-in")).await.unwrap();
     type_into(client, "#email", email).await;
     type_into(client, "#password", DEMO_PASSWORD).await;

@@ -17,5 +17,9 @@ mod shell;
 mod support;
 mod support_groups;
 mod training;
+// Training, more: live-room attendance, CHIME prompts, terms (issue 6).
+mod training_more;
+// A trainee from readiness to a role, in a browser (issue 6).
+mod training_browser;
 // Reports and community stories (issue 9).
 mod reports;

@@ -466,7 +466,7 @@ both!(
 );
 
 /// The numbers of the pipeline's row for `role` under the site heading `site`.
-fn pipeline_row(page: &str, site: &str, role: &str) -> Vec<u32> {
+pub fn pipeline_row(page: &str, site: &str, role: &str) -> Vec<u32> {
     let block = page
         .split("<section")
         .find(|b| b.contains(&format!(">{site}</h2>")))
@@ -475,9 +475,18 @@ fn pipeline_row(page: &str, site: &str, role: &str) -> Vec<u32> {
         .split("<tr>")
         .find(|r| r.contains(&format!("<th scope=\"row\">{role}")))
         .unwrap_or_else(|| panic!("no row for {role}"));
-    row.split("<td>")
+    row.split("<td")
         .skip(1)
-        .map(|cell| cell.split("</td>").next().unwrap().trim().parse().unwrap())
+        .map(|cell| {
+            let (_, inside) = cell.split_once('>').unwrap();
+            inside
+                .split("</td>")
+                .next()
+                .unwrap()
+                .trim()
+                .parse()
+                .unwrap()
+        })
         .collect()
 }
 
@@ -611,6 +620,8 @@ both!(
             .await;
         assert_eq!(bad.status(), 422);
         let schedule = format!("/cohorts/{cohort}/training/schedule");
+        let deliveries_before = app.store.training().deliveries(cohort).await.unwrap();
+        let events_before = app.store.events().for_cohort(cohort).await.unwrap();
         let online = |s: uuid::Uuid| {
             vec![
                 ("session", s.to_string()),
@@ -630,21 +641,14 @@ both!(
             body.contains("value=\"online\" checked"),
             "the choice is kept"
         );
-        assert!(
-            app.store
-                .training()
-                .deliveries(cohort)
-                .await
-                .unwrap()
-                .is_empty()
+        // The demo's cohort already has module 1 under way (one session online).
+        assert_eq!(
+            app.store.training().deliveries(cohort).await.unwrap().len(),
+            deliveries_before.len()
         );
-        assert!(
-            app.store
-                .events()
-                .for_cohort(cohort)
-                .await
-                .unwrap()
-                .is_empty()
+        assert_eq!(
+            app.store.events().for_cohort(cohort).await.unwrap().len(),
+            events_before.len()
         );
 
         let set = facilitator
@@ -661,17 +665,24 @@ both!(
         let scheduled = facilitator.post(&schedule, &as_refs).await;
         assert_eq!(scheduled.status(), 303);
         let events = app.store.events().for_cohort(cohort).await.unwrap();
-        assert_eq!(events.len(), 1);
-        let event = &events[0];
+        assert_eq!(events.len(), events_before.len() + 1);
+        let event = events
+            .iter()
+            .find(|e| !events_before.iter().any(|b| b.id == e.id))
+            .unwrap();
         assert_eq!(event.title, curriculum.modules[1].sessions[0].text.title);
         assert_eq!(
             event.run_sheet,
             hearth_domain::live::RunSheet::built_in()[0]
         );
-        let delivery = app.store.training().deliveries(cohort).await.unwrap()[0].clone();
-        assert_eq!(
-            app.store.training().delivery_events(cohort).await.unwrap(),
-            vec![(delivery.id, event.id)]
+        let delivery = crate::training::new_delivery(&app, cohort, &deliveries_before).await;
+        assert!(
+            app.store
+                .training()
+                .delivery_events(cohort)
+                .await
+                .unwrap()
+                .contains(&(delivery.id, event.id))
         );
         let link = format!("href=\"/events/{}\"", event.id);
         let (_, overview) = facilitator
