@@ -19,3 +19,5 @@ mod support_groups;
 mod training;
 // Reports and community stories (issue 9).
 mod reports;
+// Channels and the online drop-in chat.
+mod channels;
