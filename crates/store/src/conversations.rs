@@ -12,11 +12,11 @@
 use crate::db::{Db, on_db};
 use crate::error::{OptionalRow, StoreError};
 use crate::live_presence::InstanceId;
+use crate::sessions::token_hash;
 use crate::time::now_ms;
 use hearth_domain::UserId;
 use hearth_domain::conversations::{ConversationKind, NotifySetting};
 use hearth_domain::support_groups::SupportGroupId;
-use sha2::{Digest, Sha256};
 use sqlx::postgres::PgListener;
 use std::collections::{HashMap, HashSet};
 use tracing::instrument;
@@ -197,10 +197,6 @@ impl TryFrom<MessageRow> for Message {
             hidden_at: row.hidden_at,
         })
     }
-}
-
-fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// Tells other instances (on PostgreSQL) that a conversation changed; the
@@ -474,23 +470,41 @@ impl Conversations<'_> {
     }
 
     /// Every message changed after `after` (up to `upto`), in number order.
-    #[instrument(level = "debug", skip_all)]
     pub async fn changed_after(
         &self,
         conversation: Uuid,
         after: i64,
         upto: i64,
     ) -> Result<Vec<Message>, StoreError> {
+        self.messages_where(
+            "m.seq > $2 AND m.seq <= $3 ORDER BY m.seq",
+            conversation,
+            after,
+            upto,
+        )
+        .await
+    }
+
+    /// The messages matching `filter` (SQL text of this module only, with
+    /// `$2` and `$3` bound to `a` and `b`).
+    #[instrument(level = "debug", skip_all)]
+    async fn messages_where(
+        &self,
+        filter: &'static str,
+        conversation: Uuid,
+        a: i64,
+        b: i64,
+    ) -> Result<Vec<Message>, StoreError> {
         let sql = sqlx::AssertSqlSafe(format!(
-            "{MESSAGE_SELECT} WHERE m.conversation_id = $1 AND m.seq > $2 AND m.seq <= $3 ORDER BY m.seq"
+            "{MESSAGE_SELECT} WHERE m.conversation_id = $1 AND {filter}"
         ));
         let rows: Vec<MessageRow> = on_db!(
             self.db,
             read | pool
                 | sqlx::query_as(sql)
                     .bind(conversation)
-                    .bind(after)
-                    .bind(upto)
+                    .bind(a)
+                    .bind(b)
                     .fetch_all(pool)
                     .await?
         );
@@ -875,26 +889,19 @@ impl Conversations<'_> {
     }
 
     /// Messages posted after `after` (ms) that members see, oldest first.
-    #[instrument(level = "debug", skip_all)]
     pub async fn posted_since(
         &self,
         conversation: Uuid,
         after: i64,
     ) -> Result<Vec<Message>, StoreError> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "{MESSAGE_SELECT} WHERE m.conversation_id = $1 AND m.posted_at > $2 AND m.deleted_at IS NULL \
-             AND m.hidden_at IS NULL AND m.author_kind <> 'system' ORDER BY m.posted_seq"
-        ));
-        let rows: Vec<MessageRow> = on_db!(
-            self.db,
-            read | pool
-                | sqlx::query_as(sql)
-                    .bind(conversation)
-                    .bind(after)
-                    .fetch_all(pool)
-                    .await?
-        );
-        rows.into_iter().map(Message::try_from).collect()
+        self.messages_where(
+            "m.posted_at > $2 AND m.seq <= $3 AND m.deleted_at IS NULL AND m.hidden_at IS NULL \
+             AND m.author_kind <> 'system' ORDER BY m.posted_seq",
+            conversation,
+            after,
+            i64::MAX,
+        )
+        .await
     }
 
     // --- who has a conversation open, per instance ---

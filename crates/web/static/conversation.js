@@ -48,25 +48,25 @@
   function actions(m) {
     const buttons = [];
     if (m.deleted || m.author.kind === "system") return buttons;
-    const button = (label, onclick, extra = {}) => el("button", { type: "button", class: "link-button", onclick, ...extra }, label);
-    if (config.channel && !(m.hidden && !moderator)) buttons.push(button(t("conversation-reply"), () => startReply(m)));
+    const button = (label, onclick, action) => el("button", { type: "button", class: "link-button", onclick, "data-action": action }, label);
+    if (config.channel && !(m.hidden && !moderator)) buttons.push(button(t("conversation-reply"), () => startReply(m), "reply"));
     if (mine(m)) {
-      buttons.push(button(t("conversation-edit"), () => startEdit(m)));
-      buttons.push(button(t("conversation-delete"), () => { if (confirm(t("conversation-delete-confirm"))) send({ type: "delete", id: m.id }); }));
+      buttons.push(button(t("conversation-edit"), () => startEdit(m), "edit"));
+      buttons.push(button(t("conversation-delete"), () => { if (confirm(t("conversation-delete-confirm"))) send({ type: "delete", id: m.id }); }, "delete"));
     }
     if (config.channel && !mine(m)) {
       buttons.push(button(t("conversation-report"), () => {
         const reason = prompt(t("conversation-report-reason"));
         if (reason !== null) send({ type: "report", id: m.id, reason });
-      }));
+      }, "report"));
     }
     if (moderator) {
-      buttons.push(button(m.hidden ? t("conversation-unhide") : t("conversation-hide"), () => send({ type: m.hidden ? "unhide" : "hide", id: m.id })));
+      buttons.push(button(m.hidden ? t("conversation-unhide") : t("conversation-hide"), () => send({ type: m.hidden ? "unhide" : "hide", id: m.id }), "hide"));
       if (m.author.id && !mine(m)) {
         buttons.push(button(t("conversation-mute"), () => {
           const minutes = parseInt(prompt(t("conversation-mute-minutes"), "60"), 10);
           if (minutes > 0) send({ type: "mute", user: m.author.id, minutes });
-        }));
+        }, "mute"));
       }
     }
     return buttons;

@@ -103,17 +103,7 @@ async fn centres(state: &AppState, tr: &Tr) -> AppResult<Vec<CentreRow>> {
                     clock(s.starts_at, &zone)
                 )
             });
-        let hours = support
-            .hours(location.id)
-            .await?
-            .into_iter()
-            .map(|h| {
-                (
-                    tr.t(&format!("support-weekday-{}", h.weekday)),
-                    format!("{}–{}", h.opens, h.closes),
-                )
-            })
-            .collect();
+        let hours = super::support_logs::hours_rows(state, tr, location.id).await?;
         rows.push(CentreRow {
             location,
             open_now,
@@ -608,27 +598,43 @@ async fn staff_get(
     chat_page(&state, &me.ctx, page, &query).await
 }
 
+/// A form of the peer's page: the command, then back to the chat (or,
+/// once it is done, to `next`). Someone with no place in the chat is refused.
+async fn staff_command(
+    state: &AppState,
+    me: &SignedIn,
+    queue: Uuid,
+    command: Command,
+    next: Option<String>,
+) -> AppResult<Response> {
+    let chat = state.store.conversations().by_queue(queue).await?;
+    let who = staff(me);
+    if standing(state, &chat, &who).await?.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    let tr = Tr::new(me.ctx.language);
+    let back = format!("/one-to-one/chats/{queue}");
+    let hub = state
+        .conversation_hubs
+        .get(&state.store, chat.id, state.instance)
+        .await?;
+    match ops::run(state, &hub, &chat, &who, &tr, command).await {
+        Ok(_) => Ok(see_other(next.as_deref().unwrap_or(&back))),
+        Err(key) => Ok(see_other(&format!("{back}?refused={key}"))),
+    }
+}
+
 async fn staff_post(
     State(state): State<AppState>,
     me: SignedIn,
     Path(queue): Path<Uuid>,
     Form(form): Form<PostForm>,
 ) -> AppResult<Response> {
-    let chat = state.store.conversations().by_queue(queue).await?;
     let command = Command::Post {
         text: form.text,
         reply_to: None,
     };
-    let back = format!("/one-to-one/chats/{queue}");
-    command_back(
-        &state,
-        &chat,
-        &staff(&me),
-        &Tr::new(me.ctx.language),
-        command,
-        &back,
-    )
-    .await
+    staff_command(&state, &me, queue, command, None).await
 }
 
 async fn take_post(
@@ -636,22 +642,7 @@ async fn take_post(
     me: SignedIn,
     Path(queue): Path<Uuid>,
 ) -> AppResult<Response> {
-    let chat = state.store.conversations().by_queue(queue).await?;
-    let who = staff(&me);
-    let standing = standing(&state, &chat, &who).await?;
-    if standing.is_none() {
-        return Err(AppError::Forbidden);
-    }
-    let back = format!("/one-to-one/chats/{queue}");
-    command_back(
-        &state,
-        &chat,
-        &who,
-        &Tr::new(me.ctx.language),
-        Command::Take,
-        &back,
-    )
-    .await
+    staff_command(&state, &me, queue, Command::Take, None).await
 }
 
 async fn close_post(
@@ -659,19 +650,9 @@ async fn close_post(
     me: SignedIn,
     Path(queue): Path<Uuid>,
 ) -> AppResult<Response> {
-    let chat = state.store.conversations().by_queue(queue).await?;
-    let who = staff(&me);
-    let tr = Tr::new(me.ctx.language);
-    let back = format!("/one-to-one/chats/{queue}");
-    let hub = state
-        .conversation_hubs
-        .get(&state.store, chat.id, state.instance)
-        .await?;
-    match ops::run(&state, &hub, &chat, &who, &tr, Command::Close).await {
-        // Next: the short log, as after any conversation on shift.
-        Ok(_) => Ok(see_other(&format!("/one-to-one/logs/new?queue={queue}"))),
-        Err(key) => Ok(see_other(&format!("{back}?refused={key}"))),
-    }
+    // Next: the short log, as after any conversation on shift.
+    let log = format!("/one-to-one/logs/new?queue={queue}");
+    staff_command(&state, &me, queue, Command::Close, Some(log)).await
 }
 
 async fn staff_socket(

@@ -102,7 +102,11 @@ struct CheckInView {
 }
 
 /// The location's hours as (day, "09:00–17:00") for people to read.
-async fn hours_rows(state: &AppState, tr: &Tr, location: Uuid) -> AppResult<Vec<(String, String)>> {
+pub(crate) async fn hours_rows(
+    state: &AppState,
+    tr: &Tr,
+    location: Uuid,
+) -> AppResult<Vec<(String, String)>> {
     Ok(state
         .store
         .support()

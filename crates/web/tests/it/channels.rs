@@ -7,8 +7,8 @@
 use crate::both;
 use crate::helpers::*;
 use futures_util::{SinkExt, StreamExt};
-use hearth_domain::input::{Email, Name};
-use hearth_domain::roles::{PeerWorkerKind, Role, RoleGrant, Scope};
+use hearth_domain::UserId;
+use hearth_domain::input::Email;
 use serde_json::{Value, json};
 use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
@@ -92,6 +92,16 @@ async fn here_channel(app: &TestApp) -> String {
         .find(|g| g.group.name == "I'm here")
         .unwrap();
     format!("/support-groups/{}/channel", group.group.id)
+}
+
+async fn user_id(app: &TestApp, email: &str) -> UserId {
+    app.store
+        .people()
+        .find_by_email(&Email::parse(email).unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
 }
 
 fn bodies(frames: &[Value]) -> Vec<String> {
@@ -180,14 +190,7 @@ both!(
 
         let teuta = app.sign_in("teacher@demo.example").await;
         let blerim = app.sign_in("blerim@demo.example").await;
-        let dafina_id = app
-            .store
-            .people()
-            .find_by_email(&Email::parse("dafina@demo.example").unwrap())
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+        let dafina_id = user_id(&app, "dafina@demo.example").await;
         let dafina = app.sign_in("dafina@demo.example").await;
         let mut host = Chat::connect(&teuta, &socket, 0).await.unwrap();
         assert_eq!(host.until("hello").await["me"]["moderator"], true);
@@ -287,14 +290,7 @@ both!(
         assert!(!blerim.page(&base).await.1.contains("something unkind"));
         assert!(teuta.page(&base).await.1.contains("something unkind"));
         // The facilitator was told of the report, in the app.
-        let teuta_id = app
-            .store
-            .people()
-            .find_by_email(&Email::parse("teacher@demo.example").unwrap())
-            .await
-            .unwrap()
-            .unwrap()
-            .id;
+        let teuta_id = user_id(&app, "teacher@demo.example").await;
         let notes = app.store.notifications().list(teuta_id, 10).await.unwrap();
         assert!(
             notes
@@ -364,44 +360,6 @@ both!(
     }
 );
 
-/// A peer worker at the campus who is not on shift, signed in.
-async fn peer_off_shift(app: &TestApp) -> Visitor {
-    let hash = hearth_store::password::hash(DEMO_PASSWORD).await.unwrap();
-    let id = app
-        .store
-        .people()
-        .create(
-            &Email::parse("kai@demo.example").unwrap(),
-            &Name::parse("Kai Peer").unwrap(),
-            Some(&hash),
-            Some("en"),
-        )
-        .await
-        .unwrap();
-    let campus = app
-        .store
-        .org()
-        .sites(false)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|s| s.name == "Riverside Campus")
-        .unwrap()
-        .id;
-    app.store
-        .people()
-        .add_grant(
-            id,
-            RoleGrant {
-                role: Role::PeerWorker(PeerWorkerKind::PeerSupportWorker),
-                scope: Scope::Site(campus),
-            },
-        )
-        .await
-        .unwrap();
-    app.sign_in("kai@demo.example").await
-}
-
 both!(
     the_online_drop_in_waits_in_the_queue_and_a_peer_on_shift_takes_it,
     |app: TestApp| async move {
@@ -461,7 +419,8 @@ both!(
             Some(403)
         );
         let chat_path = format!("/one-to-one/chats/{}", entry.id);
-        let kai = peer_off_shift(&app).await;
+        // Kai works at the campus but is on no shift.
+        let (_, kai) = crate::support::second_peer(&app).await;
         assert_eq!(kai.page(&chat_path).await.0, 403);
         assert_eq!(
             kai.post(&format!("{chat_path}/take"), &[]).await.status(),
