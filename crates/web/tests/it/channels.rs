@@ -518,3 +518,78 @@ both!(
         peer.until("error").await;
     }
 );
+
+both!(
+    a_daily_digest_says_who_wrote_and_comes_again_the_next_day,
+    |app: TestApp| async move {
+        let base = here_channel(&app).await;
+        let hana = app.sign_in("hana@demo.example").await;
+        let chose = hana
+            .post(&format!("{base}/settings"), &[("notify", "digest")])
+            .await;
+        assert_eq!(chose.status(), 303);
+        let teuta = app.sign_in("teacher@demo.example").await;
+        teuta
+            .post(&base, &[("text", "The minutes are in the folder")])
+            .await;
+        let group = app
+            .store
+            .support_groups()
+            .directory()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|g| g.group.name == "I'm here")
+            .unwrap()
+            .group
+            .id;
+        let channel = app
+            .store
+            .conversations()
+            .group_channel(group)
+            .await
+            .unwrap();
+        let hana_id = user_id(&app, "hana@demo.example").await;
+        let conversations = app.store.conversations();
+        let due = conversations
+            .setting(channel.id, hana_id)
+            .await
+            .unwrap()
+            .digest_due
+            .expect("a digest is queued");
+        assert!(due > hearth_store::now_ms() + 23 * 3_600_000);
+        // The queued job, run as the job runner would when it is due.
+        let job = json!({"conversation": channel.id, "user": hana_id.0, "due": due});
+        hearth_web::conversations::notify::run_digest(&app.state, &job)
+            .await
+            .unwrap();
+        let mut to_hana = Vec::new();
+        for _ in 0..10 {
+            to_hana = app
+                .outbox()
+                .await
+                .into_iter()
+                .filter(|m| m.contains("To: hana@demo.example"))
+                .collect();
+            if !to_hana.is_empty() {
+                break;
+            }
+        }
+        assert_eq!(to_hana.len(), 1);
+        assert!(to_hana[0].contains("Teuta"));
+        assert!(!to_hana[0].contains("minutes are in the folder"));
+        let next = conversations.setting(channel.id, hana_id).await.unwrap();
+        assert_eq!(next.digest_due, Some(due + 86_400_000));
+        // The same job again (a retry) sends nothing twice.
+        hearth_web::conversations::notify::run_digest(&app.state, &job)
+            .await
+            .unwrap();
+        let again = app
+            .outbox()
+            .await
+            .into_iter()
+            .filter(|m| m.contains("To: hana@demo.example"))
+            .count();
+        assert_eq!(again, 1);
+    }
+);
