@@ -23,9 +23,19 @@ struct Chat {
 
 impl Chat {
     async fn connect(visitor: &Visitor, path: &str, after: i64) -> Result<Chat, u16> {
+        Self::connect_at(visitor.base(), visitor, path, after).await
+    }
+
+    /// Connects to a server at `address` (another instance) with the visitor's cookie.
+    async fn connect_at(
+        address: &str,
+        visitor: &Visitor,
+        path: &str,
+        after: i64,
+    ) -> Result<Chat, u16> {
         let url = format!(
             "{}{path}?after={after}",
-            visitor.base().replace("http://", "ws://")
+            address.replace("http://", "ws://")
         );
         let mut request = url.into_client_request().unwrap();
         request
@@ -593,3 +603,75 @@ both!(
         assert_eq!(again, 1);
     }
 );
+
+/// Two servers on one PostgreSQL database: members connected to different
+/// instances hear each other, and messages sent on both at once get one
+/// number each, in the same order everywhere.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_on_postgres_share_a_channel() {
+    let Some(app) = TestApp::spawn(Backend::Postgres).await else {
+        eprintln!("HEARTH_TEST_POSTGRES_URL is not set: skipping the two-instance run");
+        return;
+    };
+    let (second, server) = crate::live::second_instance(&app).await;
+    let socket = format!("{}/socket", here_channel(&app).await);
+    let teuta = app.sign_in("teacher@demo.example").await;
+    let blerim = app.sign_in("blerim@demo.example").await;
+    let mut first = Chat::connect(&teuta, &socket, 0).await.unwrap();
+    let start = first.until("hello").await["seq"].as_i64().unwrap();
+    first.drain().await;
+    let mut other = Chat::connect_at(&second, &blerim, &socket, start)
+        .await
+        .unwrap();
+    other.until("hello").await;
+
+    first
+        .send(json!({"type": "post", "text": "from the first"}))
+        .await;
+    assert_eq!(
+        other.until("message").await["message"]["body"],
+        "from the first"
+    );
+    first.until("message").await;
+    other
+        .send(json!({"type": "post", "text": "from the second"}))
+        .await;
+    assert_eq!(
+        first.until("message").await["message"]["body"],
+        "from the second"
+    );
+    other.until("message").await;
+
+    for n in 0..5 {
+        first
+            .send(json!({"type": "post", "text": format!("a{n}")}))
+            .await;
+        other
+            .send(json!({"type": "post", "text": format!("b{n}")}))
+            .await;
+    }
+    let seen = |frames: Vec<Value>| -> Vec<(i64, String)> {
+        frames
+            .iter()
+            .filter(|f| f["type"] == "message")
+            .map(|f| {
+                (
+                    f["seq"].as_i64().unwrap(),
+                    f["message"]["body"].as_str().unwrap().to_owned(),
+                )
+            })
+            .collect()
+    };
+    let (mut on_first, mut on_second) = (Vec::new(), Vec::new());
+    for _ in 0..10 {
+        on_first.extend(seen(first.drain().await));
+        on_second.extend(seen(other.drain().await));
+        if on_first.len() >= 10 && on_second.len() >= 10 {
+            break;
+        }
+    }
+    assert_eq!(on_first, on_second);
+    let numbers: Vec<i64> = on_first.iter().map(|(seq, _)| *seq).collect();
+    assert_eq!(numbers, (start + 3..start + 13).collect::<Vec<_>>());
+    server.abort();
+}
