@@ -108,12 +108,22 @@ pub enum Action {
     ShareStories,
     /// Check stories before the organisation sees them.
     ModerateStories,
+    /// Something in a conversation (a group's channel, the facilitators'
+    /// channel, an online drop-in chat), decided by the person's standing in
+    /// it alone (`None`: no place in it), like [`Action::InSupportGroup`].
+    Converse {
+        act: crate::conversations::ConversationAct,
+        standing: Option<crate::conversations::Standing>,
+    },
 }
 
 /// May `actor` do `action` at `target`?
 pub fn policy(actor: &Actor, action: Action, target: Scope) -> bool {
     if let Action::InSupportGroup { act, standing } = action {
         return in_support_group(act, standing);
+    }
+    if let Action::Converse { act, standing } = action {
+        return crate::conversations::allows(standing, act);
     }
     // The run sheet library belongs to everyone who runs events, wherever they
     // do; the directory of peer support groups and the community's stories
@@ -155,7 +165,7 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             | ManagePeerGroups | RunEvent | ManageRunSheets | ManageCurricula | RunTraining => true,
             ViewSupportGroups | StartSupportGroup | CoordinateSupportGroups => true,
             // Decided before any role is looked at (see `in_support_group`).
-            InSupportGroup { .. } => false,
+            InSupportGroup { .. } | Converse { .. } => false,
             // Coordinators enter a room as its hosts, not as its audience.
             JoinEvent | FollowTraining => false,
             // A trainee shares their writing with facilitators, not with the programme.
@@ -235,6 +245,17 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
                 || (matches!(action, ViewCohort | JoinEvent | FollowTraining)
                     && matches!(held_at, Scope::Cohort { .. }))
                 || (action == JoinEvent && matches!(held_at, Scope::SupportGroup { .. }))
+        }
+    }
+}
+
+impl Actor {
+    /// Someone with no account (a visitor of the public support page): no
+    /// grants, so only standing-based actions can allow them anything.
+    pub fn anonymous() -> Actor {
+        Actor {
+            user: UserId(uuid::Uuid::nil()),
+            grants: Vec::new(),
         }
     }
 }

@@ -104,7 +104,7 @@ pub(crate) async fn load_module_one(
             let event = store
                 .events()
                 .create(&NewEvent {
-                    cohort_id: cohort,
+                    audience: crate::Audience::Cohort(cohort),
                     title: title.clone(),
                     starts_at,
                     time_zone: ZONE.into(),

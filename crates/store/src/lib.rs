@@ -38,11 +38,18 @@ mod videos;
 mod demo_reports;
 mod reports;
 mod stories;
+// Channels and online drop-in chats.
+mod conversations;
+mod demo_conversations;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use activity::{ActivityKind, RecordedActivity, kind_slug};
 pub use audit::{Audit, AuditEntry};
 pub use bus::{LiveListener, Notice};
+pub use conversations::{
+    Amend, AuthorKind, CONVERSATION_PRESENCE_STALE_MS, ConversationListener, Conversations,
+    Message, NewMessage, ONLINE_CHAT, Replied, Setting, TextConversation,
+};
 pub use db::{Backend, Db, MigrationError};
 pub use demo::{DEMO_PASSWORD, DemoOutcome};
 pub use error::StoreError;
@@ -161,6 +168,9 @@ impl Store {
     }
     pub fn stories(&self) -> Stories<'_> {
         Stories { db: &self.db }
+    }
+    pub fn conversations(&self) -> Conversations<'_> {
+        Conversations { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

@@ -62,7 +62,7 @@ pub fn new_token() -> Result<String, StoreError> {
     Ok(hex::encode(bytes))
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 

@@ -104,6 +104,9 @@ pub async fn run_due(state: &AppState) -> Result<usize, StoreError> {
             crate::routes::SUPPORT_SHIFT_REMINDER => {
                 crate::routes::run_support_shift_reminder(state, &job.payload).await
             }
+            crate::conversations::notify::DIGEST => {
+                crate::conversations::notify::run_digest(state, &job.payload).await
+            }
             other => Err(format!("unknown job kind {other}")),
         };
         match outcome {

@@ -8,6 +8,7 @@
 
 pub mod config;
 pub mod context;
+pub mod conversations;
 pub mod error;
 pub mod i18n;
 pub mod jobs;
@@ -38,6 +39,7 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let runner = jobs::spawn_runner(state.clone());
     let bus = live::bus::spawn(state.clone());
+    let conversation_bus = conversations::bus::spawn(state.clone());
     let store = state.store.clone();
     let instance = state.instance;
     let app = app(state).into_make_service_with_connect_info::<SocketAddr>();
@@ -46,6 +48,10 @@ pub async fn serve(
         .await;
     runner.abort();
     bus.abort();
+    conversation_bus.abort();
+    if let Err(error) = store.conversations().forget_instance(instance).await {
+        tracing::warn!(%error, "could not forget who had conversations open here");
+    }
     // The people whose rooms were open here are no longer present.
     if store.db().is_shared()
         && let Err(error) = store.live_presence().forget_instance(instance).await

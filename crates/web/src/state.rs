@@ -15,6 +15,8 @@ pub struct AppState {
     pub hubs: Arc<crate::live::Hubs>,
     /// This process, among the instances sharing one database's live rooms.
     pub instance: InstanceId,
+    /// The conversations (channels, drop-in chats) open on this server.
+    pub conversation_hubs: Arc<crate::conversations::ConversationHubs>,
 }
 
 impl AppState {
@@ -32,6 +34,7 @@ impl AppState {
             is_demo,
             hubs: Arc::new(crate::live::Hubs::default()),
             instance: InstanceId::new(),
+            conversation_hubs: Arc::new(crate::conversations::ConversationHubs::default()),
         })
     }
 }

@@ -35,6 +35,11 @@ const ASSETS: &[Asset] = &[
         bytes: include_bytes!("../../static/training.js"),
     },
     Asset {
+        name: "conversation.js",
+        content_type: "text/javascript; charset=utf-8",
+        bytes: include_bytes!("../../static/conversation.js"),
+    },
+    Asset {
         name: "icon.svg",
         content_type: "image/svg+xml",
         bytes: include_bytes!("../../static/icon.svg"),

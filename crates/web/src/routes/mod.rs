@@ -46,6 +46,9 @@ mod videos;
 // Reports and community stories (issue 9).
 mod reports;
 mod stories;
+// Channels and the online drop-in chat.
+mod channels;
+mod drop_in;
 
 pub use support::{
     SHIFT_REMINDER as SUPPORT_SHIFT_REMINDER, run_shift_reminder as run_support_shift_reminder,
@@ -77,6 +80,8 @@ pub fn router(state: AppState) -> Router {
         .merge(support_supervision::router())
         .merge(reports::router())
         .merge(stories::router())
+        .merge(channels::router())
+        .merge(drop_in::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));

@@ -124,7 +124,7 @@ fn may_coordinate(me: &SignedIn, group: &SupportGroup) -> bool {
 
 /// The ground rules in the reader's language when the group kept Hearth's
 /// defaults (the same defaults as an event's audience).
-fn rules_lines(tr: &Tr, rules: &Option<(i32, String)>) -> Vec<String> {
+pub(crate) fn rules_lines(tr: &Tr, rules: &Option<(i32, String)>) -> Vec<String> {
     match rules {
         Some((_, text)) => text
             .lines()

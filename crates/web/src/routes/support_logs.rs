@@ -61,6 +61,8 @@ pub struct WaitingRow {
     pub id: Uuid,
     pub name: String,
     pub from_check_in: bool,
+    /// An online drop-in chat (`/support`), opened from its own page.
+    pub online: bool,
     pub minutes: i64,
 }
 
@@ -80,6 +82,7 @@ pub async fn waiting_rows(
         .map(|e| WaitingRow {
             id: e.id,
             from_check_in: e.source == "check-in",
+            online: e.source == hearth_store::ONLINE_CHAT,
             minutes: ((now - e.added_at) / 60_000).max(0),
             name: e.name,
         })
@@ -99,7 +102,11 @@ struct CheckInView {
 }
 
 /// The location's hours as (day, "09:00–17:00") for people to read.
-async fn hours_rows(state: &AppState, tr: &Tr, location: Uuid) -> AppResult<Vec<(String, String)>> {
+pub(crate) async fn hours_rows(
+    state: &AppState,
+    tr: &Tr,
+    location: Uuid,
+) -> AppResult<Vec<(String, String)>> {
     Ok(state
         .store
         .support()
@@ -265,7 +272,31 @@ async fn take_next_post(
 ) -> AppResult<Response> {
     let location = state.store.support().location(id).await?;
     me.require(Action::WorkShift, Scope::Site(location.site_id))?;
-    match state.store.support().take_next(id, me.actor.user).await? {
+    // Online chats are taken only by a peer on shift at this centre.
+    let on_shift = state
+        .store
+        .support()
+        .on_shift(me.actor.user, now_ms())
+        .await?
+        .iter()
+        .any(|s| s.location_id == id);
+    let taken = if on_shift {
+        state.store.support().take_next(id, me.actor.user).await?
+    } else {
+        match state
+            .store
+            .conversations()
+            .take_next_in_person(id, me.actor.user)
+            .await?
+        {
+            Some(entry) => Some(state.store.support().queue_entry(entry).await?),
+            None => None,
+        }
+    };
+    match taken {
+        Some(entry) if entry.source == hearth_store::ONLINE_CHAT => {
+            super::drop_in::taken_by_take_next(&state, &me, entry.id).await
+        }
         Some(entry) => Ok(see_other(&format!(
             "/one-to-one/logs/new?queue={}",
             entry.id

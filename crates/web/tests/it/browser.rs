@@ -1762,3 +1762,98 @@ async fn trainee_writes_a_story_and_the_facilitator_records_readiness() {
         .unwrap();
     assert_eq!(conversations.len(), 1);
 }
+
+/// Two members talk in the "I'm here" channel in two browsers: a message
+/// appears on the other's page as it is sent, a reply quotes what it
+/// answers; the page and the public `/support` chat pass axe-core at both widths.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_members_talk_in_their_groups_channel() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let group = app
+        .store
+        .support_groups()
+        .directory()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|g| g.group.name == "I'm here")
+        .unwrap()
+        .group
+        .id;
+    let channel = app.url(&format!("/support-groups/{group}/channel"));
+    with_browsers("channel", 2, |clients| async move {
+        let (teuta, blerim) = (&clients[0], &clients[1]);
+        sign_in_with_form(teuta, &app, "teacher@demo.example").await;
+        sign_in_with_form(blerim, &app, "blerim@demo.example").await;
+        for client in [teuta, blerim] {
+            client.goto(&channel).await.unwrap();
+            // The demo's messages, drawn by the script with their actions.
+            wait_for_text(client, "#messages", "five fingers").await;
+            wait_for_text(client, "#conversation-status", "").await;
+        }
+        type_into(
+            teuta,
+            "#compose-text",
+            "Shall we meet in the library on Friday?",
+        )
+        .await;
+        click(teuta, "#compose button[type=submit]").await;
+        wait_for_text(blerim, "#messages", "library on Friday").await;
+        // Blerim answers that very message.
+        let reply = blerim
+            .find(Locator::XPath(
+                "//li[contains(., 'library on Friday')]//button[@data-action='reply']",
+            ))
+            .await
+            .expect("a reply button on Teuta's message");
+        reply.click().await.unwrap();
+        wait_for_text(blerim, "#replying", "Teuta").await;
+        type_into(blerim, "#compose-text", "Yes, after the last lesson.").await;
+        click(blerim, "#compose button[type=submit]").await;
+        let seen = wait_for_text(teuta, "#messages", "after the last lesson").await;
+        assert!(seen.contains("library on Friday"));
+        let quoted = text_of(teuta, "#messages li:last-child blockquote").await;
+        assert!(quoted.contains("library on Friday"), "{quoted}");
+        check_accessibility(teuta, "a group's channel").await;
+        screenshots(teuta, "channel").await;
+
+        // The online drop-in chat: a visitor with no account, and the peer on shift.
+        let (peer, visitor) = (&clients[0], &clients[1]);
+        visitor.delete_all_cookies().await.unwrap();
+        visitor.goto(&app.url("/support")).await.unwrap();
+        check_accessibility(visitor, "the support page").await;
+        screenshots(visitor, "support").await;
+        type_into(visitor, "#f-nickname", "Sky").await;
+        click(
+            visitor,
+            "form[action='/support/chat/start'] button[type=submit]",
+        )
+        .await;
+        wait_for_path(visitor, "/support/chat").await;
+        wait_for_text(visitor, "#conversation-status", "").await;
+        type_into(visitor, "#compose-text", "Hello, is anyone there?").await;
+        click(visitor, "#compose button[type=submit]").await;
+        wait_for_text(visitor, "#messages", "anyone there").await;
+
+        peer.delete_all_cookies().await.unwrap();
+        sign_in_with_form(peer, &app, "peer@demo.example").await;
+        let centre = app.store.support().locations().await.unwrap().remove(0);
+        let waiting = app.store.support().waiting(centre.id).await.unwrap();
+        let sky = waiting.iter().find(|e| e.name == "Sky").unwrap();
+        peer.goto(&app.url(&format!("/one-to-one/locations/{}", centre.id)))
+            .await
+            .unwrap();
+        click(peer, &format!("a[href='/one-to-one/chats/{}']", sky.id)).await;
+        click(peer, "form[action$='/take'] button[type=submit]").await;
+        wait_for_text(peer, "#messages", "anyone there").await;
+        wait_for_text(visitor, "#chat-status", "Pat").await;
+        type_into(peer, "#compose-text", "Hi Sky, I'm Pat. I'm here.").await;
+        click(peer, "#compose button[type=submit]").await;
+        wait_for_text(visitor, "#messages", "I'm Pat").await;
+        check_accessibility(visitor, "the visitor's chat").await;
+        screenshots(visitor, "support-chat").await;
+        check_accessibility(peer, "the peer's chat").await;
+        screenshots(peer, "support-chat-peer").await;
+    })
+    .await;
+}

@@ -667,7 +667,7 @@ async fn two_instances_on_postgres_share_the_room() {
 /// Another `hearth serve` on the same database (a second instance, or the
 /// same server after a restart): its own hubs and its own bus. Returns its
 /// address; abort the handle to stop it.
-async fn second_instance(app: &TestApp) -> (String, tokio::task::JoinHandle<()>) {
+pub(crate) async fn second_instance(app: &TestApp) -> (String, tokio::task::JoinHandle<()>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = format!("http://{}", listener.local_addr().unwrap());
     let config = hearth_web::WebConfig::new(address.clone(), app.data_dir.clone());

@@ -23,3 +23,5 @@ mod training_more;
 mod training_browser;
 // Reports and community stories (issue 9).
 mod reports;
+// Channels and the online drop-in chat.
+mod channels;

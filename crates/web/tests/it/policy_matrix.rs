@@ -823,6 +823,7 @@ both!(every_route_for_every_role, |app: TestApp| async move {
     ];
     let mut cases = cases;
     cases.extend(support_group_cases(&app).await);
+    cases.extend(channel_cases(&app).await);
 
     let mut failures = Vec::new();
     let anonymous = app.visitor().await;
@@ -989,6 +990,47 @@ async fn support_group_cases(app: &TestApp) -> Vec<Case> {
             ],
             SG_CIRCLE_FACILITATOR,
             422,
+        ),
+    ]
+}
+
+/// Channels are their members' alone, whatever anyone's organisation role:
+/// Fatima facilitates the campus circle and Pat belongs to it; nobody in the
+/// matrix belongs to "I'm here". The facilitators' channel is for those who
+/// facilitate a group and the network's coordinators. `/support` is public.
+async fn channel_cases(app: &TestApp) -> Vec<Case> {
+    let here = crate::support_groups::group_named(app, "I'm here").await;
+    let circle = crate::support_groups::group_named(app, "Riverside peer supporters' circle").await;
+    let circle_members: &[&str] = &["facilitator", "peer"];
+    vec![
+        Case {
+            public: true,
+            ..get("/support".into(), EVERYONE)
+        },
+        get(format!("/support-groups/{here}/channel"), &[]),
+        post(
+            format!("/support-groups/{here}/channel"),
+            vec![("text", "hello".into())],
+            &[],
+            303,
+        ),
+        get(format!("/support-groups/{circle}/channel"), circle_members),
+        // An empty message: refused with its reason, nothing stored.
+        post(
+            format!("/support-groups/{circle}/channel"),
+            vec![("text", String::new())],
+            circle_members,
+            303,
+        ),
+        post(
+            format!("/support-groups/{circle}/channel/settings"),
+            vec![("notify", "none".into())],
+            circle_members,
+            303,
+        ),
+        get(
+            "/support-groups/facilitators/channel".into(),
+            &["admin", "coordinator", "facilitator"],
         ),
     ]
 }

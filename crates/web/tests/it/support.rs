@@ -49,7 +49,7 @@ async fn centre(app: &TestApp) -> hearth_store::Location {
 }
 
 /// A second peer worker at the campus, signed in.
-async fn second_peer(app: &TestApp) -> (UserId, Visitor) {
+pub(crate) async fn second_peer(app: &TestApp) -> (UserId, Visitor) {
     let hash = hearth_store::password::hash(DEMO_PASSWORD).await.unwrap();
     let id = app
         .store
