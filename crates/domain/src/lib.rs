@@ -16,3 +16,5 @@ pub mod training;
 pub use ids::*;
 pub use roles::{PeerWorkerKind, Role, RoleGrant, Scope};
 pub mod support_groups;
+// Ongoing one-to-one support and referrals (issue 7).
+pub mod support_ongoing;

@@ -36,6 +36,9 @@ mod videos;
 mod demo_reports;
 mod reports;
 mod stories;
+// Ongoing one-to-one support and referrals (issue 7).
+mod support_ongoing;
+mod support_ongoing_demo;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use activity::{ActivityKind, RecordedActivity, kind_slug};
@@ -74,6 +77,10 @@ pub use support_groups::{
     SupportGroup, SupportGroups,
 };
 pub use support_groups_meetings::{ActionItem, Meeting, NewMeeting, SupportGroupMeetings};
+pub use support_ongoing::{
+    Extension, NewReferral, NewRequest, Ongoing, OngoingFigures, OngoingSession, OngoingSupport,
+    PeerCandidate, PeerProfile, Referral,
+};
 pub use time::{now_ms, timestamp};
 pub use training::{
     AttendanceMark, ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession,
@@ -159,6 +166,9 @@ impl Store {
     }
     pub fn stories(&self) -> Stories<'_> {
         Stories { db: &self.db }
+    }
+    pub fn ongoing(&self) -> Ongoing<'_> {
+        Ongoing { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

@@ -45,10 +45,15 @@ mod videos;
 // Reports and community stories (issue 9).
 mod reports;
 mod stories;
+// Ongoing one-to-one support and referrals (issue 7).
+mod support_matching;
+mod support_ongoing;
+mod support_referrals;
 
 pub use support::{
     SHIFT_REMINDER as SUPPORT_SHIFT_REMINDER, run_shift_reminder as run_support_shift_reminder,
 };
+pub use support_ongoing::{JOB_PREFIX as ONGOING_JOB_PREFIX, run_job as run_ongoing_job};
 
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
@@ -75,6 +80,9 @@ pub fn router(state: AppState) -> Router {
         .merge(support_supervision::router())
         .merge(reports::router())
         .merge(stories::router())
+        .merge(support_ongoing::router())
+        .merge(support_matching::router())
+        .merge(support_referrals::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));
