@@ -16,6 +16,8 @@ mod role_training;
 mod shell;
 mod support;
 mod support_groups;
+// Ongoing one-to-one support and referrals (issue 7).
+mod support_ongoing;
 mod training;
 // Reports and community stories (issue 9).
 mod reports;
