@@ -151,21 +151,27 @@ pub(crate) async fn load(store: &Store) -> Result<(), StoreError> {
         )
         .await?;
     ongoing.confirm(maya_support, maya).await?;
-    // Whole hours, so the booked room holds quarter hours.
-    let base = now - now.rem_euclid(hour);
-    let quiet_two = store
+    // At 15:00 on the campus's clock: the drop-in shifts book Quiet Room 1
+    // in the mornings only, so the third session can have it.
+    let zone = jiff::tz::TimeZone::get("Europe/Belgrade").unwrap_or(jiff::tz::TimeZone::UTC);
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(zone.clone())
+        .date();
+    let quiet_one = store
         .support()
         .rooms()
         .await?
         .into_iter()
-        .find(|r| r.name == "Quiet Room 2")
+        .find(|r| r.name == "Quiet Room 1")
         .map(|r| r.id);
-    for (offset, room) in [
-        (-9 * DAY_MS, None),
-        (-2 * DAY_MS, None),
-        (2 * DAY_MS, quiet_two),
-    ] {
-        let starts_at = base + offset;
+    for (offset, room) in [(-9, None), (-2, None), (2, quiet_one)] {
+        let Ok(starts_at) = today
+            .checked_add(jiff::Span::new().days(offset))
+            .and_then(|day| day.at(15, 0, 0, 0).to_zoned_datetime(zone.clone()))
+            .map(|z| z.timestamp().as_millisecond())
+        else {
+            continue;
+        };
         ongoing
             .schedule(
                 maya_support,
