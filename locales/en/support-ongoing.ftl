@@ -187,6 +187,7 @@ ongoing-summary-title = Closing summary
 flash-ongoing-closed = The support is closed. The student can read your summary.
 flash-ongoing-not-now = That can't be done now: the support has moved on. Here is where it stands.
 ongoing-home-title = Ongoing support
+ongoing-referrals-title = Referred to services
 
 ## Referrals to services
 referral-new-title = Refer to a service
@@ -230,3 +231,7 @@ reports-referrals-title = Referrals by service
 reports-referrals-service = Service
 reports-referrals-count = Referrals
 reports-referrals-none = No referrals in this period.
+reports-ongoing-status = Where they stand
+reports-ongoing-count = Supports
+reports-ongoing-caption = Ongoing supports asked for in the chosen period, at the chosen sites
+reports-referrals-caption = Referrals made in the chosen period, by the service referred to

@@ -187,6 +187,7 @@ ongoing-summary-title = Përmbledhja përmbyllëse
 flash-ongoing-closed = Mbështetja u mbyll. Studenti mund ta lexojë përmbledhjen tuaj.
 flash-ongoing-not-now = Kjo nuk mund të bëhet tani: mbështetja ka ecur përpara. Ja ku qëndron.
 ongoing-home-title = Mbështetja e vazhdueshme
+ongoing-referrals-title = Referuar te shërbimet
 
 ## Referimet te shërbimet
 referral-new-title = Referoni te një shërbim
@@ -230,3 +231,7 @@ reports-referrals-title = Referimet sipas shërbimit
 reports-referrals-service = Shërbimi
 reports-referrals-count = Referime
 reports-referrals-none = Asnjë referim në këtë periudhë.
+reports-ongoing-status = Ku qëndrojnë
+reports-ongoing-count = Mbështetje
+reports-ongoing-caption = Mbështetjet e vazhdueshme të kërkuara në periudhën e zgjedhur, në vendet e zgjedhura
+reports-referrals-caption = Referimet e bëra në periudhën e zgjedhur, sipas shërbimit

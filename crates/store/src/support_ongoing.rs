@@ -710,40 +710,44 @@ impl Ongoing<'_> {
         Ok(extension)
     }
 
-    #[instrument(level = "debug", skip_all)]
-    pub async fn extensions(&self, support: Uuid) -> Result<Vec<Extension>, StoreError> {
+    async fn extensions_where(
+        &self,
+        condition: &str,
+        id: Option<Uuid>,
+    ) -> Result<Vec<Extension>, StoreError> {
         let sql = sqlx::AssertSqlSafe(format!(
-            "{EXTENSION_SELECT} WHERE e.support_id = $1 ORDER BY e.created_at"
+            "{EXTENSION_SELECT} WHERE {condition} ORDER BY e.created_at"
         ));
         let rows: Vec<ExtensionRow> = on_db!(
             self.db,
-            read | pool | sqlx::query_as(sql).bind(support).fetch_all(pool).await?
+            read | pool | sqlx::query_as(sql).bind(id).fetch_all(pool).await?
         );
         Ok(rows.into_iter().map(extension).collect())
+    }
+
+    #[instrument(level = "debug", skip_all)]
+    pub async fn extensions(&self, support: Uuid) -> Result<Vec<Extension>, StoreError> {
+        self.extensions_where("e.support_id = $1", Some(support))
+            .await
     }
 
     /// Extensions waiting for a decision, oldest first (callers keep those of
     /// the sites the reader supervises).
     #[instrument(level = "debug", skip_all)]
     pub async fn waiting_extensions(&self) -> Result<Vec<Extension>, StoreError> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "{EXTENSION_SELECT} WHERE e.decision IS NULL AND o.closed_at IS NULL ORDER BY e.created_at"
-        ));
-        let rows: Vec<ExtensionRow> = on_db!(
-            self.db,
-            read | pool | sqlx::query_as(sql).fetch_all(pool).await?
-        );
-        Ok(rows.into_iter().map(extension).collect())
+        self.extensions_where(
+            "($1 IS NULL OR e.id = $1) AND e.decision IS NULL AND o.closed_at IS NULL",
+            None,
+        )
+        .await
     }
 
     #[instrument(level = "debug", skip_all)]
     pub async fn extension(&self, id: Uuid) -> Result<Extension, StoreError> {
-        let sql = sqlx::AssertSqlSafe(format!("{EXTENSION_SELECT} WHERE e.id = $1"));
-        let row: Option<ExtensionRow> = on_db!(
-            self.db,
-            read | pool | sqlx::query_as(sql).bind(id).fetch_optional(pool).await?
-        );
-        Ok(extension(row.found()?))
+        self.extensions_where("e.id = $1", Some(id))
+            .await?
+            .pop()
+            .found()
     }
 
     /// Decides a waiting extension; an approval raises the support's number

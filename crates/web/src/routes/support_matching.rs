@@ -6,7 +6,7 @@
 use super::support::sites_for;
 use super::support_ongoing::{
     AskChoices, AskForm, SupportLine, ask_choices, kind_label, language_label, line, parse_request,
-    slot_label, tell_matchers, topic_label, tr_for,
+    slot_label, tell, tell_matchers, topic_label,
 };
 use super::{form_status, no_store, see_other};
 use crate::context::SignedIn;
@@ -291,13 +291,12 @@ async fn assign_post(
                 .unwrap_or_default(),
         ),
     ] {
-        let tr = tr_for(&state, person).await?;
-        crate::jobs::notify(
+        tell(
             &state,
             person,
-            &tr.t(title),
-            &tr.t1(body, "name", name),
-            Some(&format!("/ongoing/{id}")),
+            (title, body),
+            &name,
+            &format!("/ongoing/{id}"),
             true,
         )
         .await?;
@@ -385,20 +384,9 @@ async fn refer_post(
     }
     let id = state.store.ongoing().ask(&request).await?;
     tell_matchers(&state, request.site, id).await?;
-    let student_tr = tr_for(&state, request.student).await?;
-    crate::jobs::notify(
-        &state,
-        request.student,
-        &student_tr.t("ongoing-referred-title"),
-        &student_tr.t1(
-            "ongoing-referred-body",
-            "name",
-            &me.user.person.display_name,
-        ),
-        Some("/my-support"),
-        true,
-    )
-    .await?;
+    let titles = ("ongoing-referred-title", "ongoing-referred-body");
+    let name = &me.user.person.display_name;
+    tell(&state, request.student, titles, name, "/my-support", true).await?;
     Ok(see_other("/one-to-one/ongoing?done=flash-ongoing-referred"))
 }
 
@@ -493,8 +481,14 @@ pub(crate) fn report_tables(
         hearth_store::Count::FewerThanFive => tr.t("reports-fewer-than-5"),
     };
     let supports = super::reports::Table {
-        head: vec![tr.t("reports-ongoing-open"), tr.t("reports-ongoing-closed")],
-        rows: vec![vec![shown(figures.open), shown(figures.closed)]],
+        head: vec![
+            tr.t("reports-ongoing-status"),
+            tr.t("reports-ongoing-count"),
+        ],
+        rows: vec![
+            vec![tr.t("reports-ongoing-open"), shown(figures.open)],
+            vec![tr.t("reports-ongoing-closed"), shown(figures.closed)],
+        ],
     };
     let referrals = super::reports::Table {
         head: vec![

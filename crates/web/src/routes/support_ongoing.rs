@@ -431,6 +431,28 @@ pub(crate) async fn tell_matchers(state: &AppState, site: SiteId, id: Uuid) -> A
     Ok(())
 }
 
+/// Tells someone in their own language: a title, a body naming `name`, a link.
+pub(crate) async fn tell(
+    state: &AppState,
+    person: UserId,
+    (title, body): (&str, &str),
+    name: &str,
+    link: &str,
+    email: bool,
+) -> AppResult<()> {
+    let tr = tr_for(state, person).await?;
+    crate::jobs::notify(
+        state,
+        person,
+        &tr.t(title),
+        &tr.t1(body, "name", name),
+        Some(link),
+        email,
+    )
+    .await?;
+    Ok(())
+}
+
 /// Someone's own language, for what is sent to them.
 pub(crate) async fn tr_for(state: &AppState, user: UserId) -> Result<Tr, StoreError> {
     let person = state.store.people().get(user).await?;
@@ -677,6 +699,28 @@ async fn support_get(
     .await
 }
 
+/// A form of the support's page shown again with what was wrong.
+async fn refused(
+    state: &AppState,
+    me: &SignedIn,
+    id: Uuid,
+    forms: SupportForms,
+    errors: FieldErrors,
+    failed: &'static str,
+) -> AppResult<Response> {
+    support_page(
+        state,
+        me,
+        id,
+        forms,
+        errors,
+        failed,
+        form_status(true),
+        None,
+    )
+    .await
+}
+
 fn back(id: Uuid, flash: &str) -> Response {
     see_other(&format!("/ongoing/{id}?done={flash}"))
 }
@@ -694,17 +738,7 @@ async fn agreement_post(
     let agreement = errors.check(&tr, "sessions", Agreement::parse(&forms.sessions));
     let covers = errors.check(&tr, "covers", domain::required(&forms.covers, 1000));
     let (Some(agreement), Some(covers)) = (agreement, covers) else {
-        return support_page(
-            &state,
-            &me,
-            id,
-            forms,
-            errors,
-            "agreement",
-            form_status(true),
-            None,
-        )
-        .await;
+        return refused(&state, &me, id, forms, errors, "agreement").await;
     };
     match state
         .store
@@ -716,17 +750,14 @@ async fn agreement_post(
         Err(StoreError::Conflict(_)) => return Ok(back(id, "flash-ongoing-not-now")),
         Err(other) => return Err(other.into()),
     }
-    let student_tr = tr_for(&state, s.student_id).await?;
-    crate::jobs::notify(
+    let titles = ("ongoing-proposed-title", "ongoing-proposed-body");
+    let link = format!("/ongoing/{id}");
+    tell(
         &state,
         s.student_id,
-        &student_tr.t("ongoing-proposed-title"),
-        &student_tr.t1(
-            "ongoing-proposed-body",
-            "name",
-            &me.user.person.display_name,
-        ),
-        Some(&format!("/ongoing/{id}")),
+        titles,
+        &me.user.person.display_name,
+        &link,
         true,
     )
     .await?;
@@ -746,13 +777,12 @@ async fn confirm_post(
         Err(other) => return Err(other.into()),
     }
     if let Some(peer) = s.peer_id {
-        let peer_tr = tr_for(&state, peer).await?;
-        crate::jobs::notify(
+        tell(
             &state,
             peer,
-            &peer_tr.t("ongoing-confirmed-title"),
-            &peer_tr.t1("ongoing-confirmed-body", "name", &s.student_name),
-            Some(&format!("/ongoing/{id}")),
+            ("ongoing-confirmed-title", "ongoing-confirmed-body"),
+            &s.student_name,
+            &format!("/ongoing/{id}"),
             false,
         )
         .await?;
@@ -1003,17 +1033,7 @@ async fn extension_post(
     let extra = errors.check(&tr, "extra", domain::extra_sessions(&forms.extra));
     let reason = errors.check(&tr, "reason", domain::required(&forms.reason, 1000));
     let (Some(extra), Some(reason)) = (extra, reason) else {
-        return support_page(
-            &state,
-            &me,
-            id,
-            forms,
-            errors,
-            "extension",
-            form_status(true),
-            None,
-        )
-        .await;
+        return refused(&state, &me, id, forms, errors, "extension").await;
     };
     let extension = match state
         .store
@@ -1032,17 +1052,17 @@ async fn extension_post(
         .holders(hearth_domain::Role::Supervisor.key().as_str(), s.site_id)
         .await?;
     for person in supervisors.into_iter().filter(|p| *p != me.actor.user) {
-        let tr = tr_for(&state, person).await?;
-        crate::jobs::notify(
+        let titles = (
+            "ongoing-extension-asked-title",
+            "ongoing-extension-asked-body",
+        );
+        let link = format!("/ongoing/{id}#extension-{extension}");
+        tell(
             &state,
             person,
-            &tr.t("ongoing-extension-asked-title"),
-            &tr.t1(
-                "ongoing-extension-asked-body",
-                "name",
-                &me.user.person.display_name,
-            ),
-            Some(&format!("/ongoing/{id}#extension-{extension}")),
+            titles,
+            &me.user.person.display_name,
+            &link,
             true,
         )
         .await?;
@@ -1080,18 +1100,19 @@ async fn decide_post(
         Err(other) => return Err(other.into()),
     }
     if let Some(peer) = found.asked_by {
-        let tr = tr_for(&state, peer).await?;
         let key = if approved {
             "ongoing-extension-approved-body"
         } else {
             "ongoing-extension-declined-body"
         };
-        crate::jobs::notify(
+        let titles = ("ongoing-extension-decided-title", key);
+        let link = format!("/ongoing/{}", s.id);
+        tell(
             &state,
             peer,
-            &tr.t("ongoing-extension-decided-title"),
-            &tr.t1(key, "name", &me.user.person.display_name),
-            Some(&format!("/ongoing/{}", s.id)),
+            titles,
+            &me.user.person.display_name,
+            &link,
             false,
         )
         .await?;
@@ -1110,17 +1131,7 @@ async fn close_post(
     let tr = Tr::new(me.ctx.language);
     let mut errors = FieldErrors::new();
     let Some(summary) = errors.check(&tr, "summary", domain::required(&forms.summary, 2000)) else {
-        return support_page(
-            &state,
-            &me,
-            id,
-            forms,
-            errors,
-            "close",
-            form_status(true),
-            None,
-        )
-        .await;
+        return refused(&state, &me, id, forms, errors, "close").await;
     };
     match state
         .store
@@ -1132,13 +1143,12 @@ async fn close_post(
         Err(StoreError::Conflict(_)) => return Ok(back(id, "flash-ongoing-not-now")),
         Err(other) => return Err(other.into()),
     }
-    let student_tr = tr_for(&state, s.student_id).await?;
-    crate::jobs::notify(
+    tell(
         &state,
         s.student_id,
-        &student_tr.t("ongoing-closed-title"),
-        &student_tr.t1("ongoing-closed-body", "name", &me.user.person.display_name),
-        Some(&format!("/ongoing/{id}")),
+        ("ongoing-closed-title", "ongoing-closed-body"),
+        &me.user.person.display_name,
+        &format!("/ongoing/{id}"),
         true,
     )
     .await?;
