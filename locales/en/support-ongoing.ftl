@@ -235,3 +235,5 @@ reports-ongoing-status = Where they stand
 reports-ongoing-count = Supports
 reports-ongoing-caption = Ongoing supports asked for in the chosen period, at the chosen sites
 reports-referrals-caption = Referrals made in the chosen period, by the service referred to
+referral-choose = Choose…
+ongoing-profile-availability = When I am usually free

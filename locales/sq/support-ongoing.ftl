@@ -235,3 +235,5 @@ reports-ongoing-status = Ku qëndrojnë
 reports-ongoing-count = Mbështetje
 reports-ongoing-caption = Mbështetjet e vazhdueshme të kërkuara në periudhën e zgjedhur, në vendet e zgjedhura
 reports-referrals-caption = Referimet e bëra në periudhën e zgjedhur, sipas shërbimit
+referral-choose = Zgjidhni…
+ongoing-profile-availability = Kur jam zakonisht i lirë

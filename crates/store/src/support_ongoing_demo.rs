@@ -224,7 +224,7 @@ pub(crate) async fn load(store: &Store) -> Result<(), StoreError> {
         })
         .await?;
 
-    // Pat referred Maya to counselling a week ago; time to check in.
+    // Pat referred Maya to counselling, and the day to check in has come.
     if let Some(counselling) = store
         .services()
         .list(false)

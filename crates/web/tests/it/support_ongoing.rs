@@ -384,6 +384,30 @@ both!(
         let theo_at = page.find("Theo Coach").unwrap();
         let lirie_at = page.find("Lirie Mentor").unwrap();
         assert!(lirie_at < theo_at, "a shared experience ranks higher");
+        // A peer lists a lived experience on their profile: it counts at once.
+        let theo = app.sign_in("theo@demo.example").await;
+        let saved = theo
+            .post(
+                "/one-to-one/ongoing/profile",
+                &[
+                    ("open_to_new", "yes"),
+                    ("topics", "first-in-family"),
+                    ("topics", "low-mood"),
+                    ("languages", "en"),
+                    ("availability", "2-afternoon"),
+                    ("availability", "4-afternoon"),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status(), 303);
+        let (_, page) = coordinator
+            .page(&format!("/one-to-one/ongoing/requests/{request}"))
+            .await;
+        let theo_at = page.find("Theo Coach").unwrap();
+        assert!(theo_at < page.find("Lirie Mentor").unwrap(), "{page}");
+        assert!(page.contains(
+            "Has lived through: First in the family at university, Low mood and depression"
+        ));
         // The list shows the coordinator counts, never content.
         let (_, list) = coordinator.page("/one-to-one/ongoing").await;
         assert!(list.contains("Session 3 of 6") && !list.contains(secret));
@@ -457,6 +481,10 @@ both!(
         let student = app.sign_in("maya@demo.example").await;
         let (_, page) = student.page(&format!("/ongoing/{support}")).await;
         assert!(page.contains("Psychological support groups"));
+        assert!(
+            !page.contains("Group on Wednesdays"),
+            "the referrer's note is theirs"
+        );
         assert_eq!(
             student
                 .get(&format!("/one-to-one/referrals/new?support={support}"))
@@ -609,5 +637,102 @@ both!(
             .unwrap()
             .remove(0);
         assert!(referral.person_label.starts_with("a drop-in visitor"));
+    }
+);
+
+both!(
+    a_facilitator_refers_from_a_live_events_alert,
+    |app: TestApp| async move {
+        use hearth_domain::live::{Change, Visibility};
+        let autumn = app.cohort_named("Autumn dialogue cohort").await.id;
+        let fatima = person(&app, "facilitator@demo.example").await;
+        let noah = person(&app, "noah@demo.example").await;
+        let event = app
+            .store
+            .events()
+            .create(&hearth_store::NewEvent {
+                cohort_id: autumn,
+                title: "Alerts fishbowl".into(),
+                starts_at: hearth_store::now_ms(),
+                time_zone: "Europe/Belgrade".into(),
+                run_sheet: hearth_domain::live::RunSheet::fishbowl(),
+                created_by: fatima,
+            })
+            .await
+            .unwrap();
+        // What the live room stores when Noah presses "I need support".
+        let seq = app
+            .store
+            .events()
+            .append(
+                event,
+                &[(
+                    Change::SupportRequested {
+                        user: noah,
+                        name: "Noah Patel".into(),
+                        note: Some("It is a hard day".into()),
+                    },
+                    Visibility::Person(noah),
+                )],
+                hearth_store::now_ms(),
+            )
+            .await
+            .unwrap()[0];
+        let facilitator = app.sign_in("facilitator@demo.example").await;
+        let (status, page) = facilitator.page(&format!("/events/{event}")).await;
+        assert_eq!(status, 200);
+        assert!(page.contains(&format!("/events/{event}/support-alerts")));
+        let (status, page) = facilitator
+            .page(&format!("/events/{event}/support-alerts"))
+            .await;
+        assert_eq!(status, 200);
+        assert!(page.contains("Noah Patel") && page.contains("It is a hard day"));
+        for email in ["noah@demo.example", "peer@demo.example"] {
+            let someone = app.sign_in(email).await;
+            let (status, page) = someone
+                .page(&format!("/events/{event}/support-alerts"))
+                .await;
+            assert_eq!(status, 403, "{email}");
+            assert!(!page.contains("It is a hard day"));
+        }
+        let service = app
+            .store
+            .services()
+            .list(false)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|s| s.name == "Peer mentorship programme")
+            .unwrap()
+            .id
+            .to_string();
+        let fields = [
+            ("event", event.to_string()),
+            ("alert", seq.to_string()),
+            ("service", service),
+            ("days", "5".to_string()),
+        ];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let pat = app.sign_in("peer@demo.example").await;
+        assert_eq!(
+            pat.post("/one-to-one/referrals", &fields).await.status(),
+            403
+        );
+        let made = facilitator.post("/one-to-one/referrals", &fields).await;
+        assert_eq!(made.status(), 303);
+        assert_eq!(
+            location(&made),
+            format!("/events/{event}/support-alerts?done=flash-referral-made")
+        );
+        let referral = app
+            .store
+            .ongoing()
+            .referrals_from(event.0)
+            .await
+            .unwrap()
+            .remove(0);
+        assert_eq!(referral.person_label, "Noah Patel");
+        assert_eq!(referral.source, "event-alert");
+        assert_eq!(referral.referrer_id, Some(fatima));
     }
 );
