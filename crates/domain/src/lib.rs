@@ -17,3 +17,5 @@ pub use ids::*;
 pub use roles::{PeerWorkerKind, Role, RoleGrant, Scope};
 pub mod conversations;
 pub mod support_groups;
+// Ongoing one-to-one support and referrals (issue 7).
+pub mod support_ongoing;

@@ -6,6 +6,7 @@
 use crate::UserId;
 use crate::roles::{Role, RoleGrant, Scope};
 use crate::support_groups::{GroupAct, GroupRole};
+use crate::support_ongoing::{OngoingAct, Standing, by_standing};
 
 /// The person asking, with every role they hold.
 #[derive(Debug, Clone)]
@@ -115,6 +116,25 @@ pub enum Action {
         act: crate::conversations::ConversationAct,
         standing: Option<crate::conversations::Standing>,
     },
+    // --- ongoing one-to-one support and referrals (issue 7) ---
+    /// Ask for ongoing one-to-one support for oneself: anyone signed in.
+    AskForSupport,
+    /// Refer a student for ongoing support: the staff of a site.
+    ReferForSupport,
+    /// See a site's open requests for ongoing support and match each to a peer.
+    MatchSupport,
+    /// Keep one's own profile for matching (lived-experience topics, opt-in).
+    OfferOngoingSupport,
+    /// Something within one ongoing support: decided by the person's
+    /// `standing` in it when they have one, else by their role at its site
+    /// (supervisors read it and decide extensions; coordinators and
+    /// administrators only see that it exists and its counts).
+    InOngoingSupport {
+        act: OngoingAct,
+        standing: Option<Standing>,
+    },
+    /// Refer someone to a service from the directory and follow it up.
+    ReferToService,
 }
 
 /// May `actor` do `action` at `target`?
@@ -124,6 +144,20 @@ pub fn policy(actor: &Actor, action: Action, target: Scope) -> bool {
     }
     if let Action::Converse { act, standing } = action {
         return crate::conversations::allows(standing, act);
+    }
+    // The student and the peer of a support act by their standing in it,
+    // whatever roles they hold elsewhere: a peer who is also a supervisor
+    // still never decides their own extension.
+    if let Action::InOngoingSupport {
+        act,
+        standing: Some(standing),
+    } = action
+    {
+        return by_standing(act, standing);
+    }
+    // Asking for help needs no role at all.
+    if action == Action::AskForSupport {
+        return true;
     }
     // The run sheet library belongs to everyone who runs events, wherever they
     // do; the directory of peer support groups and the community's stories
@@ -149,6 +183,11 @@ fn in_support_group(act: GroupAct, standing: Option<GroupRole>) -> bool {
     }
 }
 
+/// What an ongoing support is about: beyond "it exists, and its counts".
+fn content_of_a_support(action: Action) -> bool {
+    matches!(action, Action::InOngoingSupport { act, .. } if act != OngoingAct::SeeCounts)
+}
+
 /// What a role allows within its own scope.
 fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
     use Action::*;
@@ -156,10 +195,13 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
         // Shared private writing is shared with the cohort's facilitators alone.
         // Session logs reach the author, supervisors and the safeguarding
         // lead only: an administrator sees that they were read, not what they say.
-        Role::Administrator => !matches!(
-            action,
-            ReadSharedReadiness | ReadSessionLog | SuperviseSupport
-        ),
+        // The same holds for what an ongoing support is about.
+        Role::Administrator => {
+            !matches!(
+                action,
+                ReadSharedReadiness | ReadSessionLog | SuperviseSupport
+            ) && !content_of_a_support(action)
+        }
         Role::Coordinator => match action {
             ViewStructure | ViewCohort | ViewPeople | ManagePeople | ManageCohorts
             | ManagePeerGroups | RunEvent | ManageRunSheets | ManageCurricula | RunTraining => true,
@@ -189,6 +231,11 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             // A site's coordinator sees and records their site's figures.
             ViewReports | RecordActivities | ShareStories => true,
             ManageActivityKinds | ModerateStories => held_at == Scope::Organisation,
+            // Coordinators match requests and see that a support exists and
+            // its counts; what it is about stays with the people in it.
+            ReferForSupport | MatchSupport => true,
+            InOngoingSupport { act, .. } => act == OngoingAct::SeeCounts,
+            AskForSupport | OfferOngoingSupport | ReferToService => false,
         },
         // Supervisors support the peer workers: their logs and caseloads,
         // and who is leaving when.
@@ -205,6 +252,12 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
                 | ViewSupportGroups
                 | ViewReports
                 | ShareStories
+                | ReferForSupport
+                | ReferToService
+                | InOngoingSupport {
+                    act: OngoingAct::SeeCounts | OngoingAct::Read | OngoingAct::DecideExtension,
+                    ..
+                }
         ),
         Role::SafeguardingLead => matches!(
             action,
@@ -228,14 +281,21 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
                     | ShareStories
             ) || (matches!(
                 action,
-                ManagePeerGroups | RunEvent | RunTraining | ReadSharedReadiness
+                ManagePeerGroups | RunEvent | RunTraining | ReadSharedReadiness | ReferToService
             ) && matches!(held_at, Scope::Cohort { .. }))
                 || (action == RunEvent && matches!(held_at, Scope::SupportGroup { .. }))
         }
         // Peer workers take the shifts of the site they serve.
         Role::PeerWorker(_)
-            if matches!(action, ViewRota | BookRoom | WorkShift)
-                && !matches!(held_at, Scope::Cohort { .. }) =>
+            if matches!(
+                action,
+                ViewRota
+                    | BookRoom
+                    | WorkShift
+                    | ReferForSupport
+                    | OfferOngoingSupport
+                    | ReferToService
+            ) && !matches!(held_at, Scope::Cohort { .. }) =>
         {
             true
         }
@@ -714,6 +774,79 @@ mod tests {
             grants: vec![],
         };
         assert!(!policy(&nobody, Action::ShareStories, Scope::Organisation));
+    }
+
+    #[test]
+    fn an_ongoing_support_is_read_by_its_student_peer_and_site_supervisors_only() {
+        use crate::support_ongoing::{OngoingAct as Act, Standing};
+        let site = SiteId::new();
+        let here = Scope::Site(site);
+        let within = |act, standing| Action::InOngoingSupport { act, standing };
+        let supervisor = actor(Role::Supervisor, here);
+        assert!(policy(&supervisor, within(Act::Read, None), here));
+        assert!(policy(
+            &supervisor,
+            within(Act::DecideExtension, None),
+            here
+        ));
+        assert!(!policy(&supervisor, within(Act::Schedule, None), here));
+        assert!(!policy(
+            &supervisor,
+            within(Act::Read, None),
+            Scope::Site(SiteId::new())
+        ));
+        // Supervising elsewhere, or being the peer, never decides one's own extension.
+        assert!(!policy(
+            &supervisor,
+            within(Act::DecideExtension, Some(Standing::Peer)),
+            here
+        ));
+        for role in [Role::Administrator, Role::Coordinator] {
+            let someone = actor(role, Scope::Organisation);
+            assert!(
+                policy(&someone, within(Act::SeeCounts, None), here),
+                "{role}"
+            );
+            assert!(!policy(&someone, within(Act::Read, None), here), "{role}");
+            assert!(
+                !policy(&someone, within(Act::DecideExtension, None), here),
+                "{role}"
+            );
+        }
+        let coordinator = actor(Role::Coordinator, here);
+        assert!(policy(&coordinator, Action::MatchSupport, here));
+        assert!(!policy(
+            &coordinator,
+            Action::MatchSupport,
+            Scope::Site(SiteId::new())
+        ));
+        let lead = actor(Role::SafeguardingLead, here);
+        assert!(!policy(&lead, within(Act::Read, None), here));
+        let peer = actor(Role::PeerWorker(PeerWorkerKind::PeerSupportWorker), here);
+        assert!(!policy(&peer, within(Act::Read, None), here));
+        assert!(policy(
+            &peer,
+            within(Act::Schedule, Some(Standing::Peer)),
+            here
+        ));
+        assert!(policy(&peer, Action::ReferToService, here));
+        assert!(!policy(&peer, Action::MatchSupport, here));
+        let nobody = Actor {
+            user: UserId::new(),
+            grants: vec![],
+        };
+        assert!(policy(&nobody, Action::AskForSupport, here));
+        assert!(policy(
+            &nobody,
+            within(Act::Confirm, Some(Standing::Student)),
+            here
+        ));
+        assert!(!policy(
+            &nobody,
+            within(Act::Schedule, Some(Standing::Student)),
+            here
+        ));
+        assert!(!policy(&nobody, within(Act::Read, None), here));
     }
 
     #[test]

@@ -443,6 +443,8 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
     }
     // Reports and stories (issue 9).
     crate::demo_reports::load(store, PARTICIPANTS).await?;
+    // Ongoing one-to-one support and referrals (issue 7).
+    crate::support_ongoing_demo::load(store).await?;
     Ok(DemoOutcome::Loaded)
 }
 

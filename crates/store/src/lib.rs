@@ -41,6 +41,9 @@ mod stories;
 // Channels and online drop-in chats.
 mod conversations;
 mod demo_conversations;
+// Ongoing one-to-one support and referrals (issue 7).
+mod support_ongoing;
+mod support_ongoing_demo;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use activity::{ActivityKind, RecordedActivity, kind_slug};
@@ -83,6 +86,10 @@ pub use support_groups::{
     SupportGroup, SupportGroups,
 };
 pub use support_groups_meetings::{ActionItem, Meeting, NewMeeting, SupportGroupMeetings};
+pub use support_ongoing::{
+    Extension, NewReferral, NewRequest, Ongoing, OngoingFigures, OngoingSession, OngoingSupport,
+    PeerCandidate, PeerProfile, Referral,
+};
 pub use time::{now_ms, timestamp};
 pub use training::{
     AttendanceMark, ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession,
@@ -171,6 +178,10 @@ impl Store {
     }
     pub fn conversations(&self) -> Conversations<'_> {
         Conversations { db: &self.db }
+    }
+
+    pub fn ongoing(&self) -> Ongoing<'_> {
+        Ongoing { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

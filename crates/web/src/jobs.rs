@@ -107,6 +107,10 @@ pub async fn run_due(state: &AppState) -> Result<usize, StoreError> {
             crate::conversations::notify::DIGEST => {
                 crate::conversations::notify::run_digest(state, &job.payload).await
             }
+            // Ongoing one-to-one support and referrals (issue 7).
+            kind if kind.starts_with(crate::routes::ONGOING_JOB_PREFIX) => {
+                crate::routes::run_ongoing_job(state, kind, &job.payload).await
+            }
             other => Err(format!("unknown job kind {other}")),
         };
         match outcome {

@@ -52,6 +52,43 @@ impl Mailer {
             .subject(subject)
             .body(body.to_owned())
             .map_err(|e| MailError::Build(e.to_string()))?;
+        self.deliver(message, to, subject).await
+    }
+
+    /// An email with a calendar invitation attached (`invite.ics`), so the
+    /// person's mail program offers to add it to their calendar.
+    pub async fn send_with_calendar(
+        &self,
+        to: &str,
+        subject: &str,
+        body: &str,
+        ics: &str,
+    ) -> Result<(), MailError> {
+        use lettre::message::header::ContentType;
+        use lettre::message::{Attachment, MultiPart, SinglePart};
+        let to_box: Mailbox = to.parse().map_err(|_| MailError::Address(to.to_owned()))?;
+        let from: Mailbox = self
+            .from
+            .parse()
+            .map_err(|_| MailError::Address(self.from.clone()))?;
+        let calendar = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
+            .map_err(|e| MailError::Build(e.to_string()))?;
+        let message = Message::builder()
+            .from(from)
+            .to(to_box)
+            .subject(subject)
+            .multipart(
+                MultiPart::mixed()
+                    .singlepart(SinglePart::plain(body.to_owned()))
+                    .singlepart(
+                        Attachment::new("invite.ics".to_owned()).body(ics.to_owned(), calendar),
+                    ),
+            )
+            .map_err(|e| MailError::Build(e.to_string()))?;
+        self.deliver(message, to, subject).await
+    }
+
+    async fn deliver(&self, message: Message, to: &str, subject: &str) -> Result<(), MailError> {
         match &self.smtp {
             Some(transport) => {
                 transport

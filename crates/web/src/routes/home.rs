@@ -62,6 +62,8 @@ struct HomeView {
     is_peer_worker: bool,
     /// Open action items from peer support group meetings.
     group_actions: Vec<hearth_store::ActionItem>,
+    /// Ongoing one-to-one supports: "session N of M", as student or peer.
+    ongoing: Vec<super::support_ongoing::SupportLine>,
 }
 
 #[derive(Deserialize)]
@@ -103,6 +105,7 @@ async fn home_get(
         add("/admin/audit", "action-audit");
     }
     add("/services", "action-services");
+    add("/my-support", "action-my-support");
 
     // Staff see every cohort they may see; members see their own.
     let all_cohorts = state.store.org().cohorts(false).await?;
@@ -195,6 +198,7 @@ async fn home_get(
             .support_group_meetings()
             .open_actions_of(person.id)
             .await?,
+        ongoing: super::support_ongoing::home_lines(&state, &me).await?,
     };
     Ok(no_store(view))
 }

@@ -49,10 +49,15 @@ mod stories;
 // Channels and the online drop-in chat.
 mod channels;
 mod drop_in;
+// Ongoing one-to-one support and referrals (issue 7).
+mod support_matching;
+mod support_ongoing;
+mod support_referrals;
 
 pub use support::{
     SHIFT_REMINDER as SUPPORT_SHIFT_REMINDER, run_shift_reminder as run_support_shift_reminder,
 };
+pub use support_ongoing::{JOB_PREFIX as ONGOING_JOB_PREFIX, run_job as run_ongoing_job};
 
 pub fn router(state: AppState) -> Router {
     let pages = Router::new()
@@ -82,6 +87,9 @@ pub fn router(state: AppState) -> Router {
         .merge(stories::router())
         .merge(channels::router())
         .merge(drop_in::router())
+        .merge(support_ongoing::router())
+        .merge(support_matching::router())
+        .merge(support_referrals::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));

@@ -552,6 +552,8 @@ struct ReportsView {
     events_csv: String,
     may_record: bool,
     may_manage_kinds: bool,
+    /// Ongoing supports open and closed, referrals by service (issue 7).
+    ongoing: (Table, Table),
 }
 
 fn with_query(path: &str, query: &str) -> String {
@@ -639,6 +641,14 @@ async fn reports_get(
         figures,
         may_record: reach_for(&me, Action::RecordActivities).is_ok(),
         may_manage_kinds: me.may(Action::ManageActivityKinds, Scope::Organisation),
+        ongoing: super::support_matching::report_tables(
+            tr,
+            &state
+                .store
+                .reports()
+                .ongoing_support(&prepared.filter)
+                .await?,
+        ),
     };
     Ok((form_status(refused), no_store(view)).into_response())
 }

@@ -618,7 +618,7 @@ async fn room_get(
 }
 
 /// A start and an end typed on a day, checked: on quarter hours, in order.
-fn parse_span(
+pub(crate) fn parse_span(
     tr: &Tr,
     errors: &mut FieldErrors,
     day: &str,

@@ -640,6 +640,8 @@ struct LogView {
     written: String,
     checklist: Option<Vec<String>>,
     on_call: Option<String>,
+    /// The author may refer the person to a service from here.
+    can_refer: bool,
 }
 
 #[derive(Deserialize)]
@@ -695,6 +697,8 @@ async fn log_get(
         written: format_time(log.created_at, &zone),
         checklist,
         on_call,
+        can_refer: log.author_id == Some(me.actor.user)
+            && me.may(Action::ReferToService, Scope::Site(log.site_id)),
         log,
     };
     Ok(no_store(view))

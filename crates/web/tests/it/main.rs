@@ -16,6 +16,8 @@ mod role_training;
 mod shell;
 mod support;
 mod support_groups;
+// Ongoing one-to-one support and referrals (issue 7).
+mod support_ongoing;
 mod training;
 // Training, more: live-room attendance, CHIME prompts, terms (issue 6).
 mod training_more;

@@ -154,6 +154,17 @@ both!(every_route_for_every_role, |app: TestApp| async move {
     let support_centre = support_location.id;
     let support_code = support_location.checkin_code;
     let support_room = app.store.support().rooms().await.unwrap()[0].id;
+    // Ongoing support (issue 7): Maya's, and Parveen's request waiting for a match.
+    let maya_support = app.store.ongoing().of_student(maya).await.unwrap()[0].id;
+    let parveen = app
+        .store
+        .people()
+        .find_by_email(&Email::parse("participant@demo.example").unwrap())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let open_request = app.store.ongoing().of_student(parveen).await.unwrap()[0].id;
     let blank = |fields: &[&'static str]| {
         fields
             .iter()
@@ -768,6 +779,53 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             public: true,
             ..get(format!("/check-in/{}", support_code), EVERYONE)
         },
+        // Ongoing one-to-one support and referrals (issue 7).
+        get("/my-support".into(), EVERYONE),
+        post(
+            "/my-support".into(),
+            blank(&["site", "help_with"]),
+            EVERYONE,
+            422,
+        ),
+        get(
+            "/one-to-one/ongoing".into(),
+            &[
+                "admin",
+                "coordinator",
+                "site-coordinator",
+                "supervisor",
+                "peer",
+            ],
+        ),
+        get(
+            "/one-to-one/ongoing/refer".into(),
+            &["admin", "coordinator", "supervisor", "peer"],
+        ),
+        post(
+            "/one-to-one/ongoing/refer".into(),
+            blank(&["student", "site", "help_with"]),
+            &["admin", "coordinator", "supervisor", "peer"],
+            422,
+        ),
+        get("/one-to-one/ongoing/profile".into(), &["admin", "peer"]),
+        get(
+            format!("/one-to-one/ongoing/requests/{open_request}"),
+            &["admin", "coordinator"],
+        ),
+        // Its content reaches the peer and the supervisors; coordinators see counts.
+        get(
+            format!("/ongoing/{maya_support}"),
+            &["admin", "coordinator", "supervisor", "peer"],
+        ),
+        get("/one-to-one/referrals".into(), EVERYONE),
+        get(
+            format!("/one-to-one/referrals/new?support={maya_support}"),
+            &["peer"],
+        ),
+        get(
+            format!("/events/{event}/support-alerts"),
+            &["admin", "coordinator", "facilitator"],
+        ),
         // Reports (issue 9).
         get("/reports".into(), REPORTS),
         get("/reports/summary".into(), REPORTS),
