@@ -108,6 +108,13 @@ pub enum Action {
     ShareStories,
     /// Check stories before the organisation sees them.
     ModerateStories,
+    // Retention and people's rights (issue 7, scope 9): administrators only.
+    /// Set how long session logs stay listed and walk-ins' names are kept.
+    ManageRetention,
+    /// Download everything recorded about a person.
+    ExportPersonData,
+    /// Erase a person: their personal data goes, anonymous counts stay.
+    ErasePerson,
 }
 
 /// May `actor` do `action` at `target`?
@@ -179,6 +186,8 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             // A site's coordinator sees and records their site's figures.
             ViewReports | RecordActivities | ShareStories => true,
             ManageActivityKinds | ModerateStories => held_at == Scope::Organisation,
+            // A person's whole record, and its erasure, are an administrator's.
+            ManageRetention | ExportPersonData | ErasePerson => false,
         },
         // Supervisors support the peer workers: their logs and caseloads,
         // and who is leaving when.

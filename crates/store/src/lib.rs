@@ -36,10 +36,16 @@ mod videos;
 mod demo_reports;
 mod reports;
 mod stories;
+// Retention and people's rights (issue 7, scope 9).
+mod privacy;
+mod reports_dropin;
+// `hearth backup` (issue 9).
+mod backup;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use activity::{ActivityKind, RecordedActivity, kind_slug};
 pub use audit::{Audit, AuditEntry};
+pub use backup::BackupOutcome;
 pub use bus::{LiveListener, Notice};
 pub use db::{Backend, Db, MigrationError};
 pub use demo::{DEMO_PASSWORD, DemoOutcome};
@@ -56,10 +62,12 @@ pub use org::{
 };
 pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
+pub use privacy::{DAY_MS, ERASED_NAME, Privacy, Retention, RetentionOutcome};
 pub use reports::{
     ActivityReport, ActivityRow, Count, Dimension, EventHeld, EventsReport, ReportFilter, Reports,
     SMALL_COUNT, TrainingCompletion,
 };
+pub use reports_dropin::DropInHours;
 pub use role_training::{RequiredItem, RoleOverride, ServingPeer};
 pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
@@ -159,6 +167,9 @@ impl Store {
     }
     pub fn stories(&self) -> Stories<'_> {
         Stories { db: &self.db }
+    }
+    pub fn privacy(&self) -> Privacy<'_> {
+        Privacy { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

@@ -242,7 +242,7 @@ impl Tally {
 }
 
 impl Reports<'_> {
-    async fn time_zone(&self) -> Result<jiff::tz::TimeZone, StoreError> {
+    pub(crate) async fn time_zone(&self) -> Result<jiff::tz::TimeZone, StoreError> {
         let zone: Option<(String,)> = on_db!(
             self.db,
             read | pool
@@ -256,7 +256,7 @@ impl Reports<'_> {
     }
 
     /// The first and after-last millisecond of the filter's days.
-    fn bounds(
+    pub(crate) fn bounds(
         filter: &ReportFilter,
         zone: &jiff::tz::TimeZone,
     ) -> Result<(Option<i64>, Option<i64>), StoreError> {
@@ -276,7 +276,7 @@ impl Reports<'_> {
         Ok((from, to))
     }
 
-    fn allowed(filter: &ReportFilter, site: Option<Uuid>) -> bool {
+    pub(crate) fn allowed(filter: &ReportFilter, site: Option<Uuid>) -> bool {
         match &filter.within {
             None => true,
             Some(sites) => site.is_some_and(|s| sites.iter().any(|w| w.0 == s)),

@@ -45,7 +45,12 @@ mod videos;
 // Reports and community stories (issue 9).
 mod reports;
 mod stories;
+// Retention and people's rights (issue 7, scope 9).
+mod privacy;
+// The drop-in heat map (issue 9).
+mod reports_dropin;
 
+pub use privacy::{RETENTION_JOB, run_retention, schedule_retention};
 pub use support::{
     SHIFT_REMINDER as SUPPORT_SHIFT_REMINDER, run_shift_reminder as run_support_shift_reminder,
 };
@@ -75,6 +80,8 @@ pub fn router(state: AppState) -> Router {
         .merge(support_supervision::router())
         .merge(reports::router())
         .merge(stories::router())
+        .merge(privacy::router())
+        .merge(reports_dropin::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));

@@ -303,6 +303,8 @@ struct PersonView {
     grants: Vec<(GrantView, String, bool)>,
     can_manage: bool,
     can_grant: bool,
+    /// May open the person's data page (export, erasure).
+    may_export: bool,
     roles: Vec<(String, String)>,
     scopes: Vec<(String, String)>,
     role_error: Option<String>,
@@ -412,6 +414,7 @@ async fn person_page_with(
         person,
         grants,
         can_manage: me.may(Action::ManagePeople, Scope::Organisation),
+        may_export: me.may(Action::ExportPersonData, Scope::Organisation),
         can_grant,
         roles: role_choices(&tr),
         scopes: scope_choices(state, &tr).await?,

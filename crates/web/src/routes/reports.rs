@@ -100,7 +100,7 @@ fn kind_label(tr: &Tr, kinds: &[ActivityKind], slug: &str) -> String {
         .map_or_else(|| slug.to_owned(), |k| k.name.clone())
 }
 
-fn count_text(tr: &Tr, count: Count) -> String {
+pub(crate) fn count_text(tr: &Tr, count: Count) -> String {
     match count {
         Count::Shown(n) => n.to_string(),
         Count::FewerThanFive => tr.t("reports-fewer-than-5"),
@@ -130,7 +130,7 @@ pub struct FilterQuery {
 
 impl FilterQuery {
     /// The filter again as a query string, for the CSV links and the summary.
-    fn encoded(&self) -> String {
+    pub(crate) fn encoded(&self) -> String {
         let pairs = [
             ("programme", &self.programme),
             ("phase", &self.phase),
@@ -264,15 +264,19 @@ fn parse_filter(
     Ok((filter, errors))
 }
 
-struct Prepared {
-    tr: Tr,
+pub(crate) struct Prepared {
+    pub(crate) tr: Tr,
     reach: Option<Vec<SiteId>>,
     choices: Choices,
-    filter: ReportFilter,
-    errors: FieldErrors,
+    pub(crate) filter: ReportFilter,
+    pub(crate) errors: FieldErrors,
 }
 
-async fn prepare(state: &AppState, me: &SignedIn, query: &FilterQuery) -> AppResult<Prepared> {
+pub(crate) async fn prepare(
+    state: &AppState,
+    me: &SignedIn,
+    query: &FilterQuery,
+) -> AppResult<Prepared> {
     let reach = reach(me)?;
     let tr = Tr::new(me.ctx.language);
     let choices = choices(state, &reach).await?;
@@ -295,7 +299,7 @@ pub struct Table {
 }
 
 impl Table {
-    fn csv(&self) -> AppResult<String> {
+    pub(crate) fn csv(&self) -> AppResult<String> {
         let mut writer = csv::Writer::from_writer(Vec::new());
         let io = |e: csv::Error| AppError::Internal(e.to_string());
         writer.write_record(&self.head).map_err(io)?;
@@ -570,7 +574,8 @@ async fn reports_get(
     let prepared = prepare(&state, &me, &query).await?;
     let tr = &prepared.tr;
     let encoded = query.encoded();
-    let (figures, by_kind) = figures(&state, &prepared, &encoded).await?;
+    let (mut figures, by_kind) = figures(&state, &prepared, &encoded).await?;
+    figures.push(super::reports_dropin::figure(&state, &prepared, &encoded).await?);
     let full = state
         .store
         .reports()
@@ -645,7 +650,7 @@ async fn reports_get(
 
 // --- CSV downloads ---
 
-fn csv_response(name: &str, body: String) -> Response {
+pub(crate) fn csv_response(name: &str, body: String) -> Response {
     let mut response = no_store(body);
     let headers = response.headers_mut();
     headers.insert(

@@ -19,3 +19,5 @@ mod support_groups;
 mod training;
 // Reports and community stories (issue 9).
 mod reports;
+// A path for crisis, retention and rights (issue 7); the drop-in heat map (issue 9).
+mod safety;
