@@ -41,6 +41,7 @@ mod privacy;
 mod reports_dropin;
 // `hearth backup` (issue 9).
 mod backup;
+mod demo_safety;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use activity::{ActivityKind, RecordedActivity, kind_slug};
