@@ -1762,3 +1762,6 @@ async fn trainee_writes_a_story_and_the_facilitator_records_readiness() {
         .unwrap();
     assert_eq!(conversations.len(), 1);
 }
+
+// One-to-one support's safety (issue 7): its own file, with the helpers above.
+mod safety;
