@@ -54,7 +54,7 @@ privacy-archived-of = Archived logs of { $name }
 privacy-archived-hint = Logs older than the organisation keeps in its lists. Opening one is still written to the audit trail.
 
 # The drop-in heat map on the reports page
-reports-dropin-caption = Drop-in visits by hour of the week ({ $total } walk-ins seen; drop-ins belong to no programme, and counts below 5 read "fewer than 5")
+reports-dropin-caption = Drop-in visits by hour of the week ({ $total } walk-ins seen)
 reports-dropin-day = Day
 reports-dropin-mon = Monday
 reports-dropin-tue = Tuesday

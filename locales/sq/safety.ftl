@@ -54,7 +54,7 @@ privacy-archived-of = Shënimet e arkivuara të { $name }
 privacy-archived-hint = Shënime më të vjetra se sa i mban organizata në listat e saj. Hapja e secilit shënohet ende në regjistrin e auditimit.
 
 # Harta e vizitave në faqen e raporteve
-reports-dropin-caption = Vizitat pa takim sipas orës së javës ({ $total } vizitorë të pritur; vizitat pa takim nuk i përkasin asnjë programi, dhe numrat nën 5 shfaqen si "më pak se 5")
+reports-dropin-caption = Vizitat pa takim sipas orës së javës ({ $total } vizitorë të pritur)
 reports-dropin-day = Dita
 reports-dropin-mon = E hënë
 reports-dropin-tue = E martë

@@ -11,7 +11,7 @@ use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::views::Layout;
 use crate::views::chart::{self, Bar};
-use crate::views::forms::FieldErrors;
+use crate::views::forms::{FieldErrors, ImportPreview, PreviewRow, read_csv_upload};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -1094,11 +1094,7 @@ struct ImportRow {
 #[template(path = "reports/import.html")]
 struct ImportView {
     layout: Layout,
-    csv: String,
-    rows: Vec<ImportRow>,
-    file_error: Option<String>,
-    valid: bool,
-    previewed: bool,
+    preview: ImportPreview,
 }
 
 async fn import_page(
@@ -1110,19 +1106,29 @@ async fn import_page(
     previewed: bool,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
-    let valid = previewed
-        && file_error.is_none()
-        && !rows.is_empty()
-        && rows.iter().all(|r| r.errors.is_empty());
+    let head = [
+        "reports-date",
+        "reports-kind",
+        "reports-site",
+        "reports-who",
+    ]
+    .map(|key| tr.t(key))
+    .to_vec();
+    let rows = rows
+        .into_iter()
+        .map(|r| PreviewRow {
+            line: r.line,
+            cells: vec![r.date, r.kind, r.site, r.who],
+            errors: r.errors,
+        })
+        .collect();
+    let preview = ImportPreview::new(csv, head, rows, file_error, previewed);
+    let status = form_status(preview.refused());
     let view = ImportView {
         layout: Layout::new(state, &me.ctx, "/reports", tr.t("reports-import-title")).await,
-        csv,
-        rows,
-        file_error,
-        valid,
-        previewed,
+        preview,
     };
-    Ok((form_status(previewed && !valid), no_store(view)).into_response())
+    Ok((status, no_store(view)).into_response())
 }
 
 async fn import_get(State(state): State<AppState>, me: SignedIn) -> AppResult<Response> {
@@ -1140,37 +1146,20 @@ async fn import_post(
 ) -> AppResult<Response> {
     let reach = reach_for(&me, Action::RecordActivities)?;
     let tr = Tr::new(me.ctx.language);
-    let mut csrf = String::new();
-    let mut text = String::new();
-    let mut file_error = None;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        let name = field.name().unwrap_or_default().to_owned();
-        let Ok(bytes) = field.bytes().await else {
-            file_error = Some(tr.t("import-error-unreadable"));
-            break;
-        };
-        match name.as_str() {
-            "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
-            "file" | "pasted" if !bytes.is_empty() && text.is_empty() => {
-                if bytes.len() > MAX_IMPORT_BYTES {
-                    file_error = Some(tr.t("import-error-too-big"));
-                } else {
-                    match String::from_utf8(bytes.to_vec()) {
-                        Ok(decoded) => text = decoded.trim_start_matches('\u{feff}').to_owned(),
-                        Err(_) => file_error = Some(tr.t("import-error-encoding")),
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+    let (csrf, upload) = read_csv_upload(
+        &mut multipart,
+        &tr,
+        MAX_IMPORT_BYTES,
+        "reports-import-error-empty",
+    )
+    .await;
     me.ctx.check_csrf(&csrf)?;
-    if file_error.is_none() && text.trim().is_empty() {
-        file_error = Some(tr.t("reports-import-error-empty"));
-    }
-    if let Some(error) = file_error {
-        return import_page(&state, &me, String::new(), Vec::new(), Some(error), true).await;
-    }
+    let text = match upload {
+        Ok(text) => text,
+        Err(error) => {
+            return import_page(&state, &me, String::new(), Vec::new(), Some(error), true).await;
+        }
+    };
     let (rows, _, error) = check_import(&state, &reach, &tr, &text).await?;
     import_page(&state, &me, text, rows, error, true).await
 }
