@@ -1,6 +1,6 @@
 //! `hearth backup --to FILE`: a consistent copy of the SQLite database while
 //! `hearth serve` keeps running; on PostgreSQL it explains pg_dump instead.
-//! docs/operations.md says how to restore either.
+//! docs/data.md says how to restore either.
 
 use crate::config::{DatabaseArgs, redact_url};
 use crate::database;

@@ -300,6 +300,23 @@ mod tests {
     }
 
     #[test]
+    fn only_an_administrator_exports_erases_and_sets_retention() {
+        let admin = actor(Role::Administrator, Scope::Organisation);
+        let coordinator = actor(Role::Coordinator, Scope::Organisation);
+        let site = SiteId::new();
+        let safeguarding = actor(Role::SafeguardingLead, Scope::Site(site));
+        for action in [
+            Action::ExportPersonData,
+            Action::ErasePerson,
+            Action::ManageRetention,
+        ] {
+            assert!(policy(&admin, action, Scope::Organisation));
+            assert!(!policy(&coordinator, action, Scope::Organisation));
+            assert!(!policy(&safeguarding, action, Scope::Site(site)));
+        }
+    }
+
+    #[test]
     fn coordinator_cannot_make_administrators_or_read_the_audit_log() {
         let coordinator = actor(Role::Coordinator, Scope::Organisation);
         assert!(policy(

@@ -127,7 +127,8 @@ async fn retention_page(
     let mut layout = Layout::new(
         state,
         &me.ctx,
-        "/admin/retention",
+        // Under "Organisation" in the navigation, where its link is.
+        "/admin/organisation",
         tr.t("privacy-retention-title"),
     )
     .await;
