@@ -6,6 +6,13 @@ use hearth_store::{Db, Store};
 use std::path::PathBuf;
 
 pub async fn open(args: &DatabaseArgs) -> Result<Store> {
+    let db = connect(args).await?;
+    db.migrate().await?;
+    Ok(Store::new(db))
+}
+
+/// Connects without touching the schema (a backup copies it as it is).
+pub async fn connect(args: &DatabaseArgs) -> Result<Db> {
     std::fs::create_dir_all(&args.data_dir).with_context(|| {
         format!(
             "could not create the data folder {}",
@@ -29,8 +36,7 @@ pub async fn open(args: &DatabaseArgs) -> Result<Store> {
         }
         None => open_sqlite(args.data_dir.join("hearth.db")).await?,
     };
-    db.migrate().await?;
-    Ok(Store::new(db))
+    Ok(db)
 }
 
 async fn open_sqlite(path: PathBuf) -> Result<Db> {

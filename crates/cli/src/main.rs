@@ -1,6 +1,7 @@
 //! The `hearth` binary: serve the web interface, migrate, create the first
 //! administrator, load the demo organisation, and run the group engine.
 
+mod backup;
 mod config;
 mod database;
 mod groups;
@@ -52,6 +53,9 @@ enum Command {
         #[command(subcommand)]
         command: report::ReportCommand,
     },
+    /// Write a consistent copy of the database while Hearth runs (SQLite);
+    /// on PostgreSQL, says how to use pg_dump.
+    Backup(backup::BackupArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -97,6 +101,7 @@ async fn run(command: Command) -> Result<ExitCode> {
     match command {
         Command::Groups { command } => Ok(groups::run(command)),
         Command::Report { command } => Ok(report::run(command).await),
+        Command::Backup(args) => backup::run(args).await,
         Command::Serve(args) => serve(args).await.map(|()| ExitCode::SUCCESS),
         Command::Migrate(args) => {
             let store = database::open(&args).await?;

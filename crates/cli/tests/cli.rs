@@ -879,3 +879,124 @@ fn report_bad_input_exits_2_with_a_message_and_no_output() {
         assert!(stderr.contains(needle), "{args:?}: {stderr}");
     }
 }
+
+// --- hearth backup (issue 9) ---
+
+#[test]
+fn backup_copies_a_serving_database_and_the_copy_restores() {
+    let data = DataDir::new();
+    let copies = DataDir::new();
+    std::fs::create_dir_all(&copies.0).unwrap();
+    let backup = copies.0.join("hearth-backup.db");
+    let (child, url) = serve(&["--data-dir", data.arg(), "--addr", "127.0.0.1:0", "--demo"]);
+
+    // People keep using Hearth while the copy is made.
+    let busy = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let traffic = {
+        let busy = busy.clone();
+        let url = url.clone();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Runtime::new().unwrap();
+            runtime.block_on(async {
+                let mut answered = 0;
+                while busy.load(std::sync::atomic::Ordering::Relaxed) {
+                    let status = reqwest::get(format!("{url}/help")).await.unwrap().status();
+                    assert_eq!(status, 200);
+                    answered += 1;
+                }
+                answered
+            })
+        })
+    };
+    let output = run(hearth().args([
+        "backup",
+        "--data-dir",
+        data.arg(),
+        "--to",
+        backup.to_str().unwrap(),
+    ]));
+    busy.store(false, std::sync::atomic::Ordering::Relaxed);
+    assert!(
+        traffic.join().unwrap() > 0,
+        "the server answered during the backup"
+    );
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stdout).contains("Wrote a consistent copy of the database"));
+    assert!(backup.metadata().unwrap().len() > 0);
+
+    // An existing file is never overwritten.
+    let again = run(hearth().args([
+        "backup",
+        "--data-dir",
+        data.arg(),
+        "--to",
+        backup.to_str().unwrap(),
+    ]));
+    assert!(!again.status.success());
+    assert!(
+        text(&again.stderr).contains("already exists"),
+        "{}",
+        text(&again.stderr)
+    );
+    assert!(again.stdout.is_empty());
+    assert!(stop(child).success());
+
+    // Restoring is putting the copy in place of hearth.db: it serves and
+    // reports the same numbers as the original.
+    let restored = DataDir::new();
+    std::fs::create_dir_all(&restored.0).unwrap();
+    std::fs::copy(&backup, restored.0.join("hearth.db")).unwrap();
+    let args = ["--by", "kind,site,month", "--format", "csv"];
+    let (original, _) = report(&["--data-dir", data.arg()], &args);
+    let (copy, _) = report(&["--data-dir", restored.arg()], &args);
+    assert!(original.lines().count() > 2, "{original}");
+    assert_eq!(copy, original);
+    let (child, url) = serve(&["--data-dir", restored.arg(), "--addr", "127.0.0.1:0"]);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let page = reqwest::get(format!("{url}/help")).await.unwrap();
+        assert_eq!(page.status(), 200);
+        assert!(page.text().await.unwrap().contains("Riverside Campus"));
+    });
+    assert!(stop(child).success());
+}
+
+#[test]
+fn backup_without_a_database_says_where_it_looked() {
+    let data = DataDir::new();
+    let output = run(hearth().args(["backup", "--data-dir", data.arg(), "--to", "copy.db"]));
+    assert!(!output.status.success());
+    assert!(
+        text(&output.stderr).contains("there is no database in"),
+        "{}",
+        text(&output.stderr)
+    );
+    assert!(!std::path::Path::new("copy.db").exists());
+}
+
+#[test]
+fn backup_on_postgres_explains_pg_dump_without_the_password() {
+    let Ok(admin_url) = std::env::var("HEARTH_TEST_POSTGRES_URL") else {
+        eprintln!("HEARTH_TEST_POSTGRES_URL is not set: skipping the PostgreSQL run");
+        return;
+    };
+    let data = DataDir::new();
+    let target = data.0.join("hearth.dump");
+    let with_password =
+        admin_url.replacen("postgres://postgres@", "postgres://postgres:s3cret@", 1);
+    let output = run(hearth().args([
+        "backup",
+        "--database-url",
+        &with_password,
+        "--data-dir",
+        data.arg(),
+        "--to",
+        target.to_str().unwrap(),
+    ]));
+    assert_eq!(output.status.code(), Some(2));
+    let message = text(&output.stderr);
+    assert!(message.contains("pg_dump --format=custom"), "{message}");
+    assert!(message.contains("pg_restore"));
+    assert!(!message.contains("s3cret"));
+    assert!(!target.exists());
+}

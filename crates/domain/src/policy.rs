@@ -135,6 +135,13 @@ pub enum Action {
     },
     /// Refer someone to a service from the directory and follow it up.
     ReferToService,
+    // Retention and people's rights (issue 7, scope 9): administrators only.
+    /// Set how long session logs stay listed and walk-ins' names are kept.
+    ManageRetention,
+    /// Download everything recorded about a person.
+    ExportPersonData,
+    /// Erase a person: their personal data goes, anonymous counts stay.
+    ErasePerson,
 }
 
 /// May `actor` do `action` at `target`?
@@ -236,6 +243,8 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             ReferForSupport | MatchSupport => true,
             InOngoingSupport { act, .. } => act == OngoingAct::SeeCounts,
             AskForSupport | OfferOngoingSupport | ReferToService => false,
+            // A person's whole record, and its erasure, are an administrator's.
+            ManageRetention | ExportPersonData | ErasePerson => false,
         },
         // Supervisors support the peer workers: their logs and caseloads,
         // and who is leaving when.
@@ -385,6 +394,23 @@ mod tests {
             Action::ViewAuditLog,
             Scope::Site(SiteId::new())
         ));
+    }
+
+    #[test]
+    fn only_an_administrator_exports_erases_and_sets_retention() {
+        let admin = actor(Role::Administrator, Scope::Organisation);
+        let coordinator = actor(Role::Coordinator, Scope::Organisation);
+        let site = SiteId::new();
+        let safeguarding = actor(Role::SafeguardingLead, Scope::Site(site));
+        for action in [
+            Action::ExportPersonData,
+            Action::ErasePerson,
+            Action::ManageRetention,
+        ] {
+            assert!(policy(&admin, action, Scope::Organisation));
+            assert!(!policy(&coordinator, action, Scope::Organisation));
+            assert!(!policy(&safeguarding, action, Scope::Site(site)));
+        }
     }
 
     #[test]

@@ -358,6 +358,8 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
 
     load_training(store, campus, campus_programme, autumn, &hash).await?;
     crate::support_demo::load(store, campus, "Europe/Belgrade").await?;
+    // Past drop-in visits for the reports' heat map (issues 7 and 9).
+    crate::demo_safety::load(store, "Europe/Belgrade").await?;
     crate::support_groups::load_demo(store, school, municipality, campus).await?;
     crate::demo_conversations::load(store).await?;
 

@@ -44,10 +44,17 @@ mod demo_conversations;
 // Ongoing one-to-one support and referrals (issue 7).
 mod support_ongoing;
 mod support_ongoing_demo;
+// Retention and people's rights (issue 7, scope 9).
+mod privacy;
+mod reports_dropin;
+// `hearth backup` (issue 9).
+mod backup;
+mod demo_safety;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use activity::{ActivityKind, RecordedActivity, kind_slug};
 pub use audit::{Audit, AuditEntry};
+pub use backup::BackupOutcome;
 pub use bus::{LiveListener, Notice};
 pub use conversations::{
     Amend, AuthorKind, CONVERSATION_PRESENCE_STALE_MS, ConversationListener, Conversations,
@@ -68,10 +75,12 @@ pub use org::{
 };
 pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
+pub use privacy::{DAY_MS, ERASED_NAME, Privacy, Retention, RetentionOutcome};
 pub use reports::{
     ActivityReport, ActivityRow, Count, Dimension, EventHeld, EventsReport, ReportFilter, Reports,
     SMALL_COUNT, TrainingCompletion,
 };
+pub use reports_dropin::DropInHours;
 pub use role_training::{RequiredItem, RoleOverride, ServingPeer};
 pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
@@ -182,6 +191,10 @@ impl Store {
 
     pub fn ongoing(&self) -> Ongoing<'_> {
         Ongoing { db: &self.db }
+    }
+
+    pub fn privacy(&self) -> Privacy<'_> {
+        Privacy { db: &self.db }
     }
 
     /// Loads the demo organisation into an empty database.

@@ -1099,10 +1099,33 @@ impl Support<'_> {
     }
 
     /// One peer's caseload: the logs they wrote, newest first (no content).
+    /// Archived logs leave it (see [`Support::archived_logs_by`]).
     #[instrument(level = "debug", skip_all)]
     pub async fn logs_by(&self, author: UserId, limit: i64) -> Result<Vec<LogSummary>, StoreError> {
+        self.logs_of(author, limit, "g.archived_at IS NULL").await
+    }
+
+    /// The logs a peer wrote that retention archived, newest first (no content):
+    /// out of the lists, still readable by those who may read them.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn archived_logs_by(
+        &self,
+        author: UserId,
+        limit: i64,
+    ) -> Result<Vec<LogSummary>, StoreError> {
+        self.logs_of(author, limit, "g.archived_at IS NOT NULL")
+            .await
+    }
+
+    /// `author`'s logs meeting `archived` (a fixed condition, never input).
+    async fn logs_of(
+        &self,
+        author: UserId,
+        limit: i64,
+        archived: &'static str,
+    ) -> Result<Vec<LogSummary>, StoreError> {
         let sql = sqlx::AssertSqlSafe(format!(
-            "{LOG_SELECT} WHERE g.author_id = $1 ORDER BY g.created_at DESC LIMIT $2"
+            "{LOG_SELECT} WHERE g.author_id = $1 AND {archived} ORDER BY g.created_at DESC LIMIT $2"
         ));
         let rows: Vec<LogRow> = on_db!(
             self.db,
@@ -1216,6 +1239,19 @@ impl Support<'_> {
         .execute(pool)
         .await.map(|r| r.rows_affected())?);
         Ok(())
+    }
+
+    /// Every open site's crisis contacts, by site name, for `/help`: public,
+    /// so only what coordinators wrote for the public, never who is on call.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn crisis_contacts(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let rows: Vec<(String, String)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT s.name, x.crisis_contacts FROM support_site_settings x JOIN sites s ON s.id = x.site_id \
+             WHERE s.archived_at IS NULL AND x.crisis_contacts IS NOT NULL AND x.crisis_contacts <> '' ORDER BY s.name"
+        )
+        .fetch_all(pool)
+        .await?);
+        Ok(rows)
     }
 
     // --- supervision and wellbeing ---

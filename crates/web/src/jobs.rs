@@ -67,6 +67,10 @@ pub async fn notify(
 pub fn spawn_runner(state: AppState) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut last_prune = 0;
+        // Tomorrow's retention pass is queued before any backlog is worked through.
+        if let Err(error) = crate::routes::schedule_retention(&state).await {
+            tracing::error!(%error, "could not queue the retention pass");
+        }
         loop {
             match run_due(&state).await {
                 Ok(0) => tokio::time::sleep(Duration::from_millis(500)).await,
@@ -79,6 +83,10 @@ pub fn spawn_runner(state: AppState) -> JoinHandle<()> {
             // Once an hour, forget expired sessions and old sign-in failures.
             if now_ms() - last_prune > 3_600_000 {
                 last_prune = now_ms();
+                // And make sure tomorrow's retention pass is queued (once, however many instances).
+                if let Err(error) = crate::routes::schedule_retention(&state).await {
+                    tracing::error!(%error, "could not queue the retention pass");
+                }
                 if let Err(error) = state.store.sessions().prune(now_ms() - 86_400_000).await {
                     tracing::error!(%error, "could not prune sessions");
                 }
@@ -111,6 +119,7 @@ pub async fn run_due(state: &AppState) -> Result<usize, StoreError> {
             kind if kind.starts_with(crate::routes::ONGOING_JOB_PREFIX) => {
                 crate::routes::run_ongoing_job(state, kind, &job.payload).await
             }
+            crate::routes::RETENTION_JOB => crate::routes::run_retention(state, &job.payload).await,
             other => Err(format!("unknown job kind {other}")),
         };
         match outcome {

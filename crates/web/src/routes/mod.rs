@@ -53,7 +53,12 @@ mod drop_in;
 mod support_matching;
 mod support_ongoing;
 mod support_referrals;
+// Retention and people's rights (issue 7, scope 9).
+mod privacy;
+// The drop-in heat map (issue 9).
+mod reports_dropin;
 
+pub use privacy::{RETENTION_JOB, run_retention, schedule_retention};
 pub use support::{
     SHIFT_REMINDER as SUPPORT_SHIFT_REMINDER, run_shift_reminder as run_support_shift_reminder,
 };
@@ -90,6 +95,8 @@ pub fn router(state: AppState) -> Router {
         .merge(support_ongoing::router())
         .merge(support_matching::router())
         .merge(support_referrals::router())
+        .merge(privacy::router())
+        .merge(reports_dropin::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));

@@ -8,7 +8,7 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::views::Layout;
-use crate::views::forms::FieldErrors;
+use crate::views::forms::{FieldErrors, ImportPreview, PreviewRow, read_csv_upload};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -303,6 +303,8 @@ struct PersonView {
     grants: Vec<(GrantView, String, bool)>,
     can_manage: bool,
     can_grant: bool,
+    /// May open the person's data page (export, erasure).
+    may_export: bool,
     roles: Vec<(String, String)>,
     scopes: Vec<(String, String)>,
     role_error: Option<String>,
@@ -412,6 +414,7 @@ async fn person_page_with(
         person,
         grants,
         can_manage: me.may(Action::ManagePeople, Scope::Organisation),
+        may_export: me.may(Action::ExportPersonData, Scope::Organisation),
         can_grant,
         roles: role_choices(&tr),
         scopes: scope_choices(state, &tr).await?,
@@ -688,11 +691,7 @@ struct ImportRow {
 #[template(path = "people/import.html")]
 struct ImportView {
     layout: Layout,
-    csv: String,
-    rows: Vec<ImportRow>,
-    file_error: Option<String>,
-    valid: bool,
-    previewed: bool,
+    preview: ImportPreview,
 }
 
 async fn import_page(
@@ -704,18 +703,22 @@ async fn import_page(
     previewed: bool,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
-    let valid = previewed
-        && file_error.is_none()
-        && !rows.is_empty()
-        && rows.iter().all(|r| r.errors.is_empty());
-    let status = form_status(previewed && !valid);
+    let head = ["field-email", "field-name", "field-role", "field-scope"]
+        .map(|key| tr.t(key))
+        .to_vec();
+    let rows = rows
+        .into_iter()
+        .map(|r| PreviewRow {
+            line: r.line,
+            cells: vec![r.email, r.name, r.role, r.place],
+            errors: r.errors,
+        })
+        .collect();
+    let preview = ImportPreview::new(csv, head, rows, file_error, previewed);
+    let status = form_status(preview.refused());
     let view = ImportView {
         layout: Layout::new(state, &me.ctx, "/people", tr.t("import-title")).await,
-        csv,
-        rows,
-        file_error,
-        valid,
-        previewed,
+        preview,
     };
     Ok((status, no_store(view)).into_response())
 }
@@ -735,37 +738,15 @@ async fn import_post(
 ) -> AppResult<Response> {
     me.require(Action::ManagePeople, Scope::Organisation)?;
     let tr = Tr::new(me.ctx.language);
-    let mut csrf = String::new();
-    let mut text = String::new();
-    let mut file_error = None;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        let name = field.name().unwrap_or_default().to_owned();
-        let Ok(bytes) = field.bytes().await else {
-            file_error = Some(tr.t("import-error-unreadable"));
-            break;
-        };
-        match name.as_str() {
-            "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
-            "file" | "pasted" if !bytes.is_empty() && text.is_empty() => {
-                if bytes.len() > MAX_IMPORT_BYTES {
-                    file_error = Some(tr.t("import-error-too-big"));
-                } else {
-                    match String::from_utf8(bytes.to_vec()) {
-                        Ok(decoded) => text = decoded.trim_start_matches('\u{feff}').to_owned(),
-                        Err(_) => file_error = Some(tr.t("import-error-encoding")),
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+    let (csrf, upload) =
+        read_csv_upload(&mut multipart, &tr, MAX_IMPORT_BYTES, "import-error-empty").await;
     me.ctx.check_csrf(&csrf)?;
-    if file_error.is_none() && text.trim().is_empty() {
-        file_error = Some(tr.t("import-error-empty"));
-    }
-    if let Some(error) = file_error {
-        return import_page(&state, &me, String::new(), Vec::new(), Some(error), true).await;
-    }
+    let text = match upload {
+        Ok(text) => text,
+        Err(error) => {
+            return import_page(&state, &me, String::new(), Vec::new(), Some(error), true).await;
+        }
+    };
     let (rows, _, error) = check_import(&state, &me, &tr, &text).await?;
     import_page(&state, &me, text, rows, error, true).await
 }

@@ -11,7 +11,7 @@ use crate::i18n::Tr;
 use crate::state::AppState;
 use crate::views::Layout;
 use crate::views::chart::{self, Bar};
-use crate::views::forms::FieldErrors;
+use crate::views::forms::{FieldErrors, ImportPreview, PreviewRow, read_csv_upload};
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
@@ -100,7 +100,7 @@ fn kind_label(tr: &Tr, kinds: &[ActivityKind], slug: &str) -> String {
         .map_or_else(|| slug.to_owned(), |k| k.name.clone())
 }
 
-fn count_text(tr: &Tr, count: Count) -> String {
+pub(crate) fn count_text(tr: &Tr, count: Count) -> String {
     match count {
         Count::Shown(n) => n.to_string(),
         Count::FewerThanFive => tr.t("reports-fewer-than-5"),
@@ -130,7 +130,7 @@ pub struct FilterQuery {
 
 impl FilterQuery {
     /// The filter again as a query string, for the CSV links and the summary.
-    fn encoded(&self) -> String {
+    pub(crate) fn encoded(&self) -> String {
         let pairs = [
             ("programme", &self.programme),
             ("phase", &self.phase),
@@ -264,15 +264,19 @@ fn parse_filter(
     Ok((filter, errors))
 }
 
-struct Prepared {
-    tr: Tr,
+pub(crate) struct Prepared {
+    pub(crate) tr: Tr,
     reach: Option<Vec<SiteId>>,
     choices: Choices,
-    filter: ReportFilter,
-    errors: FieldErrors,
+    pub(crate) filter: ReportFilter,
+    pub(crate) errors: FieldErrors,
 }
 
-async fn prepare(state: &AppState, me: &SignedIn, query: &FilterQuery) -> AppResult<Prepared> {
+pub(crate) async fn prepare(
+    state: &AppState,
+    me: &SignedIn,
+    query: &FilterQuery,
+) -> AppResult<Prepared> {
     let reach = reach(me)?;
     let tr = Tr::new(me.ctx.language);
     let choices = choices(state, &reach).await?;
@@ -295,7 +299,7 @@ pub struct Table {
 }
 
 impl Table {
-    fn csv(&self) -> AppResult<String> {
+    pub(crate) fn csv(&self) -> AppResult<String> {
         let mut writer = csv::Writer::from_writer(Vec::new());
         let io = |e: csv::Error| AppError::Internal(e.to_string());
         writer.write_record(&self.head).map_err(io)?;
@@ -572,7 +576,8 @@ async fn reports_get(
     let prepared = prepare(&state, &me, &query).await?;
     let tr = &prepared.tr;
     let encoded = query.encoded();
-    let (figures, by_kind) = figures(&state, &prepared, &encoded).await?;
+    let (mut figures, by_kind) = figures(&state, &prepared, &encoded).await?;
+    figures.push(super::reports_dropin::figure(&state, &prepared, &encoded).await?);
     let full = state
         .store
         .reports()
@@ -655,7 +660,7 @@ async fn reports_get(
 
 // --- CSV downloads ---
 
-fn csv_response(name: &str, body: String) -> Response {
+pub(crate) fn csv_response(name: &str, body: String) -> Response {
     let mut response = no_store(body);
     let headers = response.headers_mut();
     headers.insert(
@@ -1099,11 +1104,7 @@ struct ImportRow {
 #[template(path = "reports/import.html")]
 struct ImportView {
     layout: Layout,
-    csv: String,
-    rows: Vec<ImportRow>,
-    file_error: Option<String>,
-    valid: bool,
-    previewed: bool,
+    preview: ImportPreview,
 }
 
 async fn import_page(
@@ -1115,19 +1116,29 @@ async fn import_page(
     previewed: bool,
 ) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
-    let valid = previewed
-        && file_error.is_none()
-        && !rows.is_empty()
-        && rows.iter().all(|r| r.errors.is_empty());
+    let head = [
+        "reports-date",
+        "reports-kind",
+        "reports-site",
+        "reports-who",
+    ]
+    .map(|key| tr.t(key))
+    .to_vec();
+    let rows = rows
+        .into_iter()
+        .map(|r| PreviewRow {
+            line: r.line,
+            cells: vec![r.date, r.kind, r.site, r.who],
+            errors: r.errors,
+        })
+        .collect();
+    let preview = ImportPreview::new(csv, head, rows, file_error, previewed);
+    let status = form_status(preview.refused());
     let view = ImportView {
         layout: Layout::new(state, &me.ctx, "/reports", tr.t("reports-import-title")).await,
-        csv,
-        rows,
-        file_error,
-        valid,
-        previewed,
+        preview,
     };
-    Ok((form_status(previewed && !valid), no_store(view)).into_response())
+    Ok((status, no_store(view)).into_response())
 }
 
 async fn import_get(State(state): State<AppState>, me: SignedIn) -> AppResult<Response> {
@@ -1145,37 +1156,20 @@ async fn import_post(
 ) -> AppResult<Response> {
     let reach = reach_for(&me, Action::RecordActivities)?;
     let tr = Tr::new(me.ctx.language);
-    let mut csrf = String::new();
-    let mut text = String::new();
-    let mut file_error = None;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        let name = field.name().unwrap_or_default().to_owned();
-        let Ok(bytes) = field.bytes().await else {
-            file_error = Some(tr.t("import-error-unreadable"));
-            break;
-        };
-        match name.as_str() {
-            "csrf" => csrf = String::from_utf8_lossy(&bytes).into_owned(),
-            "file" | "pasted" if !bytes.is_empty() && text.is_empty() => {
-                if bytes.len() > MAX_IMPORT_BYTES {
-                    file_error = Some(tr.t("import-error-too-big"));
-                } else {
-                    match String::from_utf8(bytes.to_vec()) {
-                        Ok(decoded) => text = decoded.trim_start_matches('\u{feff}').to_owned(),
-                        Err(_) => file_error = Some(tr.t("import-error-encoding")),
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
+    let (csrf, upload) = read_csv_upload(
+        &mut multipart,
+        &tr,
+        MAX_IMPORT_BYTES,
+        "reports-import-error-empty",
+    )
+    .await;
     me.ctx.check_csrf(&csrf)?;
-    if file_error.is_none() && text.trim().is_empty() {
-        file_error = Some(tr.t("reports-import-error-empty"));
-    }
-    if let Some(error) = file_error {
-        return import_page(&state, &me, String::new(), Vec::new(), Some(error), true).await;
-    }
+    let text = match upload {
+        Ok(text) => text,
+        Err(error) => {
+            return import_page(&state, &me, String::new(), Vec::new(), Some(error), true).await;
+        }
+    };
     let (rows, _, error) = check_import(&state, &reach, &tr, &text).await?;
     import_page(&state, &me, text, rows, error, true).await
 }

@@ -730,6 +730,8 @@ struct CaseloadView {
     reads: Option<Vec<(LogRead, String)>>,
     /// Wellbeing check-ins the peer shared with their supervisors.
     wellbeing: Vec<(hearth_store::Wellbeing, String)>,
+    /// Where the logs retention archived are listed.
+    archived_link: String,
 }
 
 async fn my_logs_get(State(state): State<AppState>, me: SignedIn) -> AppResult<Response> {
@@ -759,6 +761,7 @@ async fn my_logs_get(State(state): State<AppState>, me: SignedIn) -> AppResult<R
         logs: lines(&tr, logs),
         reads: Some(reads),
         wellbeing: Vec::new(),
+        archived_link: "/one-to-one/archived-logs".to_owned(),
     };
     Ok(no_store(view))
 }
@@ -810,6 +813,7 @@ async fn caseload_get(
         logs: lines(&tr, logs),
         reads: None,
         wellbeing,
+        archived_link: format!("/one-to-one/archived-logs?peer={}", user.0),
     };
     Ok(no_store(view))
 }

@@ -9,7 +9,9 @@ use hearth_domain::policy::Action;
 use hearth_domain::roles::Scope;
 
 pub mod chart;
+// The drop-in heat map (issue 9).
 pub mod forms;
+pub mod heatmap;
 pub mod ics;
 pub mod markdown;
 

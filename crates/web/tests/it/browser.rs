@@ -1857,3 +1857,5 @@ async fn two_members_talk_in_their_groups_channel() {
     })
     .await;
 }
+// One-to-one support's safety (issue 7): its own file, with the helpers above.
+mod safety;

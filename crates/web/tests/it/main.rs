@@ -27,3 +27,5 @@ mod training_browser;
 mod reports;
 // Channels and the online drop-in chat.
 mod channels;
+// A path for crisis, retention and rights (issue 7); the drop-in heat map (issue 9).
+mod safety;

@@ -54,8 +54,16 @@ both!(
         let again = jobs.claim().await.unwrap().unwrap();
         assert_eq!(again.attempts, 2, "a failed job is tried again");
         jobs.complete(again.id).await.unwrap();
+        // The runner keeps tomorrow's retention pass queued (issue 7): not counted here.
+        let retention = app
+            .store
+            .privacy()
+            .next_run("retention")
+            .await
+            .unwrap()
+            .is_some();
         assert_eq!(
-            jobs.pending().await.unwrap(),
+            jobs.pending().await.unwrap() - i64::from(retention),
             1,
             "only the future job is left"
         );

@@ -832,6 +832,7 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         get("/reports/activity.csv?by=kind,site,month".into(), REPORTS),
         get("/reports/training.csv".into(), REPORTS),
         get("/reports/events.csv".into(), REPORTS),
+        get("/reports/drop-in-hours.csv".into(), REPORTS),
         get("/reports/activities/new".into(), RECORDERS),
         post(
             "/reports/activities/new".into(),
@@ -848,6 +849,26 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         ),
         get("/reports/kinds".into(), CENTRAL),
         post("/reports/kinds".into(), blank(&["name"]), CENTRAL, 422),
+        // Retention and people's rights (issue 7): an administrator's, but
+        // everyone's own data and archived logs (their own) are theirs.
+        get("/admin/retention".into(), &["admin"]),
+        post(
+            "/admin/retention".into(),
+            blank(&["log_archive_months", "queue_name_hours"]),
+            &["admin"],
+            422,
+        ),
+        get(format!("/people/{maya}/data"), &["admin"]),
+        get(format!("/people/{maya}/export.json"), &["admin"]),
+        post(
+            format!("/people/{maya}/erase"),
+            vec![("confirm", "not-her@demo.example".into())],
+            &["admin"],
+            422,
+        ),
+        get("/profile/my-data".into(), EVERYONE),
+        get("/profile/my-data.json".into(), EVERYONE),
+        get("/one-to-one/archived-logs".into(), EVERYONE),
         // Community stories (issue 9).
         get("/stories".into(), EVERYONE),
         get("/stories/new".into(), EVERYONE),

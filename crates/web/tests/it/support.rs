@@ -10,7 +10,7 @@ use hearth_domain::roles::{PeerWorkerKind, Role, RoleGrant, Scope};
 use hearth_domain::{SiteId, UserId};
 use uuid::Uuid;
 
-async fn person(app: &TestApp, email: &str) -> UserId {
+pub(crate) async fn person(app: &TestApp, email: &str) -> UserId {
     app.store
         .people()
         .find_by_email(&Email::parse(email).unwrap())
@@ -20,7 +20,7 @@ async fn person(app: &TestApp, email: &str) -> UserId {
         .id
 }
 
-async fn campus(app: &TestApp) -> SiteId {
+pub(crate) async fn campus(app: &TestApp) -> SiteId {
     app.store
         .org()
         .sites(false)
@@ -44,7 +44,7 @@ async fn room_named(app: &TestApp, name: &str) -> Uuid {
         .id
 }
 
-async fn centre(app: &TestApp) -> hearth_store::Location {
+pub(crate) async fn centre(app: &TestApp) -> hearth_store::Location {
     app.store.support().locations().await.unwrap().remove(0)
 }
 
