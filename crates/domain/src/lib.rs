@@ -15,4 +15,5 @@ pub mod training;
 
 pub use ids::*;
 pub use roles::{PeerWorkerKind, Role, RoleGrant, Scope};
+pub mod meeting_flow;
 pub mod support_groups;

@@ -108,6 +108,9 @@ pub enum Action {
     ShareStories,
     /// Check stories before the organisation sees them.
     ModerateStories,
+    /// Record and read field visits to the peer support groups of a site
+    /// (issue 8): its coordinators and supervisors (the experts who visit).
+    RecordFieldVisit,
 }
 
 /// May `actor` do `action` at `target`?
@@ -179,6 +182,7 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             // A site's coordinator sees and records their site's figures.
             ViewReports | RecordActivities | ShareStories => true,
             ManageActivityKinds | ModerateStories => held_at == Scope::Organisation,
+            RecordFieldVisit => true,
         },
         // Supervisors support the peer workers: their logs and caseloads,
         // and who is leaving when.
@@ -195,6 +199,7 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
                 | ViewSupportGroups
                 | ViewReports
                 | ShareStories
+                | RecordFieldVisit
         ),
         Role::SafeguardingLead => matches!(
             action,

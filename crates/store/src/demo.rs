@@ -359,6 +359,7 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
     load_training(store, campus, campus_programme, autumn, &hash).await?;
     crate::support_demo::load(store, campus, "Europe/Belgrade").await?;
     crate::support_groups::load_demo(store, school, municipality, campus).await?;
+    crate::demo_meetings::load(store).await?;
 
     let services = store.services();
     let crisis = [

@@ -36,11 +36,19 @@ mod videos;
 mod demo_reports;
 mod reports;
 mod stories;
+// Running meetings and the network of peer support groups (issue 8).
+mod date_polls;
+mod demo_meetings;
+mod meeting_flow;
+mod network;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use activity::{ActivityKind, RecordedActivity, kind_slug};
 pub use audit::{Audit, AuditEntry};
 pub use bus::{LiveListener, Notice};
+pub use date_polls::{
+    DatePoll, DatePolls, NewDatePoll, PollOption, Pulse, PulseAnswer, Pulses, QuestionSummary,
+};
 pub use db::{Backend, Db, MigrationError};
 pub use demo::{DEMO_PASSWORD, DemoOutcome};
 pub use error::StoreError;
@@ -49,6 +57,10 @@ pub use events::{Event, Events, LogEntry, NewEvent};
 pub use files::{Files, NewFile, StoredFile};
 pub use jobs::{Job, Jobs};
 pub use live_presence::{InstanceId, LivePresence, PRESENCE_STALE_MS, PresentElsewhere};
+pub use meeting_flow::{
+    Cafe, CafeNote, CafePlan, CafeTable, Icebreaker, IcebreakerNote, MeetingFlow, SharedHarvest,
+};
+pub use network::{FieldVisit, JointMeeting, Network, NewFieldVisit, NewResource, Resource};
 pub use notifications::{Notification, Notifications};
 pub use org::{
     Cohort, CohortMember, CohortSummary, NewCohort, NewSite, Org, OrgCounts, Organisation, Phase,

@@ -45,6 +45,10 @@ mod videos;
 // Reports and community stories (issue 9).
 mod reports;
 mod stories;
+// Running meetings and the network of peer support groups (issue 8).
+mod date_polls;
+mod meeting_flow;
+mod network;
 
 pub use support::{
     SHIFT_REMINDER as SUPPORT_SHIFT_REMINDER, run_shift_reminder as run_support_shift_reminder,
@@ -75,6 +79,9 @@ pub fn router(state: AppState) -> Router {
         .merge(support_supervision::router())
         .merge(reports::router())
         .merge(stories::router())
+        .merge(meeting_flow::router())
+        .merge(date_polls::router())
+        .merge(network::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));

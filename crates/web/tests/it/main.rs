@@ -19,3 +19,5 @@ mod support_groups;
 mod training;
 // Reports and community stories (issue 9).
 mod reports;
+// Running meetings and the network (issue 8).
+mod meeting_flow;
