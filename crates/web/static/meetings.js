@@ -20,7 +20,7 @@
     button.type = "button";
     button.className = "secondary";
     button.textContent = page.dataset.showText;
-    button.addEventListener("click", () => window.location.reload());
+    button.addEventListener("click", () => window.location.replace(window.location.pathname));
     note.appendChild(button);
     page.prepend(note);
   };
@@ -32,7 +32,8 @@
         if (state.version !== page.dataset.version) {
           const active = document.activeElement;
           const writing = active && ["TEXTAREA", "INPUT", "SELECT"].includes(active.tagName);
-          if (typing || writing) offer(); else window.location.reload();
+          // Reload without the one-time confirmation in the address.
+          if (typing || writing) offer(); else window.location.replace(window.location.pathname);
           return;
         }
       }

@@ -1762,3 +1762,6 @@ async fn trainee_writes_a_story_and_the_facilitator_records_readiness() {
         .unwrap();
     assert_eq!(conversations.len(), 1);
 }
+
+// Running a peer support group's monthly meeting from phones (issue 8).
+mod meeting_flow;
