@@ -216,7 +216,7 @@ pub(crate) async fn load(store: &crate::Store) -> Result<(), StoreError> {
             coordinator,
         )
         .await?;
-    let visitor = person(store, "municipality@demo.example").await?;
+    let visitor = coordinator;
     let site = store.support_groups().get(here).await?.site_id;
     let visited_on = crate::time::timestamp(past.starts_at)
         .to_zoned_datetime(jiff::tz::TimeZone::get(zone).unwrap_or(jiff::tz::TimeZone::UTC))

@@ -278,3 +278,90 @@ async fn a_facilitator_and_six_members_run_a_monthly_meeting() {
     })
     .await;
 }
+
+/// The network's pages and a group's dates-and-feedback page, from the demo,
+/// at phone and desktop widths (axe-core checks each, nothing overflows).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_network_and_a_groups_feedback_pages_fit_phones() {
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let app = &app;
+    app.store
+        .db()
+        .execute_raw("UPDATE users SET language = 'en'")
+        .await
+        .unwrap();
+    let here = app
+        .store
+        .support_groups()
+        .directory()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|s| s.group.name == "I'm here")
+        .unwrap()
+        .group
+        .id;
+    let pulse = app.store.pulses().for_group(here).await.unwrap()[0].id;
+    let poll = app.store.date_polls().for_group(here).await.unwrap()[0].id;
+    let past = app
+        .store
+        .support_group_meetings()
+        .for_group(here)
+        .await
+        .unwrap()[0]
+        .id;
+    with_browser("network-pages", |client| async move {
+        sign_in_with_form(&client, app, "coordinator@demo.example").await;
+        for (path, name, needle) in [
+            ("/network".to_owned(), "network", "bullying"),
+            (
+                "/network/library".to_owned(),
+                "network-library",
+                "creating, running",
+            ),
+            (
+                format!("/support-groups/{here}/visits"),
+                "network-visits",
+                "Education expert",
+            ),
+        ] {
+            client.goto(&app.url(&path)).await.unwrap();
+            wait_for_text(&client, "main", needle).await;
+            screenshots(&client, name).await;
+        }
+        submit_and_wait(&client, "Sign out").await;
+        sign_in_with_form(&client, app, "teacher@demo.example").await;
+        for (path, name, needle) in [
+            (
+                format!("/support-groups/{here}/together"),
+                "group-together",
+                "Agreeing the next date",
+            ),
+            (
+                format!("/support-groups/{here}/pulses/{pulse}"),
+                "group-pulse",
+                "Average",
+            ),
+            (
+                format!("/support-groups/{here}/polls/{poll}"),
+                "group-poll",
+                "best so far",
+            ),
+            (
+                format!("/support-groups/{here}/meetings/{past}/cafe/harvest"),
+                "group-harvest",
+                "Bullying",
+            ),
+            (
+                format!("/support-groups/{here}/meetings/{past}"),
+                "group-meeting",
+                "World Café",
+            ),
+        ] {
+            client.goto(&app.url(&path)).await.unwrap();
+            wait_for_text(&client, "main", needle).await;
+            screenshots(&client, name).await;
+        }
+    })
+    .await;
+}
