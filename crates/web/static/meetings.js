@@ -6,6 +6,10 @@
   const page = document.getElementById("live-page");
   if (!page) return;
   let typing = false;
+  // Once the person is going elsewhere, never pull them back to this page.
+  let leaving = false;
+  window.addEventListener("beforeunload", () => { leaving = true; });
+  window.addEventListener("pagehide", () => { leaving = true; });
   page.addEventListener("input", () => { typing = true; });
   page.addEventListener("submit", () => { typing = false; });
   let offered = false;
@@ -29,6 +33,7 @@
       const response = await fetch(page.dataset.stateUrl, { headers: { Accept: "application/json" }, cache: "no-store" });
       if (response.ok) {
         const state = await response.json();
+        if (leaving) return;
         if (state.version !== page.dataset.version) {
           const active = document.activeElement;
           const writing = active && ["TEXTAREA", "INPUT", "SELECT"].includes(active.tagName);

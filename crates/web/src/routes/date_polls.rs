@@ -453,8 +453,7 @@ fn option_rows(
                 maybe: Vec::new(),
                 no: Vec::new(),
             };
-            for (option, user, answer) in answers.iter().filter(|(opt, _, _)| *opt == o.id) {
-                let _ = option;
+            for (_, user, answer) in answers.iter().filter(|(opt, _, _)| *opt == o.id) {
                 let name = names.get(user).cloned().unwrap_or_else(|| "–".into());
                 match answer {
                     DateAnswer::Yes => {
@@ -518,7 +517,6 @@ async fn poll_get(
 ) -> AppResult<Response> {
     let access = group_access(&state, &me, id).await?;
     access.require(&me, GroupAct::TakePart)?;
-    let tr = Tr::new(me.ctx.language);
     let poll = state.store.date_polls().get(id, poll).await?;
     let answers = state.store.date_polls().answers(poll.id).await?;
     let members = state.store.support_groups().members(id).await?;
@@ -547,7 +545,6 @@ async fn poll_get(
         group: access.group,
         poll,
     };
-    let _ = tr;
     Ok(no_store(view))
 }
 

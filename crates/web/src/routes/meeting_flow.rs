@@ -197,7 +197,6 @@ async fn icebreaker_page(
     let (access, meeting) = meeting_for(state, me, id, meeting, GroupAct::TakePart).await?;
     let tr = Tr::new(me.ctx.language);
     let flow = state.store.meeting_flow();
-    flow.forget_stale_notes(hearth_store::now_ms()).await?;
     let icebreaker = flow.icebreaker(meeting.id).await?;
     let members = state.store.support_groups().members(id).await?;
     let names = names(&members);
@@ -486,6 +485,9 @@ async fn icebreaker_turn_post(
 ) -> AppResult<Response> {
     meeting_for(&state, &me, id, meeting, GroupAct::Facilitate).await?;
     let flow = state.store.meeting_flow();
+    // Besides the hourly sweep of the job runner: whatever was left unkept
+    // in icebreakers nobody closed is forgotten as the next one runs.
+    flow.forget_stale_notes(hearth_store::now_ms()).await?;
     let icebreaker = flow.icebreaker(meeting).await?.ok_or(AppError::NotFound)?;
     let user = if form.user == "none" {
         None
