@@ -16,6 +16,7 @@ pub mod training;
 pub use ids::*;
 pub use roles::{PeerWorkerKind, Role, RoleGrant, Scope};
 pub mod conversations;
+pub mod meeting_flow;
 pub mod support_groups;
 // Ongoing one-to-one support and referrals (issue 7).
 pub mod support_ongoing;

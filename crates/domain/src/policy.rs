@@ -142,6 +142,9 @@ pub enum Action {
     ExportPersonData,
     /// Erase a person: their personal data goes, anonymous counts stay.
     ErasePerson,
+    /// Record and read field visits to the peer support groups of a site
+    /// (issue 8): its coordinators and supervisors (the experts who visit).
+    RecordFieldVisit,
 }
 
 /// May `actor` do `action` at `target`?
@@ -245,6 +248,7 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             AskForSupport | OfferOngoingSupport | ReferToService => false,
             // A person's whole record, and its erasure, are an administrator's.
             ManageRetention | ExportPersonData | ErasePerson => false,
+            RecordFieldVisit => true,
         },
         // Supervisors support the peer workers: their logs and caseloads,
         // and who is leaving when.
@@ -267,6 +271,7 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
                     act: OngoingAct::SeeCounts | OngoingAct::Read | OngoingAct::DecideExtension,
                     ..
                 }
+                | RecordFieldVisit
         ),
         Role::SafeguardingLead => matches!(
             action,

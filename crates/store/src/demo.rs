@@ -362,6 +362,7 @@ pub(crate) async fn load(store: &Store) -> Result<DemoOutcome, StoreError> {
     crate::demo_safety::load(store, "Europe/Belgrade").await?;
     crate::support_groups::load_demo(store, school, municipality, campus).await?;
     crate::demo_conversations::load(store).await?;
+    crate::demo_meetings::load(store).await?;
 
     let services = store.services();
     let crisis = [

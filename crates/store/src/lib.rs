@@ -50,6 +50,11 @@ mod reports_dropin;
 // `hearth backup` (issue 9).
 mod backup;
 mod demo_safety;
+// Running meetings and the network of peer support groups (issue 8).
+mod date_polls;
+mod demo_meetings;
+mod meeting_flow;
+mod network;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use activity::{ActivityKind, RecordedActivity, kind_slug};
@@ -60,6 +65,9 @@ pub use conversations::{
     Amend, AuthorKind, CONVERSATION_PRESENCE_STALE_MS, ConversationListener, Conversations,
     Message, NewMessage, ONLINE_CHAT, Replied, Setting, TextConversation,
 };
+pub use date_polls::{
+    DatePoll, DatePolls, NewDatePoll, PollOption, Pulse, PulseAnswer, Pulses, QuestionSummary,
+};
 pub use db::{Backend, Db, MigrationError};
 pub use demo::{DEMO_PASSWORD, DemoOutcome};
 pub use error::StoreError;
@@ -68,6 +76,10 @@ pub use events::{Audience, Event, Events, LogEntry, NewEvent};
 pub use files::{Files, NewFile, StoredFile};
 pub use jobs::{Job, Jobs};
 pub use live_presence::{InstanceId, LivePresence, PRESENCE_STALE_MS, PresentElsewhere};
+pub use meeting_flow::{
+    Cafe, CafeNote, CafePlan, CafeTable, Icebreaker, IcebreakerNote, MeetingFlow, SharedHarvest,
+};
+pub use network::{FieldVisit, JointMeeting, Network, NewFieldVisit, NewResource, Resource};
 pub use notifications::{Notification, Notifications};
 pub use org::{
     Cohort, CohortMember, CohortSummary, NewCohort, NewSite, Org, OrgCounts, Organisation, Phase,

@@ -90,6 +90,15 @@ pub fn spawn_runner(state: AppState) -> JoinHandle<()> {
                 if let Err(error) = state.store.sessions().prune(now_ms() - 86_400_000).await {
                     tracing::error!(%error, "could not prune sessions");
                 }
+                // Icebreaker notes nobody chose to keep, of meetings surely over (issue 8).
+                if let Err(error) = state
+                    .store
+                    .meeting_flow()
+                    .forget_stale_notes(now_ms())
+                    .await
+                {
+                    tracing::error!(%error, "could not forget old icebreaker notes");
+                }
             }
         }
     })

@@ -34,6 +34,12 @@ const ASSETS: &[Asset] = &[
         content_type: "text/javascript; charset=utf-8",
         bytes: include_bytes!("../../static/training.js"),
     },
+    // Running a peer support group's meeting (issue 8).
+    Asset {
+        name: "meetings.js",
+        content_type: "text/javascript; charset=utf-8",
+        bytes: include_bytes!("../../static/meetings.js"),
+    },
     Asset {
         name: "conversation.js",
         content_type: "text/javascript; charset=utf-8",

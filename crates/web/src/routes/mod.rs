@@ -57,6 +57,10 @@ mod support_referrals;
 mod privacy;
 // The drop-in heat map (issue 9).
 mod reports_dropin;
+// Running meetings and the network of peer support groups (issue 8).
+mod date_polls;
+mod meeting_flow;
+mod network;
 
 pub use privacy::{RETENTION_JOB, run_retention, schedule_retention};
 pub use support::{
@@ -97,6 +101,9 @@ pub fn router(state: AppState) -> Router {
         .merge(support_referrals::router())
         .merge(privacy::router())
         .merge(reports_dropin::router())
+        .merge(meeting_flow::router())
+        .merge(date_polls::router())
+        .merge(network::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));

@@ -245,7 +245,7 @@ async fn meeting_new_post(
 
 /// An email to each member the day before each meeting, in their language,
 /// through the persisted job queue (so a restart loses none).
-async fn queue_reminders(
+pub(crate) async fn queue_reminders(
     state: &AppState,
     group: &SupportGroup,
     meetings: &[NewMeeting],

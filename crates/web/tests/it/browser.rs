@@ -1859,3 +1859,5 @@ async fn two_members_talk_in_their_groups_channel() {
 }
 // One-to-one support's safety (issue 7): its own file, with the helpers above.
 mod safety;
+// Running a peer support group's monthly meeting from phones (issue 8).
+mod meeting_flow;

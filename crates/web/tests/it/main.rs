@@ -29,3 +29,5 @@ mod reports;
 mod channels;
 // A path for crisis, retention and rights (issue 7); the drop-in heat map (issue 9).
 mod safety;
+// Running meetings and the network (issue 8).
+mod meeting_flow;
