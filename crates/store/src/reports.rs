@@ -179,7 +179,9 @@ pub struct EventsReport {
 }
 
 /// The joins and conditions every activity figure shares; parameters $1-$7
-/// are bound by [`bind_filter!`] in this order.
+/// are bound by [`bind_filter!`] in this order. An online training session's
+/// live room keeps its own attendance row only to prefill the session's
+/// register; the session itself counts (as training), so the room does not.
 const ACTIVITY_JOINS: &str = " FROM activities a \
      LEFT JOIN sites s ON s.id = a.site_id \
      LEFT JOIN phases p ON p.id = a.phase_id \
@@ -190,7 +192,8 @@ const ACTIVITY_WHERE: &str = " WHERE ($1 IS NULL OR a.phase_id = $1) \
      AND ($4 IS NULL OR s.kind = $4) \
      AND ($5 IS NULL OR a.kind = $5) \
      AND ($6 IS NULL OR a.occurred_at >= $6) \
-     AND ($7 IS NULL OR a.occurred_at < $7)";
+     AND ($7 IS NULL OR a.occurred_at < $7) \
+     AND (a.event_id IS NULL OR a.event_id NOT IN (SELECT event_id FROM delivery_events))";
 
 macro_rules! bind_filter {
     ($query:expr, $filter:expr, $bounds:expr) => {

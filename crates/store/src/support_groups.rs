@@ -904,21 +904,22 @@ async fn demo_meetings(
     let next_week = today
         .checked_add(jiff::Span::new().days(7))
         .map_err(corrupt)?;
-    let meeting = |starts_at: i64| NewMeeting {
+    // The next one is in the staff room and online too, for members at home.
+    let meeting = |starts_at: i64, online: bool| NewMeeting {
         title: "Takimi mujor i grupit \"I'm here\"".into(),
         starts_at,
         time_zone: zone.into(),
         place: Some("Salla e mësuesve (the staff room)".into()),
-        online: false,
+        online,
         agenda: monthly_meeting_template(true),
     };
     let meetings = store.support_group_meetings();
     // Two single meetings, not a series: the next date was agreed at the last one.
     let past = meetings
-        .schedule(here, &[meeting(at(month_ago)?)], teuta)
+        .schedule(here, &[meeting(at(month_ago)?, false)], teuta)
         .await?;
     meetings
-        .schedule(here, &[meeting(at(next_week)?)], teuta)
+        .schedule(here, &[meeting(at(next_week)?, true)], teuta)
         .await?;
     let past = meetings.get(here, past.first().copied().found()?).await?;
     meetings

@@ -84,6 +84,21 @@ impl Training<'_> {
         Ok(())
     }
 
+    /// Whether an event is the live room of a training session: only the
+    /// trainees enrolled in the modules take part in it.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn is_delivery_event(&self, event: EventId) -> Result<bool, StoreError> {
+        let row: Option<(i32,)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as("SELECT 1 FROM delivery_events WHERE event_id = $1")
+                    .bind(event.0)
+                    .fetch_optional(pool)
+                    .await?
+        );
+        Ok(row.is_some())
+    }
+
     /// The live event of each of a cohort's online deliveries.
     #[instrument(level = "debug", skip_all)]
     pub async fn delivery_events(

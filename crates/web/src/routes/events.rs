@@ -195,6 +195,15 @@ pub async fn room_access(state: &AppState, me: &SignedIn, id: EventId) -> AppRes
     if !facilitator && !policy(&actor, Action::JoinEvent, scope) {
         return Err(AppError::Forbidden);
     }
+    // A training session's room is for the trainees enrolled in the modules
+    // (a readiness conversation said "ready"), not every cohort member.
+    if !facilitator
+        && let Audience::Cohort(cohort) = event.audience
+        && state.store.training().is_delivery_event(id).await?
+        && !super::training::is_enrolled(state, cohort, user).await?
+    {
+        return Err(AppError::Forbidden);
+    }
     // An event held for one peer group is that group's alone.
     if let Some((audience, _)) = &event.peer_group
         && !facilitator

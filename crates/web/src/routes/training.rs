@@ -146,7 +146,11 @@ async fn trainees(state: &AppState, cohort: CohortId) -> AppResult<Vec<CohortMem
         .collect())
 }
 
-async fn is_enrolled(state: &AppState, cohort: CohortId, user: UserId) -> AppResult<bool> {
+pub(crate) async fn is_enrolled(
+    state: &AppState,
+    cohort: CohortId,
+    user: UserId,
+) -> AppResult<bool> {
     let latest = state
         .store
         .training()

@@ -70,8 +70,25 @@ both!(
         assert_eq!(status, 200);
         assert!(!before.contains("Filled in from who came into the live room"));
 
+        let rooms_counted = || async {
+            let filter = hearth_store::ReportFilter {
+                kind: Some("dialogue-event".into()),
+                ..Default::default()
+            };
+            app.store
+                .reports()
+                .activity(&filter, &[])
+                .await
+                .unwrap()
+                .total
+                .activities
+        };
+        let rooms_before = rooms_counted().await;
         come_into_the_live_room(&app, "luan@demo.example", event).await;
         until_arrived(&app, event, luan).await;
+        // The session counts as training once saved; its room is not counted
+        // again as a dialogue event.
+        assert_eq!(rooms_counted().await, rooms_before);
 
         let (_, prefilled) = facilitator.page(&page).await;
         assert!(prefilled.contains("Filled in from who came into the live room"));
@@ -99,6 +116,22 @@ both!(
                 .await
                 .unwrap()
                 .contains(&(luan, found.session_id))
+        );
+        // A cohort member whose readiness conversation said "not yet" is not
+        // enrolled, so the session's room is closed to her.
+        let mira = app.sign_in("mira@demo.example").await;
+        assert_eq!(mira.get(&format!("/events/{event}")).await.status(), 403);
+        let url = format!(
+            "{}/events/{event}/live/socket?after=0",
+            mira.base().replace("http://", "ws://")
+        );
+        let mut request = url.into_client_request().unwrap();
+        request
+            .headers_mut()
+            .insert("cookie", mira.cookie_header().parse().unwrap());
+        assert!(
+            tokio_tungstenite::connect_async(request).await.is_err(),
+            "no live room for someone not enrolled"
         );
         // A trainee cannot open or save the attendance.
         let luan_visitor = app.sign_in("luan@demo.example").await;
