@@ -49,7 +49,7 @@ fn daily_job_id(day: i64) -> Uuid {
 }
 
 /// Every row a query returns about one person (`$1` is their id).
-macro_rules! about {
+macro_rules! rows_about {
     ($self:ident, $id:expr, $sql:expr) => {
         on_db!(
             $self.db,
@@ -210,6 +210,12 @@ impl Privacy<'_> {
     #[instrument(level = "debug", skip_all)]
     pub async fn export(&self, user: UserId) -> Result<Value, StoreError> {
         let id = user.0;
+        // Every list below is rows about this one person.
+        macro_rules! about {
+            ($sql:expr) => {
+                rows_about!(self, id, $sql)
+            };
+        }
         type Profile = (
             String,
             String,
@@ -229,104 +235,70 @@ impl Privacy<'_> {
         let (email, name, pronouns, language, zone, active, created, erased) = profile.found()?;
 
         let roles: Vec<(String, Option<String>, Option<String>, i64)> = about!(
-            self,
-            id,
             "SELECT g.role, s.name, c.name, g.created_at FROM role_grants g LEFT JOIN sites s ON s.id = g.site_id \
              LEFT JOIN cohorts c ON c.id = g.cohort_id WHERE g.user_id = $1 ORDER BY g.created_at"
         );
         let peer_groups: Vec<(String, String)> = about!(
-            self,
-            id,
             "SELECT c.name, p.name FROM peer_group_members m JOIN peer_groups p ON p.id = m.group_id \
              JOIN cohorts c ON c.id = p.cohort_id WHERE m.user_id = $1 ORDER BY c.name, p.name"
         );
         let support_groups: Vec<(String, String, i64)> = about!(
-            self,
-            id,
             "SELECT g.name, m.role, m.joined_at FROM support_group_members m JOIN support_groups g ON g.id = m.group_id \
              WHERE m.user_id = $1 ORDER BY m.joined_at"
         );
         let reflections: Vec<(String, i32, String, i64)> = about!(
-            self,
-            id,
             "SELECT e.title, r.step, r.text, r.updated_at FROM reflections r JOIN events e ON e.id = r.event_id \
              WHERE r.user_id = $1 ORDER BY r.updated_at"
         );
         let introductions: Vec<(String, String, i64)> = about!(
-            self,
-            id,
             "SELECT c.name, i.text, i.updated_at FROM introductions i JOIN cohorts c ON c.id = i.cohort_id \
              WHERE i.user_id = $1 ORDER BY i.updated_at"
         );
         let stocktakes: Vec<(String, String, bool, i64)> = about!(
-            self,
-            id,
             "SELECT c.name, s.answers, s.shared, s.updated_at FROM stocktakes s JOIN cohorts c ON c.id = s.cohort_id \
              WHERE s.user_id = $1 ORDER BY s.updated_at"
         );
         let recovery: Vec<(String, String, i64)> = about!(
-            self,
-            id,
             "SELECT c.name, v.text, v.updated_at FROM recovery_story_versions v JOIN cohorts c ON c.id = v.cohort_id \
              WHERE v.user_id = $1 ORDER BY v.created_at"
         );
         type Chime = (String, i32, i32, i32, i32, i32, Option<String>, i64);
         let chime: Vec<Chime> = about!(
-            self,
-            id,
             "SELECT c.name, r.connectedness, r.hope, r.identity, r.meaning, r.empowerment, r.note, r.created_at \
              FROM chime_reflections r JOIN cohorts c ON c.id = r.cohort_id WHERE r.user_id = $1 ORDER BY r.created_at"
         );
         let stories: Vec<(String, String, String, String, i64)> = about!(
-            self,
-            id,
             "SELECT title, body, signed_as, status, created_at FROM stories WHERE author_id = $1 ORDER BY created_at"
         );
         type FeedbackRow = (String, i32, Option<String>, Option<String>, i64);
         let feedback: Vec<FeedbackRow> = about!(
-            self,
-            id,
             "SELECT e.title, f.rating, f.helped, f.change_next, f.at FROM event_feedback f JOIN events e ON e.id = f.event_id \
              WHERE f.user_id = $1 ORDER BY f.at"
         );
         let wellbeing: Vec<(i32, Option<String>, bool, i64)> = about!(
-            self,
-            id,
             "SELECT score, note, shared, at FROM support_wellbeing WHERE user_id = $1 ORDER BY at"
         );
         let readiness: Vec<(String, String, String, Option<String>)> = about!(
-            self,
-            id,
             "SELECT c.name, r.held_on, r.outcome, r.note FROM readiness_conversations r JOIN cohorts c ON c.id = r.cohort_id \
              WHERE r.user_id = $1 ORDER BY r.created_at"
         );
         let attendance: Vec<(String, String, Option<String>, i64, String)> = about!(
-            self,
-            id,
             "SELECT a.kind, a.title, s.name, a.occurred_at, t.status FROM attendance t JOIN activities a ON a.id = t.activity_id \
              LEFT JOIN sites s ON s.id = a.site_id WHERE t.user_id = $1 ORDER BY a.occurred_at"
         );
         let shifts: Vec<(String, i64, i64)> = about!(
-            self,
-            id,
             "SELECT l.name, s.starts_at, s.ends_at FROM support_shift_signups x JOIN support_shifts s ON s.id = x.shift_id \
              JOIN support_locations l ON l.id = s.location_id WHERE x.user_id = $1 ORDER BY s.starts_at"
         );
         type LogMeta = (String, i32, String, bool, bool, Option<i64>);
         let logs: Vec<LogMeta> = about!(
-            self,
-            id,
             "SELECT held_on, minutes, kind, flag_difficult, flag_safety, archived_at FROM support_logs \
              WHERE author_id = $1 ORDER BY created_at"
         );
         let notifications: Vec<(String, String, i64)> = about!(
-            self,
-            id,
             "SELECT title, body, created_at FROM notifications WHERE user_id = $1 ORDER BY created_at"
         );
         let reads: Vec<(Option<String>, String, String, i64)> = about!(
-            self,
-            id,
             "SELECT u.display_name, a.action, a.subject_kind, a.at FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id \
              WHERE a.subject_user_id = $1 ORDER BY a.at"
         );
@@ -584,7 +556,7 @@ impl Privacy<'_> {
     /// student's words or name.
     async fn export_ongoing(&self, user: UserId) -> Result<Value, StoreError> {
         let id = user.0;
-        let profile: Vec<(String, String, String, bool, i64)> = about!(
+        let profile: Vec<(String, String, String, bool, i64)> = rows_about!(
             self,
             id,
             "SELECT topics, languages, availability, open_to_new, updated_at FROM support_peer_profiles WHERE user_id = $1"
@@ -600,7 +572,7 @@ impl Privacy<'_> {
             Option<String>,
             i64,
         );
-        let asked: Vec<Asked> = about!(
+        let asked: Vec<Asked> = rows_about!(
             self,
             id,
             "SELECT o.id, s.name, o.help_with, o.language, o.peer_kind, o.topics, o.availability, p.display_name, o.created_at \
@@ -616,39 +588,39 @@ impl Privacy<'_> {
             Option<String>,
             Option<i64>,
         );
-        let agreed: Vec<Agreed> = about!(
+        let agreed: Vec<Agreed> = rows_about!(
             self,
             id,
             "SELECT id, agreed_sessions, extended_sessions, covers, confirmed_at, closing_summary, closed_at \
              FROM support_ongoing WHERE student_id = $1"
         );
-        let sessions: Vec<(Uuid, i32, i64, i64)> = about!(
+        let sessions: Vec<(Uuid, i32, i64, i64)> = rows_about!(
             self,
             id,
             "SELECT x.support_id, x.number, x.starts_at, x.ends_at FROM support_ongoing_sessions x \
              JOIN support_ongoing o ON o.id = x.support_id WHERE o.student_id = $1 ORDER BY x.number"
         );
-        let extensions: Vec<(Uuid, i32, String, Option<String>, i64)> = about!(
+        let extensions: Vec<(Uuid, i32, String, Option<String>, i64)> = rows_about!(
             self,
             id,
             "SELECT x.support_id, x.sessions, x.reason, x.decision, x.created_at FROM support_ongoing_extensions x \
              JOIN support_ongoing o ON o.id = x.support_id WHERE o.student_id = $1 ORDER BY x.created_at"
         );
-        let referred: Vec<(String, Option<String>, i64)> = about!(
+        let referred: Vec<(String, Option<String>, i64)> = rows_about!(
             self,
             id,
             "SELECT v.name, v.contact, r.created_at FROM support_referrals r JOIN services v ON v.id = r.service_id \
              WHERE r.person_id = $1 ORDER BY r.created_at"
         );
         type Held = (String, Option<i32>, i32, i64, Option<i64>, i64);
-        let held: Vec<Held> = about!(
+        let held: Vec<Held> = rows_about!(
             self,
             id,
             "SELECT s.name, o.agreed_sessions, o.extended_sessions, \
              CAST((SELECT COUNT(*) FROM support_ongoing_sessions x WHERE x.support_id = o.id) AS BIGINT), o.closed_at, o.created_at \
              FROM support_ongoing o JOIN sites s ON s.id = o.site_id WHERE o.peer_id = $1 ORDER BY o.created_at"
         );
-        let made: Vec<(String, String, Option<String>, i64)> = about!(
+        let made: Vec<(String, String, Option<String>, i64)> = rows_about!(
             self,
             id,
             "SELECT v.name, r.source, r.outcome, r.created_at FROM support_referrals r JOIN services v ON v.id = r.service_id \
@@ -710,25 +682,25 @@ impl Privacy<'_> {
             Option<i64>,
             Option<i64>,
         );
-        let written: Vec<Written> = about!(
+        let written: Vec<Written> = rows_about!(
             self,
             id,
             "SELECT c.kind, g.name, m.body, m.posted_at, m.edited_at, m.deleted_at, m.hidden_at FROM conversation_messages m \
              JOIN conversations c ON c.id = m.conversation_id LEFT JOIN support_groups g ON g.id = c.group_id \
              WHERE m.author_id = $1 ORDER BY m.posted_at"
         );
-        let reports: Vec<(Option<String>, i64)> = about!(
+        let reports: Vec<(Option<String>, i64)> = rows_about!(
             self,
             id,
             "SELECT reason, at FROM conversation_reports WHERE reported_by = $1 ORDER BY at"
         );
-        let mutes: Vec<(String, Option<String>, i64)> = about!(
+        let mutes: Vec<(String, Option<String>, i64)> = rows_about!(
             self,
             id,
             "SELECT c.kind, g.name, m.until FROM conversation_mutes m JOIN conversations c ON c.id = m.conversation_id \
              LEFT JOIN support_groups g ON g.id = c.group_id WHERE m.user_id = $1"
         );
-        let settings: Vec<(String, Option<String>, String)> = about!(
+        let settings: Vec<(String, Option<String>, String)> = rows_about!(
             self,
             id,
             "SELECT c.kind, g.name, s.notify FROM conversation_settings s JOIN conversations c ON c.id = s.conversation_id \
@@ -753,13 +725,13 @@ impl Privacy<'_> {
     async fn export_meetings(&self, user: UserId) -> Result<Value, StoreError> {
         let id = user.0;
         type Note = (String, i64, String, String, String, bool);
-        let notes: Vec<Note> = about!(
+        let notes: Vec<Note> = rows_about!(
             self,
             id,
             "SELECT m.title, m.starts_at, n.past, n.present, n.future, n.keep FROM icebreaker_notes n \
              JOIN support_group_meetings m ON m.id = n.meeting_id WHERE n.user_id = $1 ORDER BY m.starts_at"
         );
-        let hosted: Vec<(String, i64, String, i32, String)> = about!(
+        let hosted: Vec<(String, i64, String, i32, String)> = rows_about!(
             self,
             id,
             "SELECT m.title, m.starts_at, t.theme, n.round, n.text FROM cafe_tables t \
@@ -767,32 +739,32 @@ impl Privacy<'_> {
              JOIN cafe_notes n ON n.meeting_id = t.meeting_id AND n.position = t.position \
              WHERE t.host_id = $1 ORDER BY m.starts_at, n.round"
         );
-        let answers: Vec<(String, i64, String, i64)> = about!(
+        let answers: Vec<(String, i64, String, i64)> = rows_about!(
             self,
             id,
             "SELECT p.title, o.starts_at, a.answer, a.answered_at FROM date_poll_answers a \
              JOIN date_poll_options o ON o.id = a.option_id JOIN date_polls p ON p.id = o.poll_id \
              WHERE a.user_id = $1 ORDER BY o.starts_at"
         );
-        let pulses: Vec<(String, String)> = about!(
+        let pulses: Vec<(String, String)> = rows_about!(
             self,
             id,
             "SELECT g.name, p.title FROM pulse_respondents r JOIN pulses p ON p.id = r.pulse_id \
              JOIN support_groups g ON g.id = p.group_id WHERE r.user_id = $1 ORDER BY p.created_at"
         );
-        let rules: Vec<(String, i32, i64)> = about!(
+        let rules: Vec<(String, i32, i64)> = rows_about!(
             self,
             id,
             "SELECT g.name, a.version, a.accepted_at FROM support_group_rule_acceptances a \
              JOIN support_groups g ON g.id = a.group_id WHERE a.user_id = $1 ORDER BY a.accepted_at"
         );
-        let resources: Vec<(String, String, Option<String>, i64)> = about!(
+        let resources: Vec<(String, String, Option<String>, i64)> = rows_about!(
             self,
             id,
             "SELECT title, description, url, added_at FROM network_resources WHERE added_by = $1 ORDER BY added_at"
         );
         type Visit = (String, String, String, String, String, String, String);
-        let visits: Vec<Visit> = about!(
+        let visits: Vec<Visit> = rows_about!(
             self,
             id,
             "SELECT g.name, v.visited_on, v.visitors, v.observations, v.support_needs, v.capacity_needs, v.follow_up \
