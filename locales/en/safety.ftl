@@ -42,8 +42,9 @@ privacy-my-data-link = What is recorded about me
 privacy-my-data-title = What is recorded about me
 privacy-my-data-intro = You can download everything Hearth keeps about you, at any time, as one file. Nobody needs to approve it: it is yours.
 privacy-my-data-profile = your profile, your roles and the groups you belong to
-privacy-my-data-writing = what you wrote: reflections, introductions, stocktakes, your recovery story, CHIME notes, stories, feedback and wellbeing check-ins
+privacy-my-data-writing = what you wrote: reflections, introductions, stocktakes, your recovery story, CHIME notes, stories, feedback, wellbeing check-ins, your messages in group channels and chats, your icebreaker and World Café notes and your answers to date polls
 privacy-my-data-activity = the activities you came to, your shifts and the session logs you wrote (dates and flags; the notes are about the people you supported)
+privacy-my-data-support = your ongoing one-to-one support (what you asked for, the agreement, sessions and closing summary) and the services you were referred to
 privacy-my-data-reads = every time someone read your data
 privacy-my-data-erase = To have your data erased, ask an administrator of your organisation.
 

@@ -42,8 +42,9 @@ privacy-my-data-link = Çfarë është regjistruar për mua
 privacy-my-data-title = Çfarë është regjistruar për mua
 privacy-my-data-intro = Mund të shkarkoni në çdo kohë gjithçka që Hearth ruan për ju, në një skedar. Askush nuk duhet ta miratojë: është e juaja.
 privacy-my-data-profile = profili juaj, rolet tuaja dhe grupet ku bëni pjesë
-privacy-my-data-writing = çfarë keni shkruar: reflektimet, prezantimet, vetëvlerësimet, historinë tuaj të rimëkëmbjes, shënimet CHIME, tregimet, vlerësimet dhe kontrollet e mirëqenies
+privacy-my-data-writing = çfarë keni shkruar: reflektimet, prezantimet, vetëvlerësimet, historinë tuaj të rimëkëmbjes, shënimet CHIME, tregimet, vlerësimet, kontrollet e mirëqenies, mesazhet tuaja në kanalet e grupeve dhe në biseda, shënimet tuaja të njohjes dhe të World Café-së dhe përgjigjet tuaja për datat e takimeve
 privacy-my-data-activity = aktivitetet ku keni marrë pjesë, turnet tuaja dhe shënimet e seancave që keni shkruar (datat dhe shenjat; përmbajtja ka të bëjë me njerëzit që keni mbështetur)
+privacy-my-data-support = mbështetja juaj e vazhdueshme një-me-një (çfarë kërkuat, marrëveshja, seancat dhe përmbledhja përmbyllëse) dhe shërbimet ku u drejtuat
 privacy-my-data-reads = çdo herë që dikush i ka lexuar të dhënat tuaja
 privacy-my-data-erase = Që të fshihen të dhënat tuaja, kërkojini një administratori të organizatës suaj.
 

@@ -48,6 +48,16 @@ fn daily_job_id(day: i64) -> Uuid {
     Uuid::from_u128((0x7265_7465_6e74_696f_6e00_u128 << 40) | (day as u128 & 0xff_ffff_ffff))
 }
 
+/// Every row a query returns about one person (`$1` is their id).
+macro_rules! rows_about {
+    ($self:ident, $id:expr, $sql:expr) => {
+        on_db!(
+            $self.db,
+            read | pool | sqlx::query_as($sql).bind($id).fetch_all(pool).await?
+        )
+    };
+}
+
 fn iso(ms: i64) -> String {
     timestamp(ms).to_string()
 }
@@ -203,10 +213,7 @@ impl Privacy<'_> {
         // Every list below is rows about this one person.
         macro_rules! about {
             ($sql:expr) => {
-                on_db!(
-                    self.db,
-                    read | pool | sqlx::query_as($sql).bind(id).fetch_all(pool).await?
-                )
+                rows_about!(self, id, $sql)
             };
         }
         type Profile = (
@@ -356,6 +363,9 @@ impl Privacy<'_> {
                 "session_logs_note": "The notes of the logs you wrote are about the people you supported, so they stay in Hearth, where every read is audited.",
                 "session_logs_about_you": [],
             },
+            "ongoing_support": self.export_ongoing(user).await?,
+            "conversations": self.export_conversations(user).await?,
+            "support_group_meetings": self.export_meetings(user).await?,
             "notifications": notifications.into_iter().map(|(title, body, at)| json!({"title": title, "text": body, "at": iso(at)})).collect::<Vec<_>>(),
             "reads_of_your_data": reads.into_iter().map(|(who, action, what, at)| json!({
                 "by": who, "action": action, "what": what, "at": iso(at)
@@ -423,9 +433,50 @@ impl Privacy<'_> {
                 | pool
                 | {
                     let mut tx = pool.begin().await?;
-                    for statement in DELETE_BY_USER {
-                        sqlx::query(*statement).bind(id).execute(&mut *tx).await?;
+                    for statement in [
+                        DELETE_BY_USER,
+                        ERASE_ONGOING,
+                        ERASE_CONVERSATIONS,
+                        ERASE_MEETINGS,
+                    ]
+                    .concat()
+                    {
+                        sqlx::query(statement).bind(id).execute(&mut *tx).await?;
                     }
+                    // Whom they were referred as: the referral counts for its
+                    // service, the referrer's list shows no name.
+                    sqlx::query(
+                        "UPDATE support_referrals SET person_id = NULL, person_label = $2, note = NULL WHERE person_id = $1 \
+                         OR (source = 'ongoing' AND source_id IN (SELECT o.id FROM support_ongoing o WHERE o.student_id = $1))",
+                    )
+                    .bind(id)
+                    .bind(ERASED_NAME)
+                    .execute(&mut *tx)
+                    .await?;
+                    // Their messages lose their words and name, as a deletion
+                    // does, each under a new number above the conversation's
+                    // last, so a page that reconnects "after N" picks it up.
+                    // (Numbers stay distinct on both databases: SQLite sees
+                    // its own earlier updates in MAX, PostgreSQL adds the rank.)
+                    sqlx::query(
+                        "UPDATE conversation_messages SET body = '', mentions = '', author_name = $2, \
+                         deleted_at = COALESCE(deleted_at, $3), \
+                         seq = (SELECT MAX(m.seq) FROM conversation_messages m WHERE m.conversation_id = conversation_messages.conversation_id) \
+                             + (SELECT COUNT(*) FROM conversation_messages y WHERE y.conversation_id = conversation_messages.conversation_id \
+                                AND y.author_id = $1 AND y.posted_seq <= conversation_messages.posted_seq) \
+                         WHERE author_id = $1",
+                    )
+                    .bind(id)
+                    .bind(ERASED_NAME)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
+                    // A field visit's visitors are free text: their name there goes.
+                    sqlx::query("UPDATE field_visits SET visitors = REPLACE(visitors, $1, $2)")
+                        .bind(&name)
+                        .bind(ERASED_NAME)
+                        .execute(&mut *tx)
+                        .await?;
                     sqlx::query("DELETE FROM sign_in_failures WHERE email = $1")
                         .bind(&email)
                         .execute(&mut *tx)
@@ -451,5 +502,294 @@ impl Privacy<'_> {
                 }
         );
         Ok(())
+    }
+}
+
+// --- Areas merged after the first export and erasure: ongoing support and
+// referrals (0017), conversations (0018), the meeting flow and the network
+// (0019), support groups' ground rules (0022). Each statement binds the
+// person's id as `$1`; the reasons are in docs/support.md.
+
+/// Their ongoing support as a student keeps its row (reports count supports
+/// by site, start and close) but loses every word about them; as a peer
+/// worker, what they wrote stays, like their logs: it is the student's record.
+const ERASE_ONGOING: &[&str] = &[
+    "DELETE FROM support_peer_profiles WHERE user_id = $1",
+    "UPDATE support_ongoing SET help_with = '', language = NULL, peer_kind = NULL, topics = '', availability = '', \
+     covers = NULL, closing_summary = NULL WHERE student_id = $1",
+    "UPDATE support_ongoing_extensions SET reason = '' \
+     WHERE support_id IN (SELECT o.id FROM support_ongoing o WHERE o.student_id = $1)",
+];
+
+/// Their messages are emptied in `erase` (they need a new number); here what
+/// else names them in a conversation.
+const ERASE_CONVERSATIONS: &[&str] = &[
+    "DELETE FROM conversation_settings WHERE user_id = $1",
+    "DELETE FROM conversation_presence WHERE user_id = $1",
+    "DELETE FROM conversation_mutes WHERE user_id = $1",
+    // The report stays for the moderators; their reason goes.
+    "UPDATE conversation_reports SET reason = NULL WHERE reported_by = $1",
+];
+
+/// Pulse respondents stay: a row with no answer linked to it, counted for the
+/// "enough answers to show" threshold. Library resources and field visits
+/// they recorded are the network's shared work and stay under the tombstone.
+const ERASE_MEETINGS: &[&str] = &[
+    "DELETE FROM icebreaker_notes WHERE user_id = $1",
+    "DELETE FROM cafe_notes WHERE EXISTS (SELECT 1 FROM cafe_tables t WHERE t.meeting_id = cafe_notes.meeting_id \
+     AND t.position = cafe_notes.position AND t.host_id = $1)",
+    "DELETE FROM date_poll_tokens WHERE user_id = $1",
+    "DELETE FROM date_poll_answers WHERE user_id = $1",
+    "DELETE FROM support_group_rule_acceptances WHERE user_id = $1",
+];
+
+fn list<T>(rows: Vec<T>, row: impl Fn(T) -> Value) -> Value {
+    Value::Array(rows.into_iter().map(row).collect())
+}
+
+impl Privacy<'_> {
+    /// Ongoing support: what they asked for and everything the student reads
+    /// on their support's page (the peer, the agreement, sessions, extensions,
+    /// the closing summary, the services they were referred to, never the
+    /// referrer's note); as a peer worker, their matching profile and the
+    /// supports they held and referrals they made, counted, never the
+    /// student's words or name.
+    async fn export_ongoing(&self, user: UserId) -> Result<Value, StoreError> {
+        let id = user.0;
+        let profile: Vec<(String, String, String, bool, i64)> = rows_about!(
+            self,
+            id,
+            "SELECT topics, languages, availability, open_to_new, updated_at FROM support_peer_profiles WHERE user_id = $1"
+        );
+        type Asked = (
+            Uuid,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            String,
+            String,
+            Option<String>,
+            i64,
+        );
+        let asked: Vec<Asked> = rows_about!(
+            self,
+            id,
+            "SELECT o.id, s.name, o.help_with, o.language, o.peer_kind, o.topics, o.availability, p.display_name, o.created_at \
+             FROM support_ongoing o JOIN sites s ON s.id = o.site_id LEFT JOIN users p ON p.id = o.peer_id \
+             WHERE o.student_id = $1 ORDER BY o.created_at"
+        );
+        type Agreed = (
+            Uuid,
+            Option<i32>,
+            i32,
+            Option<String>,
+            Option<i64>,
+            Option<String>,
+            Option<i64>,
+        );
+        let agreed: Vec<Agreed> = rows_about!(
+            self,
+            id,
+            "SELECT id, agreed_sessions, extended_sessions, covers, confirmed_at, closing_summary, closed_at \
+             FROM support_ongoing WHERE student_id = $1"
+        );
+        let sessions: Vec<(Uuid, i32, i64, i64)> = rows_about!(
+            self,
+            id,
+            "SELECT x.support_id, x.number, x.starts_at, x.ends_at FROM support_ongoing_sessions x \
+             JOIN support_ongoing o ON o.id = x.support_id WHERE o.student_id = $1 ORDER BY x.number"
+        );
+        let extensions: Vec<(Uuid, i32, String, Option<String>, i64)> = rows_about!(
+            self,
+            id,
+            "SELECT x.support_id, x.sessions, x.reason, x.decision, x.created_at FROM support_ongoing_extensions x \
+             JOIN support_ongoing o ON o.id = x.support_id WHERE o.student_id = $1 ORDER BY x.created_at"
+        );
+        let referred: Vec<(String, Option<String>, i64)> = rows_about!(
+            self,
+            id,
+            "SELECT v.name, v.contact, r.created_at FROM support_referrals r JOIN services v ON v.id = r.service_id \
+             WHERE r.person_id = $1 ORDER BY r.created_at"
+        );
+        type Held = (String, Option<i32>, i32, i64, Option<i64>, i64);
+        let held: Vec<Held> = rows_about!(
+            self,
+            id,
+            "SELECT s.name, o.agreed_sessions, o.extended_sessions, \
+             CAST((SELECT COUNT(*) FROM support_ongoing_sessions x WHERE x.support_id = o.id) AS BIGINT), o.closed_at, o.created_at \
+             FROM support_ongoing o JOIN sites s ON s.id = o.site_id WHERE o.peer_id = $1 ORDER BY o.created_at"
+        );
+        let made: Vec<(String, String, Option<String>, i64)> = rows_about!(
+            self,
+            id,
+            "SELECT v.name, r.source, r.outcome, r.created_at FROM support_referrals r JOIN services v ON v.id = r.service_id \
+             WHERE r.referrer_id = $1 ORDER BY r.created_at"
+        );
+
+        let as_student = list(
+            asked,
+            |(support, site, help, language, kind, topics, free, peer, at)| {
+                let agreement = agreed.iter().find(|a| a.0 == support);
+                json!({
+                    "site": site, "asked": iso(at), "help_with": help, "language": language,
+                    "kind_of_peer_worker": kind, "topics": topics, "availability": free, "peer_worker": peer,
+                    "agreed_sessions": agreement.and_then(|a| a.1),
+                    "extended_sessions": agreement.map(|a| a.2),
+                    "covers": agreement.and_then(|a| a.3.clone()),
+                    "confirmed": iso_opt(agreement.and_then(|a| a.4)),
+                    "closing_summary": agreement.and_then(|a| a.5.clone()),
+                    "closed": iso_opt(agreement.and_then(|a| a.6)),
+                    "sessions": sessions.iter().filter(|s| s.0 == support).map(|s| json!({
+                        "number": s.1, "starts": iso(s.2), "ends": iso(s.3)
+                    })).collect::<Vec<_>>(),
+                    "extensions": extensions.iter().filter(|e| e.0 == support).map(|e| json!({
+                        "sessions": e.1, "reason": e.2, "decision": e.3, "asked": iso(e.4)
+                    })).collect::<Vec<_>>(),
+                })
+            },
+        );
+        Ok(json!({
+            "as_student": as_student,
+            "referred_to_services": list(referred, |(service, contact, at)| json!({
+                "service": service, "contact": contact, "referred": iso(at)
+            })),
+            "matching_profile": profile.into_iter().next().map(|(topics, languages, free, open, at)| json!({
+                "topics": topics, "languages": languages, "availability": free, "open_to_new": open, "saved": iso(at)
+            })),
+            "supports_held_as_peer": list(held, |(site, agreed, extended, scheduled, closed, at)| json!({
+                "site": site, "started": iso(at), "agreed_sessions": agreed, "extended_sessions": extended,
+                "sessions_scheduled": scheduled, "closed": iso_opt(closed)
+            })),
+            "referrals_made": list(made, |(service, from, outcome, at)| json!({
+                "service": service, "from": from, "outcome": outcome, "referred": iso(at)
+            })),
+            "note": "What you wrote as a peer worker about the students you supported stays in Hearth: it is about them.",
+        }))
+    }
+
+    /// Conversations: the messages they wrote (words as they stand now),
+    /// the reasons they gave when reporting one (not the message reported:
+    /// those are someone else's words), mutes and how they are told.
+    async fn export_conversations(&self, user: UserId) -> Result<Value, StoreError> {
+        let id = user.0;
+        type Written = (
+            String,
+            Option<String>,
+            String,
+            i64,
+            Option<i64>,
+            Option<i64>,
+            Option<i64>,
+        );
+        let written: Vec<Written> = rows_about!(
+            self,
+            id,
+            "SELECT c.kind, g.name, m.body, m.posted_at, m.edited_at, m.deleted_at, m.hidden_at FROM conversation_messages m \
+             JOIN conversations c ON c.id = m.conversation_id LEFT JOIN support_groups g ON g.id = c.group_id \
+             WHERE m.author_id = $1 ORDER BY m.posted_at"
+        );
+        let reports: Vec<(Option<String>, i64)> = rows_about!(
+            self,
+            id,
+            "SELECT reason, at FROM conversation_reports WHERE reported_by = $1 ORDER BY at"
+        );
+        let mutes: Vec<(String, Option<String>, i64)> = rows_about!(
+            self,
+            id,
+            "SELECT c.kind, g.name, m.until FROM conversation_mutes m JOIN conversations c ON c.id = m.conversation_id \
+             LEFT JOIN support_groups g ON g.id = c.group_id WHERE m.user_id = $1"
+        );
+        let settings: Vec<(String, Option<String>, String)> = rows_about!(
+            self,
+            id,
+            "SELECT c.kind, g.name, s.notify FROM conversation_settings s JOIN conversations c ON c.id = s.conversation_id \
+             LEFT JOIN support_groups g ON g.id = c.group_id WHERE s.user_id = $1"
+        );
+        Ok(json!({
+            "messages": list(written, |(kind, group, body, at, edited, deleted, hidden)| json!({
+                "conversation": kind, "group": group, "text": body, "posted": iso(at),
+                "edited": iso_opt(edited), "deleted": iso_opt(deleted), "hidden_by_moderators": iso_opt(hidden)
+            })),
+            "reports_made": list(reports, |(reason, at)| json!({"reason": reason, "at": iso(at)})),
+            "muted": list(mutes, |(kind, group, until)| json!({"conversation": kind, "group": group, "until": iso(until)})),
+            "notifications": list(settings, |(kind, group, notify)| json!({"conversation": kind, "group": group, "notify": notify})),
+        }))
+    }
+
+    /// Support groups' meetings and the network: icebreaker notes still kept,
+    /// what they wrote as a World Café table's host, date poll answers,
+    /// which pulses they answered (what they answered is never linked to
+    /// them, so it cannot be exported), ground rules accepted, library
+    /// resources added and field visits recorded.
+    async fn export_meetings(&self, user: UserId) -> Result<Value, StoreError> {
+        let id = user.0;
+        type Note = (String, i64, String, String, String, bool);
+        let notes: Vec<Note> = rows_about!(
+            self,
+            id,
+            "SELECT m.title, m.starts_at, n.past, n.present, n.future, n.keep FROM icebreaker_notes n \
+             JOIN support_group_meetings m ON m.id = n.meeting_id WHERE n.user_id = $1 ORDER BY m.starts_at"
+        );
+        let hosted: Vec<(String, i64, String, i32, String)> = rows_about!(
+            self,
+            id,
+            "SELECT m.title, m.starts_at, t.theme, n.round, n.text FROM cafe_tables t \
+             JOIN support_group_meetings m ON m.id = t.meeting_id \
+             JOIN cafe_notes n ON n.meeting_id = t.meeting_id AND n.position = t.position \
+             WHERE t.host_id = $1 ORDER BY m.starts_at, n.round"
+        );
+        let answers: Vec<(String, i64, String, i64)> = rows_about!(
+            self,
+            id,
+            "SELECT p.title, o.starts_at, a.answer, a.answered_at FROM date_poll_answers a \
+             JOIN date_poll_options o ON o.id = a.option_id JOIN date_polls p ON p.id = o.poll_id \
+             WHERE a.user_id = $1 ORDER BY o.starts_at"
+        );
+        let pulses: Vec<(String, String)> = rows_about!(
+            self,
+            id,
+            "SELECT g.name, p.title FROM pulse_respondents r JOIN pulses p ON p.id = r.pulse_id \
+             JOIN support_groups g ON g.id = p.group_id WHERE r.user_id = $1 ORDER BY p.created_at"
+        );
+        let rules: Vec<(String, i32, i64)> = rows_about!(
+            self,
+            id,
+            "SELECT g.name, a.version, a.accepted_at FROM support_group_rule_acceptances a \
+             JOIN support_groups g ON g.id = a.group_id WHERE a.user_id = $1 ORDER BY a.accepted_at"
+        );
+        let resources: Vec<(String, String, Option<String>, i64)> = rows_about!(
+            self,
+            id,
+            "SELECT title, description, url, added_at FROM network_resources WHERE added_by = $1 ORDER BY added_at"
+        );
+        type Visit = (String, String, String, String, String, String, String);
+        let visits: Vec<Visit> = rows_about!(
+            self,
+            id,
+            "SELECT g.name, v.visited_on, v.visitors, v.observations, v.support_needs, v.capacity_needs, v.follow_up \
+             FROM field_visits v JOIN support_groups g ON g.id = v.group_id WHERE v.recorded_by = $1 ORDER BY v.visited_on"
+        );
+        Ok(json!({
+            "icebreaker_notes": list(notes, |(meeting, at, past, present, future, keep)| json!({
+                "meeting": meeting, "when": iso(at), "past": past, "present": present, "future": future, "kept": keep
+            })),
+            "cafe_notes_as_host": list(hosted, |(meeting, at, theme, round, text)| json!({
+                "meeting": meeting, "when": iso(at), "theme": theme, "round": round, "text": text
+            })),
+            "date_poll_answers": list(answers, |(poll, option, answer, at)| json!({
+                "poll": poll, "date": iso(option), "answer": answer, "answered": iso(at)
+            })),
+            "pulses_answered": list(pulses, |(group, title)| json!({"group": group, "pulse": title})),
+            "pulses_note": "What you answered in a pulse is stored apart from who answered, so nobody, you included, can find your answers.",
+            "ground_rules_accepted": list(rules, |(group, version, at)| json!({"group": group, "version": version, "accepted": iso(at)})),
+            "library_resources_added": list(resources, |(title, description, url, at)| json!({
+                "title": title, "description": description, "url": url, "added": iso(at)
+            })),
+            "field_visits_recorded": list(visits, |(group, on, visitors, observations, support, capacity, follow_up)| json!({
+                "group": group, "visited_on": on, "visitors": visitors, "observations": observations,
+                "support_needs": support, "capacity_needs": capacity, "follow_up": follow_up
+            })),
+        }))
     }
 }

@@ -19,7 +19,7 @@ async fn in_english(app: &TestApp) {
 }
 
 /// "I'm here"'s meeting next week.
-async fn next_meeting(app: &TestApp, group: SupportGroupId) -> Uuid {
+pub async fn next_meeting(app: &TestApp, group: SupportGroupId) -> Uuid {
     let now = hearth_store::now_ms();
     app.store
         .support_group_meetings()

@@ -415,6 +415,7 @@ both!(
         let (status, page) = peer.page("/profile/my-data").await;
         assert_eq!(status, 200);
         assert!(page.contains("href=\"/profile/my-data.json\""));
+        assert!(page.contains("your ongoing one-to-one support"), "{page}");
         let response = peer.get("/profile/my-data.json").await;
         assert_eq!(response.status(), 200);
         let export: serde_json::Value = response.json().await.unwrap();
@@ -446,6 +447,227 @@ both!(
         assert_ne!(response.status(), 200);
     }
 );
+
+/// What Teuta (the teacher) writes in the areas that came after the first
+/// erasure, and the ids to look for it again.
+struct TeutasWriting {
+    support: Uuid,
+    referral: Uuid,
+    channel: Uuid,
+    group: hearth_domain::support_groups::SupportGroupId,
+    meeting: Uuid,
+    poll: Uuid,
+    poll_token: String,
+    pulse: Uuid,
+}
+
+/// Her own words in each area: the export holds them, the erasure removes them.
+const TEUTAS_WORDS: &[&str] = &[
+    "Marking keeps me awake",
+    "Four talks on sleep and workload",
+    "Teuta found an evening rhythm",
+    "My class made me laugh today",
+    "A village school by the river",
+    "Table notes from the belonging table",
+];
+/// Other people's private words about or near her: never in her export.
+const NOT_HERS: &[&str] = &["Pat's own note: sounded tired", "Blerim says hello"];
+
+async fn teuta_writes_in_every_area(app: &TestApp) -> TeutasWriting {
+    use hearth_domain::meeting_flow::{DateAnswer, PulseQuestion, QuestionKind};
+    let store = &app.store;
+    let teuta = person(app, "teacher@demo.example").await;
+    let peer = person(app, "peer@demo.example").await;
+    let coordinator = person(app, "coordinator@demo.example").await;
+    let blerim = person(app, "blerim@demo.example").await;
+    let site = campus(app).await;
+    // Ongoing support: she asks, Pat is matched, they agree, Pat closes it
+    // and refers her to a service with a note of his own.
+    let ongoing = store.ongoing();
+    let support = ongoing
+        .ask(&hearth_store::NewRequest {
+            site,
+            student: teuta,
+            referred_by: None,
+            help_with: TEUTAS_WORDS[0].to_owned(),
+            language: None,
+            peer_kind: None,
+            topics: Vec::new(),
+            availability: Vec::new(),
+        })
+        .await
+        .unwrap();
+    ongoing.assign(support, peer, coordinator).await.unwrap();
+    ongoing
+        .propose(support, peer, 4, TEUTAS_WORDS[1])
+        .await
+        .unwrap();
+    ongoing.confirm(support, teuta).await.unwrap();
+    ongoing.close(support, peer, TEUTAS_WORDS[2]).await.unwrap();
+    let service = store.services().list(false).await.unwrap()[0].id;
+    let referral = ongoing
+        .refer(&hearth_store::NewReferral {
+            site: Some(site),
+            referrer: peer,
+            service,
+            source: "ongoing",
+            source_id: Some(support),
+            person: Some(teuta),
+            person_label: "Teuta".to_owned(),
+            note: Some(NOT_HERS[0].to_owned()),
+            follow_up_at: hearth_store::now_ms() + hearth_store::DAY_MS,
+        })
+        .await
+        .unwrap();
+    // She also serves as a peer worker: her matching profile.
+    ongoing
+        .save_profile(
+            teuta,
+            &hearth_store::PeerProfile {
+                languages: vec!["sq".to_owned()],
+                open_to_new: false,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    // Her group's channel: her message, and Blerim's after it.
+    let group = crate::support_groups::group_named(app, "I'm here").await;
+    let channel = store.conversations().group_channel(group).await.unwrap().id;
+    for (author, name, body) in [
+        (teuta, "Teuta", TEUTAS_WORDS[3]),
+        (blerim, "Blerim", NOT_HERS[1]),
+    ] {
+        let seq = store.conversations().last_seq(channel).await.unwrap() + 1;
+        store
+            .conversations()
+            .post(
+                channel,
+                seq,
+                &hearth_store::NewMessage {
+                    author_kind: hearth_store::AuthorKind::Member,
+                    author_id: Some(author),
+                    author_name: name,
+                    body,
+                    reply_to: None,
+                    mentions: &[],
+                },
+            )
+            .await
+            .unwrap();
+    }
+    // The next meeting: her kept icebreaker note, a World Café table she
+    // hosts, her answer to a date poll (with her personal link), a pulse,
+    // and the group's ground rules accepted.
+    let now = hearth_store::now_ms();
+    let meeting = crate::meeting_flow::next_meeting(app, group).await;
+    let flow = store.meeting_flow();
+    flow.open_icebreaker(meeting, &[teuta], 120).await.unwrap();
+    flow.write_note(
+        meeting,
+        teuta,
+        [TEUTAS_WORDS[4], "Teaching Year 7", "A calmer school"],
+        true,
+    )
+    .await
+    .unwrap();
+    flow.set_up_cafe(meeting, &[("Belonging".to_owned(), teuta)], 2, 10)
+        .await
+        .unwrap();
+    flow.write_cafe_note(meeting, 0, 1, TEUTAS_WORDS[5])
+        .await
+        .unwrap();
+    let poll = store
+        .date_polls()
+        .create(
+            group,
+            &hearth_store::NewDatePoll {
+                meeting_id: None,
+                title: "When next?".to_owned(),
+                place: None,
+                online: false,
+                time_zone: "Europe/Belgrade".to_owned(),
+                options: vec![now + 7 * hearth_store::DAY_MS],
+            },
+            teuta,
+        )
+        .await
+        .unwrap();
+    let option = store.date_polls().get(group, poll).await.unwrap().options[0].id;
+    store
+        .date_polls()
+        .answer(poll, teuta, &[(option, DateAnswer::Yes)])
+        .await
+        .unwrap();
+    let poll_token = store.date_polls().new_token(poll, teuta).await.unwrap();
+    let pulse = store
+        .pulses()
+        .create(
+            group,
+            "How did today feel?",
+            &[PulseQuestion {
+                text: "In a few words".to_owned(),
+                kind: QuestionKind::Words,
+            }],
+            blerim,
+        )
+        .await
+        .unwrap();
+    store
+        .pulses()
+        .answer(
+            pulse,
+            teuta,
+            &[hearth_store::PulseAnswer::Words(Some("Lighter".to_owned()))],
+        )
+        .await
+        .unwrap();
+    store
+        .events()
+        .accept_ground_rules(hearth_store::Audience::SupportGroup(group), teuta, 1)
+        .await
+        .unwrap();
+    TeutasWriting {
+        support,
+        referral,
+        channel,
+        group,
+        meeting,
+        poll,
+        poll_token,
+        pulse,
+    }
+}
+
+/// The numbers reports and group pages count in those areas.
+async fn area_counts(app: &TestApp, w: &TeutasWriting) -> (String, Vec<i64>) {
+    let figures = app
+        .store
+        .reports()
+        .ongoing_support(&hearth_store::ReportFilter::default())
+        .await
+        .unwrap();
+    let peer = person(app, "peer@demo.example").await;
+    let (messages, _) = app
+        .store
+        .conversations()
+        .history(w.channel, None, 500)
+        .await
+        .unwrap();
+    let counts = vec![
+        app.store.ongoing().all().await.unwrap().len() as i64,
+        app.store.ongoing().sessions(w.support).await.unwrap().len() as i64,
+        app.store.ongoing().referrals_by(peer).await.unwrap().len() as i64,
+        messages.len() as i64,
+        app.store
+            .pulses()
+            .get(w.group, w.pulse)
+            .await
+            .unwrap()
+            .respondents,
+    ];
+    (format!("{figures:?}"), counts)
+}
 
 async fn report_csvs(visitor: &Visitor) -> Vec<String> {
     let mut all = Vec::new();
@@ -488,6 +710,37 @@ both!(
         assert_eq!(recorded.status(), 303);
         let before = report_csvs(&admin).await;
         assert!(before[0].contains("Coaching"), "{}", before[0]);
+        // She writes in ongoing support, her group's channel and its meeting.
+        let writing = teuta_writes_in_every_area(&app).await;
+        let counts_before = area_counts(&app, &writing).await;
+        let export = admin
+            .get(&format!("/people/{}/export.json", teacher.0))
+            .await
+            .text()
+            .await
+            .unwrap();
+        for words in TEUTAS_WORDS {
+            assert!(export.contains(words), "her export holds {words:?}");
+        }
+        for words in NOT_HERS {
+            assert!(!export.contains(words), "her export leaves out {words:?}");
+        }
+        let export: serde_json::Value = serde_json::from_str(&export).unwrap();
+        assert_eq!(
+            export["ongoing_support"]["matching_profile"]["languages"],
+            "sq"
+        );
+        assert_eq!(
+            export["support_group_meetings"]["pulses_answered"][0]["pulse"],
+            "How did today feel?"
+        );
+        assert_eq!(
+            export["ongoing_support"]["referred_to_services"]
+                .as_array()
+                .unwrap()
+                .len(),
+            1
+        );
         let participant = app.sign_in("participant@demo.example").await;
         let (_, stories) = participant.page("/stories").await;
         assert!(stories.contains("for them and for me"));
@@ -500,6 +753,18 @@ both!(
                 .0,
             200
         );
+
+        // She downloads the same herself: her request and Pat's summary of it.
+        let mine = app
+            .sign_in("teacher@demo.example")
+            .await
+            .get("/profile/my-data.json")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(mine.contains(TEUTAS_WORDS[0]) && mine.contains(TEUTAS_WORDS[2]));
+        assert!(!mine.contains(NOT_HERS[0]));
 
         // A wrong confirmation changes nothing.
         let data = format!("/people/{}/data", teacher.0);
@@ -605,6 +870,75 @@ both!(
 
         // Only anonymous counts remain, and the reports count the same.
         assert_eq!(report_csvs(&admin).await, before);
+        assert_eq!(area_counts(&app, &writing).await, counts_before);
+        for words in TEUTAS_WORDS {
+            assert!(!text.contains(words), "{words:?} left her export");
+        }
+        let support = app.store.ongoing().get(writing.support).await.unwrap();
+        assert_eq!(support.help_with, "");
+        assert_eq!((support.covers, support.closing_summary), (None, None));
+        assert!(support.closed_at.is_some(), "it still counts as closed");
+        let referral = app
+            .store
+            .ongoing()
+            .referral(writing.referral)
+            .await
+            .unwrap();
+        assert_eq!(
+            (referral.person_label.as_str(), referral.note),
+            ("Erased person", None)
+        );
+        let (messages, _) = app
+            .store
+            .conversations()
+            .history(writing.channel, None, 500)
+            .await
+            .unwrap();
+        let (hers, others): (Vec<_>, Vec<_>) =
+            messages.iter().partition(|m| m.author_id == Some(teacher));
+        assert!(!hers.is_empty());
+        for m in &hers {
+            assert_eq!(
+                (m.body.as_str(), m.author_name.as_str()),
+                ("", "Erased person")
+            );
+            assert!(m.deleted_at.is_some());
+        }
+        // Each has a new number above everyone else's, and none is shared,
+        // so pages that reconnect "after N" learn of the change.
+        let others_last = others.iter().map(|m| m.seq).max().unwrap();
+        assert!(hers.iter().all(|m| m.seq > others_last));
+        let mut seqs: Vec<i64> = hers.iter().map(|m| m.seq).collect();
+        seqs.sort_unstable();
+        seqs.dedup();
+        assert_eq!(seqs.len(), hers.len());
+        assert!(
+            messages.iter().any(|m| m.body == NOT_HERS[1]),
+            "Blerim's words stay"
+        );
+        assert!(!app.store.ongoing().profile(teacher).await.unwrap().saved);
+        let flow = app.store.meeting_flow();
+        assert!(
+            flow.own_note(writing.meeting, teacher)
+                .await
+                .unwrap()
+                .is_none()
+        );
+        assert!(flow.cafe_notes(writing.meeting).await.unwrap().is_empty());
+        let polls = app.store.date_polls();
+        assert!(polls.answers(writing.poll).await.unwrap().is_empty());
+        assert!(polls.by_token(&writing.poll_token).await.unwrap().is_none());
+        assert!(
+            !app.store
+                .events()
+                .has_accepted(
+                    hearth_store::Audience::SupportGroup(writing.group),
+                    teacher,
+                    1
+                )
+                .await
+                .unwrap()
+        );
         // The erasure is in the audit log; erasing twice is refused.
         let (_, audit) = admin.page("/admin/audit").await;
         assert!(audit.contains("their erasure"));
