@@ -38,6 +38,8 @@ pub fn router() -> Router<AppState> {
         .route("/reports/activity.csv", get(activity_csv_get))
         .route("/reports/training.csv", get(training_csv_get))
         .route("/reports/events.csv", get(events_csv_get))
+        .route("/reports/ongoing.csv", get(ongoing_csv_get))
+        .route("/reports/referrals.csv", get(referrals_csv_get))
         .route("/reports/activities/new", get(record_get).post(record_post))
         .route(
             "/reports/activities/import",
@@ -558,6 +560,8 @@ struct ReportsView {
     may_manage_kinds: bool,
     /// Ongoing supports open and closed, referrals by service (issue 7).
     ongoing: (Table, Table),
+    ongoing_csv: String,
+    referrals_csv: String,
 }
 
 fn with_query(path: &str, query: &str) -> String {
@@ -653,7 +657,10 @@ async fn reports_get(
                 .reports()
                 .ongoing_support(&prepared.filter)
                 .await?,
+            false,
         ),
+        ongoing_csv: with_query("/reports/ongoing.csv", &encoded),
+        referrals_csv: with_query("/reports/referrals.csv", &encoded),
     };
     Ok((form_status(refused), no_store(view)).into_response())
 }
@@ -1405,4 +1412,45 @@ async fn kinds_post(
         }
     }
     kinds_page(&state, &me, form.name, sensitive, errors, None).await
+}
+
+/// Ongoing supports open and closed, and referrals by service: the two
+/// tables of the page, exactly as shown (`<5` for small counts).
+async fn ongoing_tables(
+    state: &AppState,
+    me: &SignedIn,
+    query: &FilterQuery,
+) -> AppResult<(Table, Table)> {
+    let prepared = prepare(state, me, query).await?;
+    if !prepared.errors.is_empty() {
+        return Err(AppError::NotFound);
+    }
+    let figures = state
+        .store
+        .reports()
+        .ongoing_support(&prepared.filter)
+        .await?;
+    Ok(super::support_matching::report_tables(
+        &prepared.tr,
+        &figures,
+        true,
+    ))
+}
+
+async fn ongoing_csv_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Query(query): Query<FilterQuery>,
+) -> AppResult<Response> {
+    let (supports, _) = ongoing_tables(&state, &me, &query).await?;
+    Ok(csv_response("ongoing-supports.csv", supports.csv()?))
+}
+
+async fn referrals_csv_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Query(query): Query<FilterQuery>,
+) -> AppResult<Response> {
+    let (_, referrals) = ongoing_tables(&state, &me, &query).await?;
+    Ok(csv_response("referrals.csv", referrals.csv()?))
 }

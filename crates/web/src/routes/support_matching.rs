@@ -472,13 +472,16 @@ async fn profile_post(
 
 /// The reports page's two tables: supports open and closed, referrals by
 /// service. Small counts read "fewer than 5", as everywhere in reports.
+/// The two tables as the reports page shows them, or (`for_csv`) as their
+/// downloads hold them, with small counts written `<5` like the other CSVs.
 pub(crate) fn report_tables(
     tr: &Tr,
     figures: &hearth_store::OngoingFigures,
+    for_csv: bool,
 ) -> (super::reports::Table, super::reports::Table) {
     let shown = |count: hearth_store::Count| match count {
-        hearth_store::Count::Shown(n) => n.to_string(),
-        hearth_store::Count::FewerThanFive => tr.t("reports-fewer-than-5"),
+        hearth_store::Count::FewerThanFive if !for_csv => tr.t("reports-fewer-than-5"),
+        count => count.text(),
     };
     let supports = super::reports::Table {
         head: vec![

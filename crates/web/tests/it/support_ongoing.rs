@@ -571,6 +571,31 @@ both!(
         assert!(report.contains("Psychological support groups"));
         assert!(report.contains("fewer than 5"));
         assert!(!report.contains("Group on Wednesdays"));
+        // Each table downloads as exactly what it shows, `<5` for small counts.
+        assert!(report.contains("href=\"/reports/referrals.csv\""));
+        let csv = coordinator.get("/reports/referrals.csv").await;
+        assert_eq!(csv.status(), 200);
+        assert!(
+            csv.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/csv")
+        );
+        let csv = csv.text().await.unwrap();
+        assert!(csv.contains("Psychological support groups,<5"), "{csv}");
+        assert!(!csv.contains("Group on Wednesdays"));
+        let (status, supports) = coordinator.page("/reports/ongoing.csv").await;
+        assert_eq!(status, 200);
+        assert_eq!(
+            supports.lines().count(),
+            3,
+            "a header, open and closed: {supports}"
+        );
+        // Nobody without the reports sees them.
+        let participant = app.sign_in("participant@demo.example").await;
+        for path in ["/reports/ongoing.csv", "/reports/referrals.csv"] {
+            assert_eq!(participant.get(path).await.status(), 403, "{path}");
+        }
     }
 );
 
