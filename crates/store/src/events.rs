@@ -186,6 +186,11 @@ impl AnnounceOn for sqlx::Transaction<'_, sqlx::Postgres> {
     }
 }
 
+/// A new event: id, its audience (cohort or support group, one of them
+/// empty), title, start, zone, run sheet, who made it, when.
+const INSERT_EVENT: &str = "INSERT INTO events (id, cohort_id, support_group_id, title, starts_at, time_zone, run_sheet, created_by, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
 /// How often an append retries when another instance took the same number.
 const APPEND_ATTEMPTS: usize = 5;
 
@@ -199,22 +204,24 @@ impl Events<'_> {
             Audience::Cohort(cohort) => (Some(cohort.0), None),
             Audience::SupportGroup(group) => (None, Some(group.0)),
         };
-        on_db!(self.db, write |pool| sqlx::query(
-            "INSERT INTO events (id, cohort_id, support_group_id, title, starts_at, time_zone, run_sheet, created_by, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-        )
-        .bind(id.0)
-        .bind(cohort)
-        .bind(group)
-        .bind(&event.title)
-        .bind(event.starts_at)
-        .bind(&event.time_zone)
-        .bind(sheet)
-        .bind(event.created_by.0)
-        .bind(now_ms())
-        .execute(pool)
-        .await
-        .map(|done| done.rows_affected())?);
+        on_db!(
+            self.db,
+            write
+                | pool
+                | sqlx::query(INSERT_EVENT)
+                    .bind(id.0)
+                    .bind(cohort)
+                    .bind(group)
+                    .bind(&event.title)
+                    .bind(event.starts_at)
+                    .bind(&event.time_zone)
+                    .bind(sheet)
+                    .bind(event.created_by.0)
+                    .bind(now_ms())
+                    .execute(pool)
+                    .await
+                    .map(|done| done.rows_affected())?
+        );
         Ok(id)
     }
 
@@ -242,20 +249,18 @@ impl Events<'_> {
                 | pool
                 | {
                     let mut tx = pool.begin().await?;
-                    sqlx::query(
-                        "INSERT INTO events (id, support_group_id, title, starts_at, time_zone, run_sheet, created_by, created_at) \
-                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                    )
-                    .bind(id.0)
-                    .bind(group.0)
-                    .bind(&event.title)
-                    .bind(event.starts_at)
-                    .bind(&event.time_zone)
-                    .bind(&sheet)
-                    .bind(event.created_by.0)
-                    .bind(now_ms())
-                    .execute(&mut *tx)
-                    .await?;
+                    sqlx::query(INSERT_EVENT)
+                        .bind(id.0)
+                        .bind(None::<Uuid>)
+                        .bind(group.0)
+                        .bind(&event.title)
+                        .bind(event.starts_at)
+                        .bind(&event.time_zone)
+                        .bind(&sheet)
+                        .bind(event.created_by.0)
+                        .bind(now_ms())
+                        .execute(&mut *tx)
+                        .await?;
                     let linked = sqlx::query(
                         "UPDATE support_group_meetings SET event_id = $1 \
                          WHERE id = $2 AND group_id = $3 AND event_id IS NULL AND cancelled_at IS NULL",

@@ -2,7 +2,7 @@
 -- An event's audience is a cohort or a peer support group (an online meeting
 -- held in the live room). SQLite cannot drop NOT NULL from events.cohort_id,
 -- so the table is rebuilt as SQLite's documentation describes: foreign keys
--- off (outside a transaction, hence no-transaction above), copy, swap, check.
+-- off (outside a transaction, hence no-transaction above), copy, swap.
 PRAGMA foreign_keys = OFF;
 BEGIN;
 
