@@ -142,6 +142,8 @@ pub enum Action {
     ExportPersonData,
     /// Erase a person: their personal data goes, anonymous counts stay.
     ErasePerson,
+    /// Download the organisation's data, one CSV file per table (issue 9).
+    ExportOrganisationData,
     /// Record and read field visits to the peer support groups of a site
     /// (issue 8): its coordinators and supervisors (the experts who visit).
     RecordFieldVisit,
@@ -247,7 +249,7 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
             InOngoingSupport { act, .. } => act == OngoingAct::SeeCounts,
             AskForSupport | OfferOngoingSupport | ReferToService => false,
             // A person's whole record, and its erasure, are an administrator's.
-            ManageRetention | ExportPersonData | ErasePerson => false,
+            ManageRetention | ExportPersonData | ErasePerson | ExportOrganisationData => false,
             RecordFieldVisit => true,
         },
         // Supervisors support the peer workers: their logs and caseloads,
@@ -411,6 +413,7 @@ mod tests {
             Action::ExportPersonData,
             Action::ErasePerson,
             Action::ManageRetention,
+            Action::ExportOrganisationData,
         ] {
             assert!(policy(&admin, action, Scope::Organisation));
             assert!(!policy(&coordinator, action, Scope::Organisation));

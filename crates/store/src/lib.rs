@@ -47,9 +47,11 @@ mod support_ongoing_demo;
 // Retention and people's rights (issue 7, scope 9).
 mod privacy;
 mod reports_dropin;
-// `hearth backup` (issue 9).
+// `hearth backup` and the organisation's export (issue 9).
 mod backup;
 mod demo_safety;
+mod org_export;
+pub mod org_export_catalogue;
 // Running meetings and the network of peer support groups (issue 8).
 mod date_polls;
 mod demo_meetings;
@@ -85,6 +87,7 @@ pub use org::{
     Cohort, CohortMember, CohortSummary, NewCohort, NewSite, Org, OrgCounts, Organisation, Phase,
     Programme, Site,
 };
+pub use org_export::{OrganisationExport, SchemaColumn};
 pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
 pub use privacy::{DAY_MS, ERASED_NAME, Privacy, Retention, RetentionOutcome};

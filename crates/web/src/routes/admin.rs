@@ -41,6 +41,7 @@ struct OrganisationView {
     layout: Layout,
     form: OrganisationForm,
     errors: FieldErrors,
+    may_export_data: bool,
 }
 
 #[derive(Deserialize)]
@@ -74,6 +75,7 @@ async fn organisation_get(
         .with_flash(query.done.as_deref()),
         form,
         errors: FieldErrors::new(),
+        may_export_data: me.may(Action::ExportOrganisationData, Scope::Organisation),
     };
     Ok(no_store(view))
 }
@@ -111,6 +113,7 @@ async fn organisation_post(
         .await,
         form,
         errors,
+        may_export_data: me.may(Action::ExportOrganisationData, Scope::Organisation),
     };
     Ok((StatusCode::UNPROCESSABLE_ENTITY, no_store(view)).into_response())
 }

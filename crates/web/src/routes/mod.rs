@@ -61,6 +61,8 @@ mod reports_dropin;
 mod date_polls;
 mod meeting_flow;
 mod network;
+// The organisation's full export (issue 9).
+mod org_data;
 
 pub use privacy::{RETENTION_JOB, run_retention, schedule_retention};
 pub use support::{
@@ -89,6 +91,7 @@ pub fn router(state: AppState) -> Router {
         .merge(support_groups_meetings::router())
         .merge(support_group_live::router())
         .merge(admin::router())
+        .merge(org_data::router())
         .merge(support::router())
         .merge(support_logs::router())
         .merge(support_supervision::router())
@@ -214,6 +217,17 @@ pub fn no_store<R: IntoResponse>(response: R) -> Response {
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+/// A download: `body` saved as `name`, never cached.
+pub fn attachment<B: IntoResponse>(body: B, content_type: &'static str, name: &str) -> Response {
+    let mut response = no_store(body);
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
     response
 }
 

@@ -16,7 +16,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Form, Multipart, Query, State};
-use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::org::SiteKind;
@@ -668,16 +667,7 @@ async fn reports_get(
 // --- CSV downloads ---
 
 pub(crate) fn csv_response(name: &str, body: String) -> Response {
-    let mut response = no_store(body);
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
+    super::attachment(body, "text/csv; charset=utf-8", name)
 }
 
 async fn activity_csv_get(

@@ -31,3 +31,5 @@ mod channels;
 mod safety;
 // Running meetings and the network (issue 8).
 mod meeting_flow;
+// The organisation's full export (issue 9).
+mod org_export;
