@@ -6,6 +6,7 @@ mod config;
 mod database;
 mod groups;
 mod report;
+mod restore;
 
 use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
@@ -56,6 +57,8 @@ enum Command {
     /// Write a consistent copy of the database while Hearth runs (SQLite);
     /// on PostgreSQL, says how to use pg_dump.
     Backup(backup::BackupArgs),
+    /// Put a backup in place as the database of an empty data folder.
+    Restore(restore::RestoreArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -102,6 +105,7 @@ async fn run(command: Command) -> Result<ExitCode> {
         Command::Groups { command } => Ok(groups::run(command)),
         Command::Report { command } => Ok(report::run(command).await),
         Command::Backup(args) => backup::run(args).await,
+        Command::Restore(args) => restore::run(args).await,
         Command::Serve(args) => serve(args).await.map(|()| ExitCode::SUCCESS),
         Command::Migrate(args) => {
             let store = database::open(&args).await?;

@@ -882,15 +882,46 @@ fn report_bad_input_exits_2_with_a_message_and_no_output() {
 
 // --- hearth backup (issue 9) ---
 
+/// Signs in to a running server as `email` (demo password); the cookie jar
+/// client, ready for more requests.
+async fn signed_in(url: &str, email: &str) -> reqwest::Client {
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let page = client.get(format!("{url}/sign-in")).send().await.unwrap();
+    let page = page.text().await.unwrap();
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap()
+        .to_owned();
+    let response = client
+        .post(format!("{url}/sign-in"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", email),
+            ("password", hearth_store::DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 303, "{email} signs in");
+    client
+}
+
 #[test]
-fn backup_copies_a_serving_database_and_the_copy_restores() {
+fn backup_while_serving_and_restore_into_an_empty_folder_round_trip() {
     let data = DataDir::new();
     let copies = DataDir::new();
     std::fs::create_dir_all(&copies.0).unwrap();
     let backup = copies.0.join("hearth-backup.db");
     let (child, url) = serve(&["--data-dir", data.arg(), "--addr", "127.0.0.1:0", "--demo"]);
 
-    // People keep using Hearth while the copy is made.
+    // People keep using Hearth while the copy is made: reading pages and
+    // signing in (which writes a session each time).
     let busy = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
     let traffic = {
         let busy = busy.clone();
@@ -899,8 +930,14 @@ fn backup_copies_a_serving_database_and_the_copy_restores() {
             let runtime = tokio::runtime::Runtime::new().unwrap();
             runtime.block_on(async {
                 let mut answered = 0;
-                while busy.load(std::sync::atomic::Ordering::Relaxed) {
-                    let status = reqwest::get(format!("{url}/help")).await.unwrap().status();
+                while busy.load(std::sync::atomic::Ordering::Relaxed) || answered < 2 {
+                    let client = signed_in(&url, "coordinator@demo.example").await;
+                    let status = client
+                        .get(format!("{url}/reports"))
+                        .send()
+                        .await
+                        .unwrap()
+                        .status();
                     assert_eq!(status, 200);
                     answered += 1;
                 }
@@ -908,13 +945,7 @@ fn backup_copies_a_serving_database_and_the_copy_restores() {
             })
         })
     };
-    let output = run(hearth().args([
-        "backup",
-        "--data-dir",
-        data.arg(),
-        "--to",
-        backup.to_str().unwrap(),
-    ]));
+    let output = run(hearth().args(["backup", backup.to_str().unwrap(), "--data-dir", data.arg()]));
     busy.store(false, std::sync::atomic::Ordering::Relaxed);
     assert!(
         traffic.join().unwrap() > 0,
@@ -924,7 +955,7 @@ fn backup_copies_a_serving_database_and_the_copy_restores() {
     assert!(text(&output.stdout).contains("Wrote a consistent copy of the database"));
     assert!(backup.metadata().unwrap().len() > 0);
 
-    // An existing file is never overwritten.
+    // An existing file is never overwritten (the old flag spelling works too).
     let again = run(hearth().args([
         "backup",
         "--data-dir",
@@ -939,13 +970,41 @@ fn backup_copies_a_serving_database_and_the_copy_restores() {
         text(&again.stderr)
     );
     assert!(again.stdout.is_empty());
+
+    // Restoring into the folder Hearth is serving is refused, and changes nothing.
+    let before = std::fs::metadata(data.0.join("hearth.db")).unwrap().len();
+    let refused = run(hearth().args([
+        "restore",
+        backup.to_str().unwrap(),
+        "--data-dir",
+        data.arg(),
+    ]));
+    assert!(!refused.status.success());
+    let message = text(&refused.stderr);
+    assert!(
+        message.contains("running on") || message.contains("already holds"),
+        "{message}"
+    );
+    assert_eq!(
+        std::fs::metadata(data.0.join("hearth.db")).unwrap().len(),
+        before
+    );
     assert!(stop(child).success());
 
-    // Restoring is putting the copy in place of hearth.db: it serves and
-    // reports the same numbers as the original.
+    // Into an empty folder: it serves, people sign in with their own
+    // passwords, and the reports give the same numbers as the original.
     let restored = DataDir::new();
-    std::fs::create_dir_all(&restored.0).unwrap();
-    std::fs::copy(&backup, restored.0.join("hearth.db")).unwrap();
+    let output = run(hearth().args([
+        "restore",
+        backup.to_str().unwrap(),
+        "--data-dir",
+        restored.arg(),
+    ]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    let said = text(&output.stdout);
+    assert!(said.contains("Restored Hearth Demo Network ("), "{said}");
+    assert!(said.contains("hearth serve --data-dir"), "{said}");
+    assert!(!restored.0.join("hearth.db.restoring").exists());
     let args = ["--by", "kind,site,month", "--format", "csv"];
     let (original, _) = report(&["--data-dir", data.arg()], &args);
     let (copy, _) = report(&["--data-dir", restored.arg()], &args);
@@ -957,14 +1016,110 @@ fn backup_copies_a_serving_database_and_the_copy_restores() {
         let page = reqwest::get(format!("{url}/help")).await.unwrap();
         assert_eq!(page.status(), 200);
         assert!(page.text().await.unwrap().contains("Riverside Campus"));
+        let admin = signed_in(&url, "admin@demo.example").await;
+        let people = admin.get(format!("{url}/people")).send().await.unwrap();
+        assert_eq!(people.status(), 200);
+        assert!(people.text().await.unwrap().contains("Drita Coordinator"));
     });
     assert!(stop(child).success());
+
+    // A second restore into the now-used folder is refused.
+    let twice = run(hearth().args([
+        "restore",
+        backup.to_str().unwrap(),
+        "--data-dir",
+        restored.arg(),
+    ]));
+    assert!(!twice.status.success());
+    assert!(
+        text(&twice.stderr).contains("already holds Hearth Demo Network"),
+        "{}",
+        text(&twice.stderr)
+    );
+}
+
+#[test]
+fn restore_refuses_what_is_not_a_sound_hearth_backup_and_leaves_nothing() {
+    let files = DataDir::new();
+    std::fs::create_dir_all(&files.0).unwrap();
+    let attempt = |file: &std::path::Path| {
+        let target = DataDir::new();
+        let output = run(hearth().args([
+            "restore",
+            file.to_str().unwrap(),
+            "--data-dir",
+            target.arg(),
+        ]));
+        assert!(!output.status.success());
+        assert!(output.stdout.is_empty());
+        assert!(
+            !target.0.join("hearth.db").exists(),
+            "a refused restore leaves no database"
+        );
+        assert!(!target.0.join("hearth.db.restoring").exists());
+        text(&output.stderr)
+    };
+
+    let missing = files.0.join("missing.db");
+    assert!(attempt(&missing).contains("there is no file"));
+
+    let notes = files.0.join("notes.txt");
+    std::fs::write(&notes, "not a database at all").unwrap();
+    assert!(attempt(&notes).contains("is not a Hearth backup"));
+
+    let dump = files.0.join("hearth.dump");
+    std::fs::write(&dump, b"PGDMP\x01\x0e\x00").unwrap();
+    assert!(attempt(&dump).contains("pg_restore"));
+
+    // An SQLite database that is not Hearth's (an empty migrate target has
+    // Hearth's tables, so make one with another tool's table).
+    let other = files.0.join("other.db");
+    {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        runtime.block_on(async {
+            let db = hearth_store::Db::open_sqlite(&other).await.unwrap();
+            db.execute_raw("CREATE TABLE recipes (name TEXT)")
+                .await
+                .unwrap();
+            db.close().await;
+        });
+    }
+    let message = attempt(&other);
+    assert!(message.contains("not Hearth's"), "{message}");
+
+    // A backup cut short is damaged.
+    let data = DataDir::new();
+    let (child, _) = serve(&["--data-dir", data.arg(), "--addr", "127.0.0.1:0", "--demo"]);
+    let good = files.0.join("good.db");
+    let output = run(hearth().args(["backup", good.to_str().unwrap(), "--data-dir", data.arg()]));
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(stop(child).success());
+    let bytes = std::fs::read(&good).unwrap();
+    let cut = files.0.join("cut.db");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let message = attempt(&cut);
+    assert!(
+        message.contains("is damaged, so it was not restored"),
+        "{message}"
+    );
+
+    // On PostgreSQL it explains pg_restore (exit 2), without the password.
+    let output = run(hearth().args([
+        "restore",
+        good.to_str().unwrap(),
+        "--database-url",
+        "postgres://hearth:s3cret@127.0.0.1:5432/elsewhere",
+    ]));
+    assert_eq!(output.status.code(), Some(2));
+    let message = text(&output.stderr);
+    assert!(message.contains("pg_restore --no-owner"), "{message}");
+    assert!(!message.contains("s3cret"));
 }
 
 #[test]
 fn backup_without_a_database_says_where_it_looked() {
     let data = DataDir::new();
-    let output = run(hearth().args(["backup", "--data-dir", data.arg(), "--to", "copy.db"]));
+    let output = run(hearth().args(["backup", "copy.db", "--data-dir", data.arg()]));
     assert!(!output.status.success());
     assert!(
         text(&output.stderr).contains("there is no database in"),

@@ -61,7 +61,7 @@ mod network;
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use activity::{ActivityKind, RecordedActivity, kind_slug};
 pub use audit::{Audit, AuditEntry};
-pub use backup::BackupOutcome;
+pub use backup::{BackupOutcome, DatabaseCheck};
 pub use bus::{LiveListener, Notice};
 pub use conversations::{
     Amend, AuthorKind, CONVERSATION_PRESENCE_STALE_MS, ConversationListener, Conversations,
