@@ -217,6 +217,17 @@ pub fn no_store<R: IntoResponse>(response: R) -> Response {
     response
 }
 
+/// A download: `body` as `content_type`, saved as `name`, never cached.
+pub fn attachment(name: &str, content_type: &'static str, body: String) -> Response {
+    let mut response = no_store(body);
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
 /// Redirect after a POST with a confirmation to show.
 /// A form shown again because of what was typed answers 422, so a script
 /// or a test can tell it from a page shown for the first time.

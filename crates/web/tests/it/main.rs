@@ -31,3 +31,5 @@ mod channels;
 mod safety;
 // Running meetings and the network (issue 8).
 mod meeting_flow;
+// A person's export as a readable page; charts of ongoing support (issue 9).
+mod exports;
