@@ -9,6 +9,9 @@
 //! - `/one-to-one/archived-logs`: archived logs, out of every list, still
 //!   readable by the people who may read them.
 //!
+//! Each export downloads as JSON or as one readable HTML page (the same
+//! document, checks and audit record; see views/export_html.rs).
+//!
 //! Every export and erasure is written to the audit log.
 
 use super::support_logs::{lines, supervises};
@@ -17,6 +20,7 @@ use crate::context::SignedIn;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Tr;
 use crate::state::AppState;
+use crate::views::export_html::Readable;
 use crate::views::forms::FieldErrors;
 use crate::views::{Layout, format_time};
 use askama::Template;
@@ -27,6 +31,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::UserId;
+use hearth_domain::input::Language;
 use hearth_domain::policy::Action;
 use hearth_domain::roles::Scope;
 use hearth_store::{DAY_MS, Retention, StoreError, now_ms};
@@ -45,9 +50,11 @@ pub fn router() -> Router<AppState> {
         .route("/admin/retention/apply", post(retention_apply_post))
         .route("/people/{id}/data", get(person_data_get))
         .route("/people/{id}/export.json", get(person_export_get))
+        .route("/people/{id}/export.html", get(person_export_html_get))
         .route("/people/{id}/erase", post(person_erase_post))
         .route("/profile/my-data", get(my_data_get))
         .route("/profile/my-data.json", get(my_export_get))
+        .route("/profile/my-data.html", get(my_export_html_get))
         .route("/one-to-one/archived-logs", get(archived_logs_get))
 }
 
@@ -242,23 +249,90 @@ async fn retention_apply_post(State(state): State<AppState>, me: SignedIn) -> Ap
 
 // --- a person's data: export and erasure ---
 
-fn json_download(name: &str, body: &serde_json::Value) -> AppResult<Response> {
-    let text = serde_json::to_string_pretty(body)
-        .map_err(|e| AppError::Store(StoreError::Corrupt(e.to_string())))?;
-    let mut response = no_store(text);
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json; charset=utf-8"),
+/// The two forms of the same export: JSON for machines, HTML for people.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Json,
+    Html,
+}
+
+/// The export as one self-contained page: inline CSS, no scripts and no
+/// other files, so it opens offline from the downloads folder and prints.
+#[derive(Template)]
+#[template(path = "privacy/export_document.html")]
+struct ExportDocument {
+    tr: Tr,
+    title: String,
+    intro: String,
+    contents: Vec<(String, String)>,
+    body: String,
+}
+
+/// Opened in a browser rather than saved, the file still runs nothing and
+/// loads nothing: its only style is inline.
+const DOCUMENT_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; \
+     form-action 'none'; frame-ancestors 'none'; sandbox";
+
+/// The export as readable HTML, in the person's language and time zone
+/// when they chose them (the organisation's zone otherwise).
+async fn html_download(
+    state: &AppState,
+    me: &SignedIn,
+    person: UserId,
+    export: &serde_json::Value,
+) -> AppResult<Response> {
+    let recorded = |key: &str| {
+        export["person"][key]
+            .as_str()
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+    };
+    let language = recorded("language")
+        .and_then(|code| Language::from_code(&code))
+        .unwrap_or(me.ctx.language);
+    let zone = match recorded("time_zone") {
+        Some(zone) => zone,
+        None if person == me.actor.user => me.time_zone(state).await?,
+        None => state
+            .store
+            .org()
+            .organisation()
+            .await?
+            .map_or_else(|| "UTC".to_owned(), |o| o.time_zone),
+    };
+    let tr = Tr::new(language);
+    let readable = Readable::new(&tr, &zone);
+    let name = recorded("name").unwrap_or_default();
+    let document = ExportDocument {
+        title: tr.t1("export-document-title", "name", &name),
+        intro: tr.t1("export-document-zone", "zone", &zone),
+        contents: readable.contents(export),
+        body: readable.body(export),
+        tr,
+    };
+    let html = document
+        .render()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut response = super::attachment(
+        html,
+        "text/html; charset=utf-8",
+        &format!("hearth-data-{}.html", person.0),
     );
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        headers.insert(header::CONTENT_DISPOSITION, value);
-    }
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(DOCUMENT_POLICY),
+    );
     Ok(response)
 }
 
-/// The export, written to the audit log before it leaves.
-async fn export_of(state: &AppState, me: &SignedIn, person: UserId) -> AppResult<Response> {
+/// The export, written to the audit log before it leaves (the same record
+/// for either form).
+async fn export_of(
+    state: &AppState,
+    me: &SignedIn,
+    person: UserId,
+    format: Format,
+) -> AppResult<Response> {
     let export = state.store.privacy().export(person).await?;
     state
         .store
@@ -271,7 +345,18 @@ async fn export_of(state: &AppState, me: &SignedIn, person: UserId) -> AppResult
             Some(person),
         )
         .await?;
-    json_download(&format!("hearth-data-{}.json", person.0), &export)
+    match format {
+        Format::Json => {
+            let text = serde_json::to_string_pretty(&export)
+                .map_err(|e| AppError::Store(StoreError::Corrupt(e.to_string())))?;
+            Ok(super::attachment(
+                text,
+                "application/json; charset=utf-8",
+                &format!("hearth-data-{}.json", person.0),
+            ))
+        }
+        Format::Html => html_download(state, me, person, &export).await,
+    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -339,7 +424,16 @@ async fn person_export_get(
     Path(id): Path<UserId>,
 ) -> AppResult<Response> {
     me.require(Action::ExportPersonData, Scope::Organisation)?;
-    export_of(&state, &me, id).await
+    export_of(&state, &me, id, Format::Json).await
+}
+
+async fn person_export_html_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<UserId>,
+) -> AppResult<Response> {
+    me.require(Action::ExportPersonData, Scope::Organisation)?;
+    export_of(&state, &me, id, Format::Html).await
 }
 
 #[derive(Deserialize)]
@@ -405,7 +499,12 @@ async fn my_data_get(State(state): State<AppState>, me: SignedIn) -> AppResult<R
 /// Anyone downloads what is recorded about them, at once: it is theirs, and
 /// an approval step would put someone else's eyes on it first.
 async fn my_export_get(State(state): State<AppState>, me: SignedIn) -> AppResult<Response> {
-    export_of(&state, &me, me.actor.user).await
+    export_of(&state, &me, me.actor.user, Format::Json).await
+}
+
+/// The same, as a page to read and print.
+async fn my_export_html_get(State(state): State<AppState>, me: SignedIn) -> AppResult<Response> {
+    export_of(&state, &me, me.actor.user, Format::Html).await
 }
 
 // --- archived logs ---

@@ -557,10 +557,9 @@ struct ReportsView {
     events_csv: String,
     may_record: bool,
     may_manage_kinds: bool,
-    /// Ongoing supports open and closed, referrals by service (issue 7).
-    ongoing: (Table, Table),
-    ongoing_csv: String,
-    referrals_csv: String,
+    /// Ongoing supports open and closed, referrals by service (issue 7),
+    /// each a chart with its table (issue 9).
+    ongoing: (Figure, Figure),
 }
 
 fn with_query(path: &str, query: &str) -> String {
@@ -649,17 +648,15 @@ async fn reports_get(
         figures,
         may_record: reach_for(&me, Action::RecordActivities).is_ok(),
         may_manage_kinds: me.may(Action::ManageActivityKinds, Scope::Organisation),
-        ongoing: super::support_matching::report_tables(
+        ongoing: ongoing_figures(
             tr,
             &state
                 .store
                 .reports()
                 .ongoing_support(&prepared.filter)
                 .await?,
-            false,
+            &encoded,
         ),
-        ongoing_csv: with_query("/reports/ongoing.csv", &encoded),
-        referrals_csv: with_query("/reports/referrals.csv", &encoded),
     };
     Ok((form_status(refused), no_store(view)).into_response())
 }
@@ -1402,6 +1399,49 @@ async fn kinds_post(
         }
     }
     kinds_page(&state, &me, form.name, sensitive, errors, None).await
+}
+
+/// Ongoing supports open and closed, and referrals by service, as charts
+/// beside their tables. Every count here is about support, so one below 5
+/// reads "fewer than 5" in the table and is a striped stub of fixed length
+/// in the chart (see `chart::bar_svg`): neither tells the number.
+fn ongoing_figures(
+    tr: &Tr,
+    figures: &hearth_store::OngoingFigures,
+    query: &str,
+) -> (Figure, Figure) {
+    let bar = |label: &str, count: Count| Bar {
+        label: label.to_owned(),
+        value: count.value(),
+        shown: count_text(tr, count),
+    };
+    let supports = [
+        bar(&tr.t("reports-ongoing-open"), figures.open),
+        bar(&tr.t("reports-ongoing-closed"), figures.closed),
+    ];
+    let referrals: Vec<Bar> = figures
+        .referrals
+        .iter()
+        .map(|(service, count)| bar(service, *count))
+        .collect();
+    let (supports_table, referrals_table) =
+        super::support_matching::report_tables(tr, figures, false);
+    (
+        Figure {
+            id: "ongoing",
+            caption: tr.t("reports-ongoing-chart"),
+            svg: chart::bar_svg(&supports, "ongoing-caption"),
+            table: supports_table,
+            csv: with_query("/reports/ongoing.csv", query),
+        },
+        Figure {
+            id: "referrals",
+            caption: tr.t("reports-referrals-chart"),
+            svg: chart::bar_svg(&referrals, "referrals-caption"),
+            table: referrals_table,
+            csv: with_query("/reports/referrals.csv", query),
+        },
+    )
 }
 
 /// Ongoing supports open and closed, and referrals by service: the two

@@ -109,8 +109,8 @@ mod tests {
 // --- report charts: bars and lines drawn from counts, labelled with names
 // of kinds, sites and months (escaped, as they may be typed by people) ---
 
-/// Escapes text for SVG.
-fn escape(text: &str) -> String {
+/// Escapes text for SVG (and HTML: the readable export uses it too).
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
@@ -127,7 +127,18 @@ pub struct Bar {
 
 const BAR_ROW: f64 = 40.0;
 
+/// The length of a hidden ("fewer than 5") bar: a short stub.
+const HIDDEN_BAR: f64 = 16.0;
+
 /// Horizontal bars, each under its label, so long names fit a phone.
+///
+/// A hidden count (`value: None`, "fewer than 5") is drawn as an outlined,
+/// striped stub of one fixed length, whatever the count behind it: a bar
+/// scaled to it would give away the number the table hides, and leaving
+/// it out would read as "none". The stub is never longer than a bar of 5
+/// would be on the same scale (so it never looks bigger than the smallest
+/// count shown), and never shorter than its outline, so it stays visible.
+/// Its length depends on the chart's largest shown count only.
 pub fn bar_svg(bars: &[Bar], labelled_by: &str) -> String {
     let max = bars
         .iter()
@@ -137,16 +148,32 @@ pub fn bar_svg(bars: &[Bar], labelled_by: &str) -> String {
         .max(1) as f64;
     let height = (bars.len().max(1) as f64) * BAR_ROW + 4.0;
     let span = WIDTH - RIGHT - 60.0;
+    let hidden = HIDDEN_BAR.min(span * 5.0 / max).max(4.0);
+    let (colour, _) = THEME_STYLES[0];
+    let hatch = format!("{labelled_by}-hatch");
     let mut svg = format!(
         "<svg class=\"report-chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{labelled_by}\" xmlns=\"http://www.w3.org/2000/svg\">"
     );
+    if bars.iter().any(|b| b.value.is_none()) {
+        svg.push_str(&format!(
+            "<defs><pattern id=\"{hatch}\" width=\"4\" height=\"4\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
+             <path d=\"M0 0V4\" stroke=\"{colour}\" stroke-width=\"1.5\"/></pattern></defs>"
+        ));
+    }
     for (i, bar) in bars.iter().enumerate() {
         let top = i as f64 * BAR_ROW;
-        let width = bar.value.map_or(0.0, |v| span * v as f64 / max);
-        let (colour, _) = THEME_STYLES[0];
+        let (width, look) = match bar.value {
+            Some(v) => (span * v as f64 / max, format!("fill=\"{colour}\"")),
+            None => (
+                hidden,
+                format!(
+                    "fill=\"url(#{hatch})\" stroke=\"{colour}\" stroke-width=\"1.5\" class=\"hidden-count\""
+                ),
+            ),
+        };
         svg.push_str(&format!(
             "<text x=\"0\" y=\"{:.1}\" font-size=\"11\" fill=\"#292524\">{}</text>\
-             <rect x=\"0\" y=\"{:.1}\" width=\"{width:.1}\" height=\"16\" fill=\"{colour}\" rx=\"2\"/>\
+             <rect x=\"0\" y=\"{:.1}\" width=\"{width:.1}\" height=\"16\" {look} rx=\"2\"/>\
              <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" fill=\"#292524\">{}</text>",
             top + 12.0,
             escape(&bar.label),
@@ -273,6 +300,29 @@ mod report_chart_tests {
         assert!(svg.contains(&format!("width=\"{full:.1}\"")));
         assert!(svg.contains(&format!("width=\"{:.1}\"", full / 2.0)));
         assert!(svg.contains("fewer than 5"));
+        // The hidden one is a striped stub, the same whatever it hides.
+        assert!(svg.contains(&format!(
+            "width=\"{HIDDEN_BAR:.1}\" height=\"16\" fill=\"url(#cap-hatch)\""
+        )));
+        assert_eq!(svg.matches("<pattern id=\"cap-hatch\"").count(), 1);
+    }
+
+    #[test]
+    fn a_hidden_bar_never_looks_bigger_than_a_shown_5() {
+        let bar = |value: Option<i64>| Bar {
+            label: "x".into(),
+            value,
+            shown: String::new(),
+        };
+        let span = WIDTH - RIGHT - 60.0;
+        let svg = bar_svg(&[bar(Some(500)), bar(None)], "cap");
+        assert!(
+            svg.contains("width=\"4.0\" height=\"16\" fill=\"url(#cap-hatch)\""),
+            "{svg}"
+        );
+        assert!(svg.contains(&format!("width=\"{span:.1}\"")));
+        // None hidden: no pattern.
+        assert!(!bar_svg(&[bar(Some(3))], "cap").contains("<pattern"));
     }
 
     #[test]

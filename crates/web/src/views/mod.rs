@@ -9,6 +9,8 @@ use hearth_domain::policy::Action;
 use hearth_domain::roles::Scope;
 
 pub mod chart;
+// A person's export as readable HTML (issue 9).
+pub mod export_html;
 // The drop-in heat map (issue 9).
 pub mod forms;
 pub mod heatmap;

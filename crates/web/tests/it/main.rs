@@ -33,3 +33,5 @@ mod safety;
 mod meeting_flow;
 // The organisation's full export (issue 9).
 mod org_export;
+// A person's export as a readable page; charts of ongoing support (issue 9).
+mod exports;

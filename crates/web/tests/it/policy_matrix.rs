@@ -860,6 +860,7 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         ),
         get(format!("/people/{maya}/data"), &["admin"]),
         get(format!("/people/{maya}/export.json"), &["admin"]),
+        get(format!("/people/{maya}/export.html"), &["admin"]),
         post(
             format!("/people/{maya}/erase"),
             vec![("confirm", "not-her@demo.example".into())],
@@ -868,6 +869,7 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         ),
         get("/profile/my-data".into(), EVERYONE),
         get("/profile/my-data.json".into(), EVERYONE),
+        get("/profile/my-data.html".into(), EVERYONE),
         get("/one-to-one/archived-logs".into(), EVERYONE),
         // Community stories (issue 9).
         get("/stories".into(), EVERYONE),
