@@ -18,5 +18,7 @@ pub use roles::{PeerWorkerKind, Role, RoleGrant, Scope};
 pub mod conversations;
 pub mod meeting_flow;
 pub mod support_groups;
+// Community stories (issue 9).
+pub mod stories;
 // Ongoing one-to-one support and referrals (issue 7).
 pub mod support_ongoing;

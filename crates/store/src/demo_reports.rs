@@ -6,7 +6,9 @@
 use crate::Store;
 use crate::activity::RecordedActivity;
 use crate::error::StoreError;
+use crate::stories::{Moderation, StoryText};
 use hearth_domain::input::Email;
+use hearth_domain::stories::{Signature, StoryAudience};
 use hearth_domain::{PhaseId, SiteId, UserId};
 
 /// Kind, site ("school" or "municipality"), phase (1 or 2), date, then
@@ -198,7 +200,8 @@ pub(crate) async fn load(store: &Store, participants: &[(&str, &str)]) -> Result
         .await
         .map_err(|(_, e)| e)?;
 
-    // Two stories: one shared with the organisation, one waiting to be checked.
+    // Two stories: one shared publicly under a first name, one waiting to be
+    // checked (for the organisation).
     let find = |email: &'static str| async move {
         let email = Email::parse(email).map_err(|_| StoreError::NotFound)?;
         store
@@ -213,17 +216,24 @@ pub(crate) async fn load(store: &Store, participants: &[(&str, &str)]) -> Result
         .stories()
         .write(
             teacher.id,
-            "Teuta",
-            "I'm here, for them and for me",
-            "Last winter I was tired all the time and I had stopped enjoying my class. In the coaching sessions I learned that I was not the only one.\n\n\
+            StoryText {
+                signed_as: "Teuta",
+                signature: Signature::FirstName,
+                audience: StoryAudience::Public,
+                picture: None,
+                remove_picture: false,
+                send: true,
+                title: "I'm here, for them and for me",
+                body: "Last winter I was tired all the time and I had stopped enjoying my class. In the coaching sessions I learned that I was not the only one.\n\n\
              Now our school has a peer support group. We called it \"I'm here\", because that is what we want the pupils to know. Once a month we sit together, we listen, and we plan. I sleep better, and I laugh with my class again.",
+            },
         )
         .await?;
     store
         .stories()
         .moderate(
             shared,
-            true,
+            Moderation::Approve,
             Some("Thank you, Teuta. This will help others."),
             coordinator.id,
         )
@@ -233,9 +243,16 @@ pub(crate) async fn load(store: &Store, participants: &[(&str, &str)]) -> Result
         .stories()
         .write(
             participant.id,
-            "Parveen",
-            "Saying it out loud",
-            "At the first dialogue event I only listened. By the third I told my small group that I was struggling with my studies. Nobody judged me. One of them walked with me to student counselling the next day. I am still working on it, and I am not doing it alone.",
+            StoryText {
+                signed_as: "Parveen",
+                signature: Signature::FirstName,
+                audience: StoryAudience::Organisation,
+                picture: None,
+                remove_picture: false,
+                send: true,
+                title: "Saying it out loud",
+                body: "At the first dialogue event I only listened. By the third I told my small group that I was struggling with my studies. Nobody judged me. One of them walked with me to student counselling the next day. I am still working on it, and I am not doing it alone.",
+            },
         )
         .await?;
     Ok(())

@@ -100,7 +100,7 @@ pub use role_training::{RequiredItem, RoleOverride, ServingPeer};
 pub use run_sheets::{RunSheets, SavedRunSheet};
 pub use services::{NewService, Service, Services};
 pub use sessions::{SessionUser, Sessions, TokenPurpose, new_token as random_token};
-pub use stories::{Stories, Story, StoryStatus};
+pub use stories::{Moderation, Stories, Story, StoryStatus, StoryText};
 pub use support::{
     Booking, Location, LogRead, LogSummary, NewBooking, NewLog, NewShift, OpeningHours, QueueEntry,
     Room, SessionLog, Shift, SiteSettings, Supervision, Support, Topic, Wellbeing,

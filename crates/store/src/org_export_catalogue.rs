@@ -162,7 +162,7 @@ pub const CATALOGUE: &[CatalogueEntry] = &[
     rows_without(
         "stories",
         "Community stories and their moderation (titles and status; the text stays with its writer).",
-        &["body", "moderator_note", "share_token"],
+        &["body", "moderator_note", "share_token", "picture_alt"],
     ),
     // Live dialogue events.
     rows("events", "Live dialogue events."),

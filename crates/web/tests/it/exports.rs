@@ -46,7 +46,19 @@ async fn teuta_writes_markup(app: &TestApp) -> UserId {
     let teacher = person(app, "teacher@demo.example").await;
     app.store
         .stories()
-        .write(teacher, "Teuta", TITLE, BODY)
+        .write(
+            teacher,
+            hearth_store::StoryText {
+                title: TITLE,
+                body: BODY,
+                signature: hearth_domain::stories::Signature::FirstName,
+                signed_as: "Teuta",
+                audience: hearth_domain::stories::StoryAudience::Organisation,
+                picture: None,
+                remove_picture: false,
+                send: true,
+            },
+        )
         .await
         .unwrap();
     teacher

@@ -872,7 +872,15 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         get("/profile/my-data.html".into(), EVERYONE),
         get("/one-to-one/archived-logs".into(), EVERYONE),
         // Community stories (issue 9).
-        get("/stories".into(), EVERYONE),
+        // Public stories are read without signing in.
+        Case {
+            method: "GET",
+            path: "/stories".into(),
+            form: vec![],
+            allowed: EVERYONE,
+            allowed_status: 200,
+            public: true,
+        },
         get("/stories/new".into(), EVERYONE),
         post(
             "/stories/new".into(),

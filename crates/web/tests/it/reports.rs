@@ -405,17 +405,50 @@ async fn story_token(app: &TestApp, email: &str, title: &str) -> (uuid::Uuid, St
     (story.id, story.share_token)
 }
 
+/// The story form as a browser sends it (it can carry a picture).
+fn story_form(visitor: &Visitor, fields: &[(&str, &str)]) -> reqwest::multipart::Form {
+    let mut form = reqwest::multipart::Form::new().text("csrf", visitor.csrf.clone());
+    for (name, value) in fields {
+        form = form.text((*name).to_owned(), (*value).to_owned());
+    }
+    form
+}
+
+/// A tiny, valid PNG (one transparent pixel).
+const PIXEL_PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f, 0x15, 0xc4,
+    0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0d, 0x0a, 0x2d, 0xb4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae,
+    0x42, 0x60, 0x82,
+];
+
+const CHECKED: &[(&str, &str)] = &[
+    ("decision", "approve"),
+    ("check", "stories-check-no-method"),
+    ("check", "stories-check-hope"),
+    ("check", "stories-check-no-names"),
+    ("check", "stories-check-picture"),
+];
+
 both!(
-    a_story_is_checked_shared_and_taken_back,
+    a_story_goes_from_draft_through_changes_to_public_and_is_taken_back,
     |app: TestApp| async move {
         let writer = app.sign_in("maya@demo.example").await;
+        // Sending needs consent; what was written is kept.
         let refused = writer
-            .post(
+            .post_multipart(
                 "/stories/new",
-                &[
-                    ("title", "Finding my feet"),
-                    ("body", "Kept as I wrote it."),
-                ],
+                story_form(
+                    &writer,
+                    &[
+                        ("title", "Finding my feet"),
+                        ("body", "Kept as I wrote it."),
+                        ("signature", "first"),
+                        ("audience", "public"),
+                        ("action", "send"),
+                    ],
+                ),
             )
             .await;
         assert_eq!(refused.status(), 422);
@@ -423,27 +456,75 @@ both!(
         assert!(page.contains("Please tick the box"));
         assert!(page.contains("Kept as I wrote it.</textarea>"));
         assert!(page.contains("value=\"Finding my feet\""));
-        let sent = writer
-            .post(
+        // A draft needs no consent, and nobody else sees it.
+        let saved = writer
+            .post_multipart(
                 "/stories/new",
-                &[
-                    ("title", "Finding my feet"),
-                    (
-                        "body",
-                        "I was lost in my first term. The peer group helped.",
-                    ),
-                    ("consent", "yes"),
-                ],
+                story_form(
+                    &writer,
+                    &[
+                        ("title", "Finding my feet"),
+                        ("body", "I was lost in my first term."),
+                        ("signature", "first"),
+                        ("audience", "public"),
+                        ("action", "draft"),
+                    ],
+                ),
             )
             .await;
-        assert_eq!(sent.status(), 303);
+        assert_eq!(saved.status(), 303);
         let (id, token) = story_token(&app, "maya@demo.example", "Finding my feet").await;
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        assert!(
+            !coordinator
+                .page("/stories/moderate")
+                .await
+                .1
+                .contains("Finding my feet")
+        );
+        assert_eq!(coordinator.page(&format!("/stories/{id}")).await.0, 404);
+        let (_, mine) = writer.page("/stories").await;
+        assert!(mine.contains("Draft: only you can see it"));
+
+        // Sent, with a picture and its description.
+        let form = story_form(
+            &writer,
+            &[
+                ("title", "Finding my feet"),
+                (
+                    "body",
+                    "I was lost in my first term. The peer group helped.",
+                ),
+                ("signature", "first"),
+                ("audience", "public"),
+                ("picture_alt", "A path through autumn trees"),
+                ("consent", "yes"),
+                ("action", "send"),
+            ],
+        )
+        .part(
+            "picture",
+            reqwest::multipart::Part::bytes(PIXEL_PNG.to_vec())
+                .file_name("path.png")
+                .mime_str("image/png")
+                .unwrap(),
+        );
+        let sent = writer
+            .post_multipart(&format!("/stories/{id}/edit"), form)
+            .await;
+        assert_eq!(sent.status(), 303);
         let anonymous = app.visitor().await;
 
-        // Waiting: not public, not on the community page, only the writer sees it.
+        // Waiting: not public, not on the community page; only the writer
+        // and the moderators read it.
         assert_eq!(anonymous.page(&format!("/s/{token}")).await.0, 404);
+        assert_eq!(
+            anonymous.page(&format!("/stories/{id}/picture")).await.0,
+            404
+        );
         let reader = app.sign_in("noah@demo.example").await;
         assert!(!reader.page("/stories").await.1.contains("Finding my feet"));
+        assert_eq!(reader.page(&format!("/stories/{id}")).await.0, 404);
         let (_, mine) = writer.page("/stories").await;
         assert!(mine.contains("Finding my feet") && mine.contains("Waiting to be checked"));
         assert!(!mine.contains(&format!("/s/{token}")));
@@ -459,27 +540,82 @@ both!(
         assert_eq!(local.page("/stories/moderate").await.0, 403);
         assert_eq!(
             local
-                .post(
-                    &format!("/stories/{id}/moderate"),
-                    &[("decision", "approve")]
-                )
+                .post(&format!("/stories/{id}/moderate"), CHECKED)
                 .await
                 .status(),
             403
         );
 
-        // A coordinator approves it: it is on the community page and public by its link.
-        let coordinator = app.sign_in("coordinator@demo.example").await;
+        // Approving needs the whole checklist; asking for changes needs a note.
         let (_, queue) = coordinator.page("/stories/moderate").await;
-        assert!(queue.contains("Finding my feet"));
-        let approved = coordinator
+        assert!(queue.contains("Finding my feet") && queue.contains("A path through autumn trees"));
+        let unchecked = coordinator
             .post(
                 &format!("/stories/{id}/moderate"),
-                &[("decision", "approve"), ("note", "Lovely, thank you.")],
+                &[("decision", "approve")],
             )
             .await;
+        assert_eq!(unchecked.status(), 422);
+        assert!(
+            unchecked
+                .text()
+                .await
+                .unwrap()
+                .contains("every point needs a tick")
+        );
+        let no_note = coordinator
+            .post(
+                &format!("/stories/{id}/moderate"),
+                &[("decision", "changes")],
+            )
+            .await;
+        assert_eq!(no_note.status(), 422);
+        let changes = coordinator
+            .post(
+                &format!("/stories/{id}/moderate"),
+                &[
+                    ("decision", "changes"),
+                    ("note", "Could you say where you are now?"),
+                ],
+            )
+            .await;
+        assert_eq!(changes.status(), 303);
+        let (_, mine) = writer.page("/stories").await;
+        assert!(
+            mine.contains("Changes asked for") && mine.contains("Could you say where you are now?")
+        );
+        let (status, edit) = writer.page(&format!("/stories/{id}/edit")).await;
+        assert_eq!(status, 200);
+        assert!(edit.contains("Could you say where you are now?"));
+        assert!(edit.contains("I was lost in my first term. The peer group helped.</textarea>"));
+        let resent = writer
+            .post_multipart(
+                &format!("/stories/{id}/edit"),
+                story_form(
+                    &writer,
+                    &[
+                        ("title", "Finding my feet"),
+                        ("body", "I was lost in my first term. The peer group helped. Now I help others."),
+                        ("signature", "first"),
+                        ("audience", "public"),
+                        ("picture_alt", "A path through autumn trees"),
+                        ("consent", "yes"),
+                        ("action", "send"),
+                    ],
+                ),
+            )
+            .await;
+        assert_eq!(resent.status(), 303);
+
+        // Approved: on the community page for everyone, public by its link,
+        // with Open Graph tags, its picture, and where to find help.
+        let mut approve = CHECKED.to_vec();
+        approve.push(("note", "Lovely, thank you."));
+        let approved = coordinator
+            .post(&format!("/stories/{id}/moderate"), &approve)
+            .await;
         assert_eq!(approved.status(), 303);
-        let (_, community) = reader.page("/stories").await;
+        let (_, community) = anonymous.page("/stories").await;
         assert!(community.contains("Finding my feet"));
         assert!(community.contains("by Maya"));
         assert!(
@@ -489,14 +625,26 @@ both!(
         let (status, public) = anonymous.page(&format!("/s/{token}")).await;
         assert_eq!(status, 200);
         assert!(public.contains("<meta property=\"og:title\" content=\"Finding my feet\">"));
-        assert!(public.contains("og:url"));
+        assert!(
+            public.contains(&format!("/stories/{id}/picture\">")),
+            "og:image"
+        );
         assert!(public.contains("If you need help now"));
         assert!(public.contains("call 112"));
-        assert!(!public.contains("Maya Chen"));
+        assert!(
+            public.contains("Now I help others."),
+            "the changed text is what is shared"
+        );
+        let picture = anonymous.get(&format!("/stories/{id}/picture")).await;
+        assert_eq!(picture.status(), 200);
+        assert_eq!(picture.headers()["content-type"], "image/png");
+        assert_eq!(picture.headers()["x-content-type-options"], "nosniff");
+        assert_eq!(picture.bytes().await.unwrap().as_ref(), PIXEL_PNG);
         let (_, mine) = writer.page("/stories").await;
         assert!(mine.contains(&format!("/s/{token}")));
         assert!(mine.contains("Lovely, thank you."));
-        // A link that was never given out finds nothing.
+        // Shared stories can no longer be edited, only taken back.
+        assert_eq!(writer.page(&format!("/stories/{id}/edit")).await.0, 404);
         assert_eq!(anonymous.page("/s/not-a-real-link").await.0, 404);
         // Stories are not report figures.
         assert!(
@@ -507,23 +655,40 @@ both!(
                 .contains("Finding my feet")
         );
 
-        // Taken back: gone everywhere at once.
+        // Taken back: gone everywhere at once, picture too.
         let withdrawn = writer.post(&format!("/stories/{id}/withdraw"), &[]).await;
         assert_eq!(withdrawn.status(), 303);
         assert_eq!(anonymous.page(&format!("/s/{token}")).await.0, 404);
+        assert_eq!(
+            anonymous.page(&format!("/stories/{id}/picture")).await.0,
+            404
+        );
+        assert!(
+            !anonymous
+                .page("/stories")
+                .await
+                .1
+                .contains("Finding my feet")
+        );
         assert!(!reader.page("/stories").await.1.contains("Finding my feet"));
         assert!(!writer.page("/stories").await.1.contains("Finding my feet"));
         assert!(app.store.stories().get(id).await.is_err());
 
         // A declined story stays with its writer, with the note, and never goes public.
         writer
-            .post(
+            .post_multipart(
                 "/stories/new",
-                &[
-                    ("title", "Second try"),
-                    ("body", "Some words."),
-                    ("consent", "yes"),
-                ],
+                story_form(
+                    &writer,
+                    &[
+                        ("title", "Second try"),
+                        ("body", "Some words."),
+                        ("signature", "anonymous"),
+                        ("audience", "organisation"),
+                        ("consent", "yes"),
+                        ("action", "send"),
+                    ],
+                ),
             )
             .await;
         let (id, token) = story_token(&app, "maya@demo.example", "Second try").await;
@@ -532,7 +697,7 @@ both!(
                 &format!("/stories/{id}/moderate"),
                 &[
                     ("decision", "decline"),
-                    ("note", "Could you say how it ends?"),
+                    ("note", "Thank you for writing it."),
                 ],
             )
             .await;
@@ -540,17 +705,203 @@ both!(
         assert_eq!(anonymous.page(&format!("/s/{token}")).await.0, 404);
         assert!(!reader.page("/stories").await.1.contains("Second try"));
         let (_, mine) = writer.page("/stories").await;
-        assert!(mine.contains("Not shared") && mine.contains("Could you say how it ends?"));
+        assert!(mine.contains("Not shared") && mine.contains("Thank you for writing it."));
         // Deciding twice is refused.
         assert_eq!(
             coordinator
-                .post(
-                    &format!("/stories/{id}/moderate"),
-                    &[("decision", "approve")]
-                )
+                .post(&format!("/stories/{id}/moderate"), CHECKED)
                 .await
                 .status(),
             404
+        );
+    }
+);
+
+both!(
+    each_audience_reads_only_what_is_shared_with_it,
+    |app: TestApp| async move {
+        let writer = app.sign_in("maya@demo.example").await;
+        let coordinator = app.sign_in("coordinator@demo.example").await;
+        let cohort = app.cohort_named("Autumn dialogue cohort").await;
+        let cohort_value = format!("cohort:{}", cohort.id.0);
+        for (title, audience, signature) in [
+            ("For my cohort", cohort_value.as_str(), "full"),
+            ("For the organisation", "organisation", "anonymous"),
+        ] {
+            let sent = writer
+                .post_multipart(
+                    "/stories/new",
+                    story_form(
+                        &writer,
+                        &[
+                            ("title", title),
+                            ("body", "Words for the right readers."),
+                            ("signature", signature),
+                            ("audience", audience),
+                            ("consent", "yes"),
+                            ("action", "send"),
+                        ],
+                    ),
+                )
+                .await;
+            assert_eq!(sent.status(), 303, "{title}");
+            let (id, _) = story_token(&app, "maya@demo.example", title).await;
+            let approved = coordinator
+                .post(&format!("/stories/{id}/moderate"), CHECKED)
+                .await;
+            assert_eq!(approved.status(), 303);
+        }
+        let (cohort_story, cohort_token) =
+            story_token(&app, "maya@demo.example", "For my cohort").await;
+        let (org_story, org_token) =
+            story_token(&app, "maya@demo.example", "For the organisation").await;
+
+        // A cohort-mate reads both, the cohort's with Maya's full name.
+        let mate = app.sign_in("noah@demo.example").await;
+        let (_, page) = mate.page("/stories").await;
+        assert!(page.contains("For my cohort") && page.contains("by Maya Chen"));
+        assert!(page.contains("For the organisation") && page.contains("Anonymous"));
+        assert_eq!(mate.page(&format!("/stories/{cohort_story}")).await.0, 200);
+        // Someone in another cohort reads only the organisation's.
+        let outsider = app.sign_in("arta@demo.example").await;
+        let (_, page) = outsider.page("/stories").await;
+        assert!(!page.contains("For my cohort"));
+        assert!(page.contains("For the organisation"));
+        assert_eq!(
+            outsider.page(&format!("/stories/{cohort_story}")).await.0,
+            404
+        );
+        assert_eq!(outsider.page(&format!("/stories/{org_story}")).await.0, 200);
+        // Signed out: neither; no share link works for them.
+        let anonymous = app.visitor().await;
+        let (status, page) = anonymous.page("/stories").await;
+        assert_eq!(status, 200);
+        assert!(!page.contains("For my cohort") && !page.contains("For the organisation"));
+        assert!(
+            page.contains("I&#39;m here, for them and for me")
+                || page.contains("I'm here, for them and for me")
+        );
+        for (id, token) in [(cohort_story, &cohort_token), (org_story, &org_token)] {
+            assert_eq!(anonymous.page(&format!("/stories/{id}")).await.0, 404);
+            assert_eq!(anonymous.page(&format!("/s/{token}")).await.0, 404);
+        }
+        // The writer is offered no share link for a story that is not public.
+        let (_, mine) = writer.page("/stories").await;
+        assert!(!mine.contains(&format!("/s/{cohort_token}")));
+        // A cohort she is not in cannot be chosen.
+        let other = app.cohort_named("Teachers' wellbeing coaching").await;
+        let refused = writer
+            .post_multipart(
+                "/stories/new",
+                story_form(
+                    &writer,
+                    &[
+                        ("title", "Elsewhere"),
+                        ("body", "Not my cohort."),
+                        ("signature", "first"),
+                        ("audience", &format!("cohort:{}", other.id.0)),
+                        ("consent", "yes"),
+                        ("action", "send"),
+                    ],
+                ),
+            )
+            .await;
+        assert_eq!(refused.status(), 422);
+        assert!(
+            refused
+                .text()
+                .await
+                .unwrap()
+                .contains("Please choose who may read your story.")
+        );
+    }
+);
+
+both!(
+    a_picture_must_be_a_photo_and_nothing_typed_is_lost,
+    |app: TestApp| async move {
+        let writer = app.sign_in("maya@demo.example").await;
+        let attempts = [
+            (
+                "evil.svg",
+                b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>".to_vec(),
+                "must be a PNG, JPEG or WebP",
+            ),
+            (
+                "photo.png",
+                b"just some text pretending".to_vec(),
+                "must be a PNG, JPEG or WebP",
+            ),
+            (
+                "big.png",
+                [PIXEL_PNG, &vec![0u8; 2 * 1024 * 1024]].concat(),
+                "too large",
+            ),
+        ];
+        for (name, bytes, message) in attempts {
+            let form = story_form(
+                &writer,
+                &[
+                    ("title", "With a picture"),
+                    ("body", "My words stay."),
+                    ("signature", "first"),
+                    ("audience", "organisation"),
+                    ("picture_alt", "Something"),
+                    ("consent", "yes"),
+                    ("action", "send"),
+                ],
+            )
+            .part(
+                "picture",
+                reqwest::multipart::Part::bytes(bytes).file_name(name),
+            );
+            let refused = writer.post_multipart("/stories/new", form).await;
+            assert_eq!(refused.status(), 422, "{name}");
+            let page = refused.text().await.unwrap();
+            assert!(page.contains(message), "{name}: {message}");
+            assert!(page.contains("My words stay.</textarea>"), "{name}");
+        }
+        // A picture needs its description.
+        let form = story_form(
+            &writer,
+            &[
+                ("title", "With a picture"),
+                ("body", "My words stay."),
+                ("signature", "first"),
+                ("audience", "organisation"),
+                ("consent", "yes"),
+                ("action", "send"),
+            ],
+        )
+        .part(
+            "picture",
+            reqwest::multipart::Part::bytes(PIXEL_PNG.to_vec()).file_name("p.png"),
+        );
+        let refused = writer.post_multipart("/stories/new", form).await;
+        assert_eq!(refused.status(), 422);
+        assert!(
+            refused
+                .text()
+                .await
+                .unwrap()
+                .contains("what the picture shows")
+        );
+        let author = app
+            .store
+            .people()
+            .find_by_email(&hearth_domain::input::Email::parse("maya@demo.example").unwrap())
+            .await
+            .unwrap()
+            .unwrap()
+            .id;
+        assert!(
+            app.store
+                .stories()
+                .by_author(author)
+                .await
+                .unwrap()
+                .is_empty(),
+            "nothing was stored"
         );
     }
 );
