@@ -33,3 +33,5 @@ mod safety;
 mod meeting_flow;
 // The organisation's full export (issue 9).
 mod org_export;
+// The organisation's logo on the printable summary (issue 9).
+mod org_logo;
