@@ -5,7 +5,7 @@ use crate::error::{OptionalRow, StoreError};
 use crate::time::now_ms;
 use hearth_domain::org::SiteKind;
 use hearth_domain::roles::Role;
-use hearth_domain::{CohortId, PhaseId, ProgrammeId, RoleGrantId, SiteId, UserId};
+use hearth_domain::{CohortId, FileId, PhaseId, ProgrammeId, RoleGrantId, SiteId, UserId};
 use tracing::instrument;
 use uuid::Uuid;
 
@@ -19,6 +19,8 @@ pub struct Organisation {
     pub time_zone: String,
     pub crisis_text: String,
     pub is_demo: bool,
+    /// The uploaded logo (a row of `files`), if there is one.
+    pub logo_file_id: Option<Uuid>,
 }
 
 /// Numbers for the home page's overview.
@@ -194,7 +196,7 @@ impl Org<'_> {
             self.db,
             read | pool
                 | sqlx::query_as(
-                    "SELECT name, time_zone, crisis_text, is_demo FROM organisation LIMIT 1"
+                    "SELECT name, time_zone, crisis_text, is_demo, logo_file_id FROM organisation LIMIT 1"
                 )
                 .fetch_optional(pool)
                 .await?
@@ -245,6 +247,31 @@ impl Org<'_> {
                 .execute(pool)
                 .await
                 .map(|r| r.rows_affected())?
+        );
+        Ok(())
+    }
+
+    /// Sets the organisation's logo to a newly stored file, or removes it
+    /// (`None`). The file of the logo it replaces is deleted in the same
+    /// transaction: nothing else refers to it.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn set_logo(&self, logo: Option<FileId>) -> Result<(), StoreError> {
+        let logo = logo.map(|f| f.0);
+        on_db!(
+            self.db,
+            write | pool | {
+                let mut tx = pool.begin().await?;
+                sqlx::query(
+                    "DELETE FROM files WHERE id IN (SELECT logo_file_id FROM organisation)",
+                )
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE organisation SET logo_file_id = $1")
+                    .bind(logo)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+            }
         );
         Ok(())
     }

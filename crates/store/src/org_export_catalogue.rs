@@ -95,7 +95,7 @@ pub const CATALOGUE: &[CatalogueEntry] = &[
     // The organisation and its people.
     rows(
         "organisation",
-        "The organisation: name, time zone, crisis text and retention settings.",
+        "The organisation: name, time zone, crisis text, retention settings and logo (a file id).",
     ),
     rows_without(
         "users",

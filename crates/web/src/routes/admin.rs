@@ -1,6 +1,6 @@
 //! The organisation's settings and the audit log.
 
-use super::{PER_PAGE, no_store, see_other};
+use super::{PER_PAGE, form_status, no_store, see_other};
 use crate::context::SignedIn;
 use crate::error::AppResult;
 use crate::i18n::Tr;
@@ -11,7 +11,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Form, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use hearth_domain::input::{Name, optional_text, time_zone};
@@ -29,7 +28,7 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(Deserialize, Default)]
-struct OrganisationForm {
+pub(super) struct OrganisationForm {
     name: String,
     time_zone: String,
     crisis_text: String,
@@ -41,6 +40,11 @@ struct OrganisationView {
     layout: Layout,
     form: OrganisationForm,
     errors: FieldErrors,
+    /// Where the logo is served, if there is one.
+    logo: Option<String>,
+    /// The organisation's name, the logo's text alternative.
+    logo_alt: String,
+    logo_error: Option<String>,
     may_export_data: bool,
 }
 
@@ -55,29 +59,60 @@ async fn organisation_get(
     Query(query): Query<DoneQuery>,
 ) -> AppResult<Response> {
     me.require(Action::ManageOrganisation, Scope::Organisation)?;
+    organisation_page(&state, &me, Edit::Saved(query.done.as_deref())).await
+}
+
+/// What the organisation page shows besides the saved settings.
+pub(super) enum Edit<'a> {
+    /// The saved settings, with a confirmation (a `flash-*` key) if any.
+    Saved(Option<&'a str>),
+    /// The settings form sent back with its errors.
+    Refused(OrganisationForm, FieldErrors),
+    /// The logo form refused, with this message.
+    LogoRefused(String),
+}
+
+/// The organisation page; 422 when something was refused.
+pub(super) async fn organisation_page(
+    state: &AppState,
+    me: &SignedIn,
+    edit: Edit<'_>,
+) -> AppResult<Response> {
     let tr = Tr::new(me.ctx.language);
     let org = state.store.org().organisation().await?;
-    let form = org
-        .map(|o| OrganisationForm {
-            name: o.name,
-            time_zone: o.time_zone,
-            crisis_text: o.crisis_text,
-        })
-        .unwrap_or_default();
+    let logo = org.as_ref().and_then(super::org_logo::logo_src);
+    let saved = || {
+        org.clone()
+            .map(|o| OrganisationForm {
+                name: o.name,
+                time_zone: o.time_zone,
+                crisis_text: o.crisis_text,
+            })
+            .unwrap_or_default()
+    };
+    let layout = Layout::new(
+        state,
+        &me.ctx,
+        "/admin/organisation",
+        tr.t("organisation-title"),
+    )
+    .await;
+    let (layout, form, errors, logo_error) = match edit {
+        Edit::Saved(done) => (layout.with_flash(done), saved(), FieldErrors::new(), None),
+        Edit::Refused(form, errors) => (layout, form, errors, None),
+        Edit::LogoRefused(message) => (layout, saved(), FieldErrors::new(), Some(message)),
+    };
+    let status = form_status(!errors.is_empty() || logo_error.is_some());
     let view = OrganisationView {
-        layout: Layout::new(
-            &state,
-            &me.ctx,
-            "/admin/organisation",
-            tr.t("organisation-title"),
-        )
-        .await
-        .with_flash(query.done.as_deref()),
+        logo_alt: org.map(|o| o.name).unwrap_or_default(),
+        layout,
         form,
-        errors: FieldErrors::new(),
+        errors,
+        logo,
+        logo_error,
         may_export_data: me.may(Action::ExportOrganisationData, Scope::Organisation),
     };
-    Ok(no_store(view))
+    Ok((status, no_store(view)).into_response())
 }
 
 async fn organisation_post(
@@ -94,28 +129,14 @@ async fn organisation_post(
     if let (Some(name), Some(zone), Some(crisis)) = (name, zone, crisis)
         && errors.is_empty()
     {
-        {
-            state
-                .store
-                .org()
-                .update_organisation(name.as_str(), &zone, crisis.as_deref().unwrap_or(""))
-                .await?;
-            return Ok(see_other("/admin/organisation?done=flash-saved"));
-        }
+        state
+            .store
+            .org()
+            .update_organisation(name.as_str(), &zone, crisis.as_deref().unwrap_or(""))
+            .await?;
+        return Ok(see_other("/admin/organisation?done=flash-saved"));
     }
-    let view = OrganisationView {
-        layout: Layout::new(
-            &state,
-            &me.ctx,
-            "/admin/organisation",
-            tr.t("organisation-title"),
-        )
-        .await,
-        form,
-        errors,
-        may_export_data: me.may(Action::ExportOrganisationData, Scope::Organisation),
-    };
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, no_store(view)).into_response())
+    organisation_page(&state, &me, Edit::Refused(form, errors)).await
 }
 
 #[derive(Template, WebTemplate)]

@@ -63,6 +63,8 @@ mod meeting_flow;
 mod network;
 // The organisation's full export (issue 9).
 mod org_data;
+// The organisation's logo, on the printable summary (issue 9).
+mod org_logo;
 
 pub use privacy::{RETENTION_JOB, run_retention, schedule_retention};
 pub use support::{
@@ -107,6 +109,7 @@ pub fn router(state: AppState) -> Router {
         .merge(meeting_flow::router())
         .merge(date_polls::router())
         .merge(network::router())
+        .merge(org_logo::router())
         .fallback(|| async { AppError::NotFound })
         .layer(middleware::from_fn_with_state(state.clone(), context::load))
         .layer(middleware::from_fn_with_state(state.clone(), error_pages));
@@ -115,6 +118,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(health::router())
         .merge(assets::router())
+        .merge(org_logo::public_router())
         .merge(pages)
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(

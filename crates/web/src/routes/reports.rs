@@ -729,6 +729,8 @@ async fn events_csv_get(
 struct SummaryView {
     layout: Layout,
     organisation: String,
+    /// Where the organisation's logo is served, if it has one.
+    logo: Option<String>,
     scope_lines: Vec<(String, String)>,
     totals: Vec<(String, String)>,
     by_kind: Table,
@@ -755,12 +757,9 @@ async fn summary_get(
         .await?;
     let training = reports.training_completion(&prepared.filter).await?;
     let events = reports.events(&prepared.filter).await?;
-    let organisation = state
-        .store
-        .org()
-        .organisation()
-        .await?
-        .map_or_else(|| "Hearth".to_owned(), |o| o.name);
+    let org = state.store.org().organisation().await?;
+    let logo = org.as_ref().and_then(super::org_logo::logo_src);
+    let organisation = org.map_or_else(|| "Hearth".to_owned(), |o| o.name);
     let f = &prepared.filter;
     let all = tr.t("reports-all");
     let programme = f
@@ -834,6 +833,7 @@ async fn summary_get(
     let view = SummaryView {
         layout: Layout::new(&state, &me.ctx, "/reports", tr.t("reports-summary-title")).await,
         organisation,
+        logo,
         scope_lines,
         totals,
         by_kind: activity_table(tr, kinds, &[Dimension::Kind], &by_kind, false),

@@ -75,20 +75,6 @@ pub fn byline(tr: &Tr, story: &Story) -> String {
     }
 }
 
-/// The picture's kind from its first bytes: only PNG, JPEG and WebP (an
-/// SVG could carry a script, and the browser's word for it is not proof).
-fn picture_type(bytes: &[u8]) -> Option<&'static str> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Some("image/png")
-    } else if bytes.starts_with(&[0xff, 0xd8, 0xff]) {
-        Some("image/jpeg")
-    } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
-        Some("image/webp")
-    } else {
-        None
-    }
-}
-
 /// Whether this visitor may read this story: its audience, its writer, or
 /// a moderator (who reads stories before they are shared).
 fn may_read(ctx: &RequestContext, story: &Story) -> bool {
@@ -393,7 +379,9 @@ async fn checked<'a>(
             errors.add_message(&tr, "picture", "stories-error-picture-size");
             None
         }
-        Some(bytes) => match picture_type(bytes) {
+        // Only PNG, JPEG and WebP: an SVG could carry a script, and the
+        // browser's word for a file is no proof of what it is.
+        Some(bytes) => match super::org_logo::image_type(bytes) {
             Some(kind) => Some((bytes.clone(), kind)),
             None => {
                 errors.add_message(&tr, "picture", "stories-error-picture-type");

@@ -35,3 +35,5 @@ mod meeting_flow;
 mod org_export;
 // A person's export as a readable page; charts of ongoing support (issue 9).
 mod exports;
+// The organisation's logo on the printable summary (issue 9).
+mod org_logo;
