@@ -1861,3 +1861,5 @@ async fn two_members_talk_in_their_groups_channel() {
 mod safety;
 // Running a peer support group's monthly meeting from phones (issue 8).
 mod meeting_flow;
+// Community stories with a picture, from writer to public reader (issue 9).
+mod stories;

@@ -867,6 +867,9 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             &["admin"],
             422,
         ),
+        // The organisation's data (issue 9): an administrator's alone.
+        get("/admin/data".into(), &["admin"]),
+        post("/admin/data/export".into(), vec![], &["admin"], 200),
         get("/profile/my-data".into(), EVERYONE),
         get("/profile/my-data.json".into(), EVERYONE),
         get("/profile/my-data.html".into(), EVERYONE),
@@ -882,6 +885,27 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             public: true,
         },
         get("/stories/new".into(), EVERYONE),
+        // A story nobody may read is "not found" for everyone, signed in or not.
+        Case {
+            method: "GET",
+            path: format!("/stories/{missing}"),
+            form: vec![],
+            allowed: EVERYONE,
+            allowed_status: 404,
+            public: true,
+        },
+        Case {
+            method: "GET",
+            path: format!("/stories/{missing}/picture"),
+            form: vec![],
+            allowed: EVERYONE,
+            allowed_status: 404,
+            public: true,
+        },
+        Case {
+            allowed_status: 404,
+            ..get(format!("/stories/{missing}/edit"), EVERYONE)
+        },
         post(
             "/stories/new".into(),
             blank(&["title", "body"]),
