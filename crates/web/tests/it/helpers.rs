@@ -63,7 +63,17 @@ impl TestApp {
         Self::spawn_with(backend, false).await
     }
 
+    /// The demo's store with no server, so no job runner competes with a
+    /// test of the queue itself (its address answers nothing).
+    pub async fn store_only(backend: Backend) -> Option<TestApp> {
+        Self::spawn_serving(backend, true, false).await
+    }
+
     async fn spawn_with(backend: Backend, demo: bool) -> Option<TestApp> {
+        Self::spawn_serving(backend, demo, true).await
+    }
+
+    async fn spawn_serving(backend: Backend, demo: bool, serve: bool) -> Option<TestApp> {
         let data_dir = std::env::temp_dir().join(format!("hearth-test-{}", uuid::Uuid::new_v4()));
         std::fs::create_dir_all(&data_dir).unwrap();
         let (db, postgres) = match backend {
@@ -98,19 +108,26 @@ impl TestApp {
                 .await
                 .unwrap();
         }
-        Some(Self::start(store, data_dir, postgres).await)
+        Some(Self::start_serving(store, data_dir, postgres, serve).await)
     }
 
-    async fn start(store: Store, data_dir: PathBuf, postgres: Option<(String, String)>) -> TestApp {
+    async fn start_serving(
+        store: Store,
+        data_dir: PathBuf,
+        postgres: Option<(String, String)>,
+        serve: bool,
+    ) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());
         let config = WebConfig::new(address.clone(), data_dir.clone());
         let state = AppState::new(store.clone(), config).await.unwrap();
         let served = state.clone();
         let server = tokio::spawn(async move {
-            hearth_web::serve(listener, served, std::future::pending())
-                .await
-                .unwrap();
+            if serve {
+                hearth_web::serve(listener, served, std::future::pending())
+                    .await
+                    .unwrap();
+            }
         });
         TestApp {
             address,
