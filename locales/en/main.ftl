@@ -4,6 +4,7 @@
 skip-to-content = Skip to main content
 demo-banner = This is a demo of Hearth. The people and places are made up; try anything.
 nav-label = Main
+nav-menu = Menu
 nav-home = Home
 nav-cohorts = Cohorts
 nav-sites = Sites

@@ -4,6 +4,7 @@
 skip-to-content = Kalo te përmbajtja kryesore
 demo-banner = Ky është një demo i Hearth. Njerëzit dhe vendet janë të trilluar; provoni çfarëdo që dëshironi.
 nav-label = Kryesore
+nav-menu = Menyja
 nav-home = Ballina
 nav-cohorts = Kohortat
 nav-sites = Vendndodhjet

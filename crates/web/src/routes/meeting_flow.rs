@@ -223,14 +223,9 @@ async fn icebreaker_page(
                 timer = Some(Timer::new(started, ice.turn_seconds));
             }
         }
-        let position = ice
-            .current
-            .and_then(|c| ice.order.iter().position(|u| *u == c));
-        next = match position {
-            Some(i) => ice.order.get(i + 1),
-            None => ice.order.first(),
-        }
-        .map(|u| (*u, name_of(&names, *u)));
+        let presented_already = |u: &UserId| notes.iter().any(|n| n.user_id == *u);
+        next = next_presenter(&ice.order, ice.current, &writers, presented_already)
+            .map(|u| (u, name_of(&names, u)));
         order = ice
             .order
             .iter()
@@ -1193,4 +1188,53 @@ async fn harvest_share_post(
         "/support-groups/{id}/meetings/{}/cafe/harvest?done=flash-mf-harvest-shared",
         meeting.id
     )))
+}
+
+/// Who presents next: the first after the current presenter in the order
+/// who has not presented yet; after the last, back to anyone earlier who
+/// wrote and has not presented (a facilitator may call someone out of
+/// order, and "next" must not then vanish while people are still waiting).
+fn next_presenter(
+    order: &[UserId],
+    current: Option<UserId>,
+    writers: &[UserId],
+    presented: impl Fn(&UserId) -> bool,
+) -> Option<UserId> {
+    let start = current
+        .and_then(|c| order.iter().position(|u| *u == c))
+        .map_or(0, |i| i + 1);
+    let waiting = |u: &&UserId| Some(**u) != current && !presented(u);
+    order[start.min(order.len())..]
+        .iter()
+        .find(waiting)
+        .or_else(|| {
+            order[..start.min(order.len())]
+                .iter()
+                .filter(|u| writers.contains(u))
+                .find(waiting)
+        })
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_follows_the_order_and_comes_back_for_those_still_waiting() {
+        let people: Vec<UserId> = (0..4).map(|_| UserId::new()).collect();
+        let [a, b, c, d] = [people[0], people[1], people[2], people[3]];
+        let none = |_: &UserId| false;
+        assert_eq!(next_presenter(&people, None, &people, none), Some(a));
+        assert_eq!(next_presenter(&people, Some(b), &people, none), Some(c));
+        // The last was called out of order: back to the first still waiting.
+        assert_eq!(next_presenter(&people, Some(d), &people, none), Some(a));
+        let done = |u: &UserId| *u == a;
+        assert_eq!(next_presenter(&people, Some(d), &people, done), Some(b));
+        // Someone who wrote nothing is offered in turn, but not again after the end.
+        let wrote = [a, c, d];
+        assert_eq!(next_presenter(&people, Some(a), &wrote, none), Some(b));
+        let all_but_b = |u: &UserId| *u != b;
+        assert_eq!(next_presenter(&people, Some(d), &wrote, all_but_b), None);
+    }
 }
