@@ -151,6 +151,12 @@ async fn check_target_is_empty(target: &Path) -> Result<()> {
     let check = db.check().await;
     db.close().await;
     let check = check?;
+    if !check.is_hearth && check.tables > 0 {
+        bail!(
+            "{} holds another program's database: restore into an empty data folder",
+            target.display()
+        );
+    }
     if check.organisation.is_some() || check.people > 0 {
         bail!(
             "{} already holds {} ({} accounts): restore into an empty data folder, or, with Hearth stopped, move that database aside first",

@@ -1086,6 +1086,19 @@ fn restore_refuses_what_is_not_a_sound_hearth_backup_and_leaves_nothing() {
     }
     let message = attempt(&other);
     assert!(message.contains("not Hearth's"), "{message}");
+    // Nor is another program's database ever replaced by a restore.
+    let output = run(hearth().args([
+        "restore",
+        other.to_str().unwrap(),
+        "--database-url",
+        &format!("sqlite://{}", other.display()),
+    ]));
+    assert!(!output.status.success());
+    assert!(
+        text(&output.stderr).contains("another program's database"),
+        "{}",
+        text(&output.stderr)
+    );
 
     // A backup cut short is damaged.
     let data = DataDir::new();

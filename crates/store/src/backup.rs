@@ -48,7 +48,8 @@ impl Db {
 pub struct DatabaseCheck {
     /// `PRAGMA integrity_check`'s complaints (empty when the file is sound).
     pub damage: Vec<String>,
-    /// Whether it has Hearth's tables.
+    /// How many tables it has, and whether they are Hearth's.
+    pub tables: usize,
     pub is_hearth: bool,
     /// The organisation's name, and how many accounts it holds.
     pub organisation: Option<String>,
@@ -99,6 +100,7 @@ impl Db {
         };
         Ok(DatabaseCheck {
             damage,
+            tables: tables.len(),
             is_hearth,
             organisation,
             people,

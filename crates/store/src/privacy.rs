@@ -404,6 +404,8 @@ impl Privacy<'_> {
             "DELETE FROM readiness_conversations WHERE user_id = $1",
             "DELETE FROM chime_reflections WHERE user_id = $1",
             "DELETE FROM lived_experience WHERE user_id = $1",
+            // A story's picture goes with it (the picture's row outlives the story otherwise).
+            "DELETE FROM files WHERE id IN (SELECT picture_file_id FROM stories WHERE author_id = $1)",
             "DELETE FROM stories WHERE author_id = $1",
             "DELETE FROM support_wellbeing WHERE user_id = $1",
             "DELETE FROM support_shift_signups WHERE user_id = $1",

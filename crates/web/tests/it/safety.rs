@@ -745,6 +745,35 @@ both!(
         let (_, stories) = participant.page("/stories").await;
         assert!(stories.contains("for them and for me"));
         let story = app.store.stories().by_author(teacher).await.unwrap()[0].clone();
+        // And a draft with a picture, which must go with her.
+        let picture = app
+            .store
+            .files()
+            .put(hearth_store::NewFile {
+                name: "story-picture",
+                content_type: "image/png",
+                bytes: b"\x89PNG\r\n\x1a\n",
+                uploaded_by: Some(teacher),
+            })
+            .await
+            .unwrap();
+        app.store
+            .stories()
+            .write(
+                teacher,
+                hearth_store::StoryText {
+                    title: "A draft with a picture",
+                    body: "Not finished.",
+                    signature: hearth_domain::stories::Signature::FullName,
+                    signed_as: "Teuta Teacher",
+                    audience: hearth_domain::stories::StoryAudience::Organisation,
+                    picture: Some((picture, "Our classroom")),
+                    remove_picture: false,
+                    send: false,
+                },
+            )
+            .await
+            .unwrap();
         assert_eq!(
             app.visitor()
                 .await
@@ -841,6 +870,10 @@ both!(
         assert!(!text.contains("teacher@demo.example"));
         assert!(!text.contains("Teuta"));
         assert!(export["writing"]["stories"].as_array().unwrap().is_empty());
+        assert!(
+            app.store.files().get(picture).await.is_err(),
+            "her story's picture is erased with it"
+        );
         // The public page no longer shows the story; signing in no longer works.
         let (_, stories) = participant.page("/stories").await;
         assert!(!stories.contains("for them and for me"));
