@@ -293,6 +293,19 @@ impl Reports<'_> {
         filter: &ReportFilter,
         by: &[Dimension],
     ) -> Result<ActivityReport, StoreError> {
+        let mut reports = self.activity_breakdowns(filter, &[by]).await?;
+        reports.pop().ok_or(StoreError::NotFound)
+    }
+
+    /// Several breakdowns of the same figures from one read of the
+    /// attendance rows (a page shows by kind, by site and by month at once;
+    /// unique people cannot be added up from a finer breakdown).
+    #[instrument(level = "debug", skip_all)]
+    pub async fn activity_breakdowns(
+        &self,
+        filter: &ReportFilter,
+        breakdowns: &[&[Dimension]],
+    ) -> Result<Vec<ActivityReport>, StoreError> {
         let zone = self.time_zone().await?;
         let bounds = Self::bounds(filter, &zone)?;
         let kinds: HashMap<String, (i32, bool)> = crate::activity::Activities { db: self.db }
@@ -306,7 +319,7 @@ impl Reports<'_> {
              LEFT JOIN attendance t ON t.activity_id = a.id AND t.status <> 'absent'{ACTIVITY_WHERE} \
              ORDER BY a.occurred_at"
         );
-        let rows: Vec<RawAttendance> = on_db!(
+        let mut rows: Vec<RawAttendance> = on_db!(
             self.db,
             read | pool
                 | bind_filter!(
@@ -317,47 +330,63 @@ impl Reports<'_> {
                 .fetch_all(pool)
                 .await?
         );
+        rows.retain(|row| Self::allowed(filter, row.2));
+        // Each activity's month, worked out once rather than for every attendee.
+        let mut months: HashMap<Uuid, String> = HashMap::new();
+        for row in &rows {
+            months.entry(row.0).or_insert_with(|| {
+                timestamp(row.4)
+                    .to_zoned_datetime(zone.clone())
+                    .strftime("%Y-%m")
+                    .to_string()
+            });
+        }
+        Ok(breakdowns
+            .iter()
+            .map(|by| Self::tally(&rows, by, &kinds, &months))
+            .collect())
+    }
 
+    fn tally(
+        rows: &[RawAttendance],
+        by: &[Dimension],
+        kinds: &HashMap<String, (i32, bool)>,
+        months: &HashMap<Uuid, String>,
+    ) -> ActivityReport {
         // Key: kind position and slug, site name and id, month.
-        type Key = (i32, String, String, Option<Uuid>, String);
+        type Key<'a> = (i32, &'a str, &'a str, Option<Uuid>, &'a str);
         let mut groups: BTreeMap<Key, Tally> = BTreeMap::new();
         let mut total = Tally::default();
         let mut head_counted: HashSet<Uuid> = HashSet::new();
         let has = |d: Dimension| by.contains(&d);
-        for (activity, kind, site_id, site_name, at, head_count, user) in rows {
-            if !Self::allowed(filter, site_id) {
-                continue;
-            }
-            let (position, sensitive) = kinds.get(&kind).copied().unwrap_or((i32::MAX, false));
-            let month = if has(Dimension::Month) {
-                timestamp(at)
-                    .to_zoned_datetime(zone.clone())
-                    .strftime("%Y-%m")
-                    .to_string()
-            } else {
-                String::new()
-            };
+        let (by_kind, by_site, by_month) = (
+            has(Dimension::Kind),
+            has(Dimension::Site),
+            has(Dimension::Month),
+        );
+        for (activity, kind, site_id, site_name, _, head_count, user) in rows {
+            let (position, sensitive) = kinds.get(kind).copied().unwrap_or((i32::MAX, false));
             let key: Key = (
-                if has(Dimension::Kind) { position } else { 0 },
-                if has(Dimension::Kind) {
-                    kind.clone()
+                if by_kind { position } else { 0 },
+                if by_kind { kind.as_str() } else { "" },
+                if by_site {
+                    site_name.as_deref().unwrap_or_default()
                 } else {
-                    String::new()
+                    ""
                 },
-                if has(Dimension::Site) {
-                    site_name.clone().unwrap_or_default()
+                if by_site { *site_id } else { None },
+                if by_month {
+                    months.get(activity).map_or("", String::as_str)
                 } else {
-                    String::new()
+                    ""
                 },
-                if has(Dimension::Site) { site_id } else { None },
-                month,
             );
-            let first_time = head_counted.insert(activity);
+            let first_time = head_counted.insert(*activity);
             for tally in [groups.entry(key).or_default(), &mut total] {
-                tally.activities.insert(activity);
+                tally.activities.insert(*activity);
                 tally.sensitive |= sensitive;
                 if let Some(user) = user {
-                    tally.people.insert(user);
+                    tally.people.insert(*user);
                     tally.attendances += 1;
                 }
                 if first_time {
@@ -369,16 +398,16 @@ impl Reports<'_> {
             .into_iter()
             .map(|((_, kind, site, _, month), tally)| {
                 tally.row(
-                    has(Dimension::Kind).then_some(kind),
-                    has(Dimension::Site).then_some(site),
-                    has(Dimension::Month).then_some(month),
+                    by_kind.then(|| kind.to_owned()),
+                    by_site.then(|| site.to_owned()),
+                    by_month.then(|| month.to_owned()),
                 )
             })
             .collect();
-        Ok(ActivityReport {
+        ActivityReport {
             rows,
             total: total.row(None, None, None),
-        })
+        }
     }
 
     /// Each training cohort's trainees and how many finished every module.

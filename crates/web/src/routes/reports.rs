@@ -473,11 +473,13 @@ fn bars(tr: &Tr, kinds: &[ActivityKind], report: &ActivityReport) -> Vec<Bar> {
         .collect()
 }
 
+/// The page's charts; with the by-kind figures (for the totals) and the
+/// whole kind × site × month table, all from one read of the attendance.
 async fn figures(
     state: &AppState,
     prepared: &Prepared,
     query: &str,
-) -> AppResult<(Vec<Figure>, ActivityReport)> {
+) -> AppResult<(Vec<Figure>, ActivityReport, ActivityReport)> {
     let tr = &prepared.tr;
     let kinds = &prepared.choices.kinds;
     let reports = state.store.reports();
@@ -488,15 +490,19 @@ async fn figures(
             format!("/reports/activity.csv?{query}&by={by}")
         }
     };
-    let by_kind = reports
-        .activity(&prepared.filter, &[Dimension::Kind])
-        .await?;
-    let by_site = reports
-        .activity(&prepared.filter, &[Dimension::Site])
-        .await?;
-    let by_month = reports
-        .activity(&prepared.filter, &[Dimension::Month])
-        .await?;
+    let [by_kind, by_site, by_month, full]: [ActivityReport; 4] = reports
+        .activity_breakdowns(
+            &prepared.filter,
+            &[
+                &[Dimension::Kind],
+                &[Dimension::Site],
+                &[Dimension::Month],
+                &Dimension::ALL,
+            ],
+        )
+        .await?
+        .try_into()
+        .map_err(|_| AppError::Internal("four breakdowns were asked for".into()))?;
     let months: Vec<String> = by_month
         .rows
         .iter()
@@ -531,7 +537,7 @@ async fn figures(
             csv: link("month"),
         },
     ];
-    Ok((figures, by_kind))
+    Ok((figures, by_kind, full))
 }
 
 // --- the page ---
@@ -578,13 +584,8 @@ async fn reports_get(
     let prepared = prepare(&state, &me, &query).await?;
     let tr = &prepared.tr;
     let encoded = query.encoded();
-    let (mut figures, by_kind) = figures(&state, &prepared, &encoded).await?;
+    let (mut figures, by_kind, full) = figures(&state, &prepared, &encoded).await?;
     figures.push(super::reports_dropin::figure(&state, &prepared, &encoded).await?);
-    let full = state
-        .store
-        .reports()
-        .activity(&prepared.filter, &Dimension::ALL)
-        .await?;
     let training = state
         .store
         .reports()
@@ -749,12 +750,11 @@ async fn summary_get(
     let tr = &prepared.tr;
     let kinds = &prepared.choices.kinds;
     let reports = state.store.reports();
-    let by_kind = reports
-        .activity(&prepared.filter, &[Dimension::Kind])
-        .await?;
-    let by_site = reports
-        .activity(&prepared.filter, &[Dimension::Site])
-        .await?;
+    let [by_kind, by_site]: [ActivityReport; 2] = reports
+        .activity_breakdowns(&prepared.filter, &[&[Dimension::Kind], &[Dimension::Site]])
+        .await?
+        .try_into()
+        .map_err(|_| AppError::Internal("two breakdowns were asked for".into()))?;
     let training = reports.training_completion(&prepared.filter).await?;
     let events = reports.events(&prepared.filter).await?;
     let org = state.store.org().organisation().await?;
