@@ -35,6 +35,10 @@ pub struct Event {
     pub run_sheet: RunSheet,
     pub arrangement_id: Option<Uuid>,
     pub cancelled: bool,
+    /// The facilitator's word to the audience when it was cancelled.
+    pub cancel_note: Option<String>,
+    /// How many times it was moved or cancelled (iCalendar's SEQUENCE).
+    pub revision: i32,
     /// Held for one of the cohort's peer groups (its id and name), not the
     /// whole cohort.
     pub peer_group: Option<(Uuid, String)>,
@@ -95,6 +99,8 @@ struct EventRow {
     run_sheet: String,
     arrangement_id: Option<Uuid>,
     cancelled_at: Option<i64>,
+    cancel_note: Option<String>,
+    revision: i32,
     peer_group_id: Option<Uuid>,
     peer_group_name: Option<String>,
 }
@@ -132,6 +138,8 @@ impl TryFrom<EventRow> for Event {
                 .map_err(|e| StoreError::Corrupt(e.to_string()))?,
             arrangement_id: row.arrangement_id,
             cancelled: row.cancelled_at.is_some(),
+            cancel_note: row.cancel_note,
+            revision: row.revision,
             peer_group: row.peer_group_id.zip(row.peer_group_name),
         })
     }
@@ -139,7 +147,7 @@ impl TryFrom<EventRow> for Event {
 
 const EVENT_SELECT: &str = "SELECT e.id, e.cohort_id, e.support_group_id, \
      COALESCE(c.name, sg.name) AS audience_name, COALESCE(c.site_id, sg.site_id) AS site_id, e.title, e.starts_at, e.time_zone, \
-     e.run_sheet, e.arrangement_id, e.cancelled_at, e.peer_group_id, g.name AS peer_group_name \
+     e.run_sheet, e.arrangement_id, e.cancelled_at, e.cancel_note, e.revision, e.peer_group_id, g.name AS peer_group_name \
      FROM events e LEFT JOIN cohorts c ON c.id = e.cohort_id \
      LEFT JOIN support_groups sg ON sg.id = e.support_group_id \
      LEFT JOIN peer_groups g ON g.id = e.peer_group_id";
@@ -285,6 +293,108 @@ impl Events<'_> {
         self.online_meeting_event(meeting)
             .await?
             .ok_or(StoreError::NotFound)
+    }
+
+    /// Moves an event that has not begun (nothing in its room's log yet)
+    /// and gives it a new title. `Conflict("started")` once the room has
+    /// begun, `Conflict("cancelled")` after it was cancelled. The check and
+    /// the change are one statement, so a host pressing Start at the same
+    /// moment cannot slip between them.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn change_plan(
+        &self,
+        id: EventId,
+        title: &str,
+        starts_at: i64,
+    ) -> Result<(), StoreError> {
+        let changed = on_db!(
+            self.db,
+            write
+                | pool
+                | sqlx::query(
+                    "UPDATE events SET title = $2, starts_at = $3, revision = revision + 1 \
+             WHERE id = $1 AND cancelled_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM event_log l WHERE l.event_id = $1)"
+                )
+                .bind(id.0)
+                .bind(title)
+                .bind(starts_at)
+                .execute(pool)
+                .await?
+                .rows_affected()
+        );
+        if changed == 1 {
+            Ok(())
+        } else {
+            Err(self.why_unchanged(id).await?)
+        }
+    }
+
+    /// Cancels an event that has not begun, with a word for its audience;
+    /// refused as `change_plan` is.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn cancel(&self, id: EventId, note: Option<&str>) -> Result<(), StoreError> {
+        let changed = on_db!(self.db, write |pool| sqlx::query(
+            "UPDATE events SET cancelled_at = $2, cancel_note = $3, revision = revision + 1 \
+             WHERE id = $1 AND cancelled_at IS NULL \
+             AND NOT EXISTS (SELECT 1 FROM event_log l WHERE l.event_id = $1)"
+        )
+        .bind(id.0)
+        .bind(now_ms())
+        .bind(note)
+        .execute(pool)
+        .await?
+        .rows_affected());
+        if changed == 1 {
+            Ok(())
+        } else {
+            Err(self.why_unchanged(id).await?)
+        }
+    }
+
+    /// Why a change to an event's plan changed nothing.
+    async fn why_unchanged(&self, id: EventId) -> Result<StoreError, StoreError> {
+        let event = self.get(id).await?;
+        Ok(StoreError::Conflict(if event.cancelled {
+            "cancelled"
+        } else {
+            "started"
+        }))
+    }
+
+    /// Whether anything has happened in the event's room yet.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn has_begun(&self, id: EventId) -> Result<bool, StoreError> {
+        let row: Option<(i32,)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as("SELECT 1 FROM event_log WHERE event_id = $1 LIMIT 1")
+                    .bind(id.0)
+                    .fetch_optional(pool)
+                    .await?
+        );
+        Ok(row.is_some())
+    }
+
+    /// Everyone who sees the event on their home page and calendar (as
+    /// `upcoming_for` decides), to tell them when it moves or is cancelled.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn audience_of(&self, id: EventId) -> Result<Vec<UserId>, StoreError> {
+        let rows: Vec<(Uuid,)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT a.user_id FROM ( \
+                 SELECT user_id FROM event_hosts WHERE event_id = $1 \
+                 UNION SELECT m.user_id FROM support_group_members m \
+                       JOIN events e ON e.support_group_id = m.group_id WHERE e.id = $1 \
+                 UNION SELECT r.user_id FROM role_grants r JOIN events e ON e.cohort_id = r.cohort_id \
+                       WHERE e.id = $1 AND (e.peer_group_id IS NULL \
+                             OR r.user_id IN (SELECT user_id FROM peer_group_members WHERE group_id = e.peer_group_id) \
+                             OR r.role IN ('facilitator', 'coordinator')) \
+             ) a JOIN users u ON u.id = a.user_id WHERE u.active = TRUE"
+        )
+        .bind(id.0)
+        .fetch_all(pool)
+        .await?);
+        Ok(rows.into_iter().map(|(user,)| UserId(user)).collect())
     }
 
     /// The live event a meeting runs online as, once its room was opened.

@@ -562,6 +562,17 @@ impl Hub {
         who: &Member,
         command: Command,
     ) -> Result<(), Rejected> {
+        // An event cancelled while people waited in its room never starts.
+        if matches!(command, Command::Start)
+            && store
+                .events()
+                .get(self.event)
+                .await
+                .map_err(Rejected::Store)?
+                .cancelled
+        {
+            return Err(Rejected::Refused(Refusal("live-refused-cancelled")));
+        }
         let mut inner = self.inner.lock().await;
         let mut attempt = 0;
         loop {

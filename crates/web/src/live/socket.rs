@@ -103,7 +103,7 @@ pub async fn socket_get(
         return Err(AppError::Forbidden);
     }
     let access = room_access(&state, &me, id).await?;
-    if !access.rules_accepted {
+    if !access.rules_accepted || access.event.cancelled {
         return Err(AppError::Forbidden);
     }
     let hub = state.hubs.get(&state, &access.event).await?;

@@ -536,6 +536,9 @@ struct EventView {
     when: String,
     steps: Vec<(String, String, u32)>,
     facilitator: bool,
+    /// May move or cancel it (the audience's facilitators, not co-hosts),
+    /// while nothing has happened in the room.
+    may_change: bool,
     rules: Vec<String>,
     rules_accepted: bool,
     group_name: Option<String>,
@@ -591,6 +594,10 @@ async fn event_get(
             .map(|s| (step_kind_label(&tr, s.kind), s.title.clone(), s.minutes))
             .collect(),
         facilitator: access.facilitator,
+        may_change: !access.event.cancelled
+            && access.event.cohort().is_some()
+            && me.may(Action::RunEvent, access.event.scope())
+            && !state.store.events().has_begun(id).await?,
         rules: rules_text(&tr, &access.rules.1),
         rules_accepted: access.rules_accepted,
         group_name,
@@ -780,7 +787,7 @@ async fn live_get(
     Path(id): Path<EventId>,
 ) -> AppResult<Response> {
     let access = room_access(&state, &me, id).await?;
-    if !access.rules_accepted {
+    if !access.rules_accepted || access.event.cancelled {
         return Ok(see_other(&format!("/events/{id}")));
     }
     let tr = Tr::new(me.ctx.language);

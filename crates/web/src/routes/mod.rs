@@ -23,6 +23,7 @@ mod admin;
 mod assets;
 mod auth;
 mod curricula;
+pub(crate) mod event_changes;
 pub(crate) mod events;
 mod health;
 mod help;
@@ -81,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .merge(notifications::router())
         .merge(org::router())
         .merge(events::router())
+        .merge(event_changes::router())
         .merge(run_sheets::router())
         .merge(curricula::router())
         .merge(training::router())

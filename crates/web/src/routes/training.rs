@@ -1815,32 +1815,46 @@ async fn delivery_change_post(
         .filter(|m| form.facilitators.contains(&m.user_id.to_string()))
         .map(|m| m.user_id)
         .collect();
-    if event.is_none() {
-        let tr = Tr::new(me.ctx.language);
-        let mut errors = FieldErrors::new();
-        let (day, time, place) =
-            when_and_where(&tr, &mut errors, &form.date, &form.time, &form.place);
-        let zone = me.time_zone(&state).await?;
-        let (Some(starts_at), Some(place), true) =
-            (starts_at(day, time, &zone), place, errors.is_empty())
-        else {
-            return attendance_page(
-                &state,
-                &me,
-                cohort,
-                delivery,
-                None,
-                FieldErrors::new(),
-                Some((form, errors)),
-            )
-            .await;
-        };
-        state
-            .store
-            .training()
-            .reschedule(id, delivery, starts_at, place.as_deref())
-            .await?;
+    let tr = Tr::new(me.ctx.language);
+    let mut errors = FieldErrors::new();
+    // An online session has no place of its own: its room is the live event.
+    let place_typed = if event.is_some() { "" } else { &form.place };
+    let (day, time, place) = when_and_where(&tr, &mut errors, &form.date, &form.time, place_typed);
+    let zone = me.time_zone(&state).await?;
+    let starts = starts_at(day, time, &zone);
+    if let (Some(_), Some(starts)) = (event, starts)
+        && starts != found.starts_at
+        && starts < hearth_store::now_ms()
+    {
+        errors.add_message(&tr, "date", "event-change-error-past");
     }
+    // The live event moves first: it refuses once its room has begun.
+    let moved = match (starts, place.as_ref(), errors.is_empty(), event) {
+        (Some(starts_at), Some(_), true, Some(event)) => {
+            super::event_changes::move_with_delivery(&state, &me, event, starts_at).await?
+        }
+        _ => Ok(()),
+    };
+    if let Err(refusal) = moved {
+        errors.add_message(&tr, "date", refusal);
+    }
+    let (Some(starts_at), Some(place), true) = (starts, place, errors.is_empty()) else {
+        return attendance_page(
+            &state,
+            &me,
+            cohort,
+            delivery,
+            None,
+            FieldErrors::new(),
+            Some((form, errors)),
+        )
+        .await;
+    };
+    state
+        .store
+        .training()
+        .reschedule(id, delivery, starts_at, place.as_deref())
+        .await?;
     state
         .store
         .training()

@@ -30,6 +30,8 @@ pub fn calendar(name: &str, entries: &[CalendarEntry<'_>], now_ms: i64) -> Strin
             .sum();
         line(&mut out, "BEGIN:VEVENT");
         line(&mut out, &format!("UID:{}@hearth", event.id));
+        // Each move or cancellation raises it, so calendars take the new plan.
+        line(&mut out, &format!("SEQUENCE:{}", event.revision));
         line(&mut out, &format!("DTSTAMP:{}", utc(now_ms)));
         line(&mut out, &format!("DTSTART:{}", utc(event.starts_at)));
         line(

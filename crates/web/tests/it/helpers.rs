@@ -191,6 +191,17 @@ impl TestApp {
         visitor
     }
 
+    /// The id of the person with this email address.
+    pub async fn user_id(&self, email: &str) -> hearth_domain::UserId {
+        self.store
+            .people()
+            .find_by_email(&hearth_domain::input::Email::parse(email).unwrap())
+            .await
+            .unwrap()
+            .expect("no such person")
+            .id
+    }
+
     /// Emails written to the outbox so far (the job runner sends them within a second).
     pub async fn outbox(&self) -> Vec<String> {
         for _ in 0..50 {

@@ -1658,3 +1658,33 @@ both!(
         host.until("error").await;
     }
 );
+
+both!(
+    an_event_cancelled_while_people_wait_never_starts,
+    |app: TestApp| async move {
+        let event = fishbowl(&app).await;
+        let host_visitor = app.sign_in("facilitator@demo.example").await;
+        let mut host = Live::connect(&host_visitor, event, 0).await.unwrap();
+        host.until("hello").await;
+        let (_, mut ana) = joined(&app, "participant@demo.example", event).await;
+        let cancelled = host_visitor
+            .post(&format!("/events/{event}/cancel"), &[("note", "")])
+            .await;
+        assert_eq!(cancelled.status(), 303);
+        // The tabs still open in the waiting room cannot start it.
+        host.send(json!({"type": "start"})).await;
+        let refused = host.until("error").await;
+        assert!(
+            last_of(&refused, "error")["message"]
+                .as_str()
+                .unwrap()
+                .contains("cancelled")
+        );
+        assert!(
+            !ana.drain().await.iter().any(|f| kind(f) == "step-started"),
+            "nothing started"
+        );
+        let (changes, _) = app.store.events().all_changes(event).await.unwrap();
+        assert!(changes.is_empty(), "nothing was written to the room's log");
+    }
+);

@@ -37,3 +37,5 @@ mod org_export;
 mod exports;
 // The organisation's logo on the printable summary (issue 9).
 mod org_logo;
+// Moving and cancelling live events before they begin.
+mod event_changes;

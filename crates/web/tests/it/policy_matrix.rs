@@ -265,6 +265,28 @@ both!(every_route_for_every_role, |app: TestApp| async move {
             format!("/events/{event}/speakers"),
             &["admin", "coordinator", "facilitator"],
         ),
+        // Moving or cancelling: the audience's facilitators (a bad date and
+        // an over-long note are refused, so the event stays for the others).
+        get(
+            format!("/events/{event}/change"),
+            &["admin", "coordinator", "facilitator"],
+        ),
+        post(
+            format!("/events/{event}/change"),
+            vec![
+                ("title", "Moved".into()),
+                ("date", "2020-01-01".into()),
+                ("time", "18:00".into()),
+            ],
+            &["admin", "coordinator", "facilitator"],
+            422,
+        ),
+        post(
+            format!("/events/{event}/cancel"),
+            vec![("note", "x".repeat(501))],
+            &["admin", "coordinator", "facilitator"],
+            422,
+        ),
         post("/profile/calendar".into(), vec![], EVERYONE, 200),
         Case {
             public: true,
