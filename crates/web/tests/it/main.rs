@@ -37,3 +37,5 @@ mod org_export;
 mod exports;
 // The organisation's logo on the printable summary (issue 9).
 mod org_logo;
+// A cohort peer group's channel (the support groups' channel mechanism).
+mod peer_group_channel;
