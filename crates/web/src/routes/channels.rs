@@ -1,7 +1,8 @@
 //! A peer support group's channel between meetings, a cohort peer group's
-//! channel between events, and the facilitators' channel across groups: the page (the latest messages, older pages, the
-//! ground rules pinned on top, one's notification setting), a form to post
-//! when the page runs without JavaScript, and the WebSocket that makes it
+//! channel between events, and the facilitators' channel across groups: the
+//! page (the latest messages, older pages, the ground rules pinned on top,
+//! one's notification setting), a form to post when the page runs without
+//! JavaScript, and the WebSocket that makes it
 //! real time (`crate::conversations`).
 
 use super::{no_store, see_other};

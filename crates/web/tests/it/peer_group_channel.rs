@@ -47,6 +47,20 @@ async fn autumn_groups(app: &TestApp) -> Groups {
     Groups { cohort, groups }
 }
 
+/// The exported entry whose `text` is `text`, wherever it is.
+fn find_text<'a>(value: &'a serde_json::Value, text: &str) -> Option<&'a serde_json::Value> {
+    match value {
+        serde_json::Value::Object(map)
+            if map.get("text").and_then(|t| t.as_str()) == Some(text) =>
+        {
+            Some(value)
+        }
+        serde_json::Value::Object(map) => map.values().find_map(|v| find_text(v, text)),
+        serde_json::Value::Array(items) => items.iter().find_map(|v| find_text(v, text)),
+        _ => None,
+    }
+}
+
 /// Someone in the group other than the demo's participant.
 fn another(members: &[String]) -> &str {
     members
@@ -133,6 +147,31 @@ both!(
         // Members neither hide nor mute.
         listener.send(json!({"type": "hide", "id": unkind})).await;
         listener.until("error").await;
+
+        // A report reaches the cohort's facilitator, in the app.
+        let first = history[0]["message"]["id"].as_str().unwrap().to_owned();
+        listener
+            .send(json!({"type": "report", "id": first, "reason": "worried"}))
+            .await;
+        listener.until("notice").await;
+        let fatima_id = user_id(&app, "facilitator@demo.example").await;
+        let notes = app.store.notifications().list(fatima_id, 10).await.unwrap();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.link.as_deref() == Some(base.as_str()))
+        );
+
+        // Parveen's own export names the group they wrote in; erasing them
+        // takes their words out of the channel.
+        let parveen_id = user_id(&app, "participant@demo.example").await;
+        let export = app.store.privacy().export(parveen_id).await.unwrap();
+        let entry = find_text(&export, "See you all tomorrow!").expect("the message is exported");
+        assert_eq!(entry["conversation"], "peer-group");
+        let name = app.store.peer_groups().group(*group).await.unwrap().name;
+        assert_eq!(entry["group"], name.as_str());
+        app.store.privacy().erase(parveen_id).await.unwrap();
+        assert!(!fatima.page(&base).await.1.contains("See you all tomorrow!"));
     }
 );
 
