@@ -1,7 +1,7 @@
 //! Conversations in text outside the live room: a peer support group's
-//! channel, the facilitators' channel across groups, and one online drop-in
-//! chat between a visitor and the peer on shift who took it. One mechanism
-//! for all three; what a person may do follows from their [`Standing`] in
+//! channel, a cohort peer group's channel, the facilitators' channel across
+//! groups, and one online drop-in chat between a visitor and the peer on
+//! shift who took it. One mechanism for all of them; what a person may do follows from their [`Standing`] in
 //! the conversation (see [`crate::policy::Action::Converse`]).
 
 use crate::UserId;
@@ -16,6 +16,8 @@ pub enum ConversationKind {
     Group,
     /// Facilitators of any peer support group in the network.
     Facilitators,
+    /// A cohort peer group's channel between events (peer_group_id set).
+    PeerGroup,
     /// A visitor of `/support` and the peer on shift who took them.
     DropIn,
 }
@@ -26,13 +28,19 @@ impl ConversationKind {
             Self::Group => "group",
             Self::Facilitators => "facilitators",
             Self::DropIn => "drop-in",
+            Self::PeerGroup => "peer-group",
         }
     }
 
     pub fn from_slug(slug: &str) -> Option<Self> {
-        [Self::Group, Self::Facilitators, Self::DropIn]
-            .into_iter()
-            .find(|k| k.as_str() == slug)
+        [
+            Self::Group,
+            Self::Facilitators,
+            Self::DropIn,
+            Self::PeerGroup,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == slug)
     }
 }
 
@@ -265,6 +273,18 @@ mod tests {
         assert!(allows(Some(S::Responder), A::Close));
         assert!(!allows(Some(S::Visitor), A::Take));
         assert!(!allows(Some(S::Visitor), A::Hide));
+    }
+
+    #[test]
+    fn every_kind_reads_back_from_its_slug() {
+        for kind in [
+            ConversationKind::Group,
+            ConversationKind::Facilitators,
+            ConversationKind::DropIn,
+            ConversationKind::PeerGroup,
+        ] {
+            assert_eq!(ConversationKind::from_slug(kind.as_str()), Some(kind));
+        }
     }
 
     #[test]

@@ -362,6 +362,37 @@ pub fn in_group_room(actor: &Actor, standing: Option<GroupRole>, room: Scope) ->
     in_room
 }
 
+/// Someone's place in a cohort peer group's channel, mirroring a peer
+/// support group's: the cohort's facilitators keep it (read, hide, mute) as
+/// a group's facilitators keep theirs; the peer group's members take part;
+/// nobody else has a place. Least privilege: an administrator or a
+/// coordinator, who may run any event, does not read peers' conversations
+/// by virtue of that role alone. `cohort` is the group's cohort scope. A
+/// member muted now is made `Muted` by the caller, which knows the mutes.
+pub fn in_peer_group_channel(
+    actor: &Actor,
+    member: bool,
+    cohort: Scope,
+) -> Option<crate::conversations::Standing> {
+    use crate::conversations::Standing;
+    let facilitating = Actor {
+        user: actor.user,
+        grants: actor
+            .grants
+            .iter()
+            .filter(|g| g.role == Role::Facilitator)
+            .copied()
+            .collect(),
+    };
+    if policy(&facilitating, Action::RunEvent, cohort) {
+        Some(Standing::Moderator)
+    } else if member {
+        Some(Standing::Member)
+    } else {
+        None
+    }
+}
+
 /// Whether the person holds `role` anywhere.
 pub fn holds(actor: &Actor, role: Role) -> bool {
     actor.grants.iter().any(|g| g.role == role)
@@ -386,6 +417,51 @@ mod tests {
             user: UserId::new(),
             grants: vec![RoleGrant { role, scope }],
         }
+    }
+
+    #[test]
+    fn a_peer_groups_channel_is_its_members_and_its_cohorts_hosts() {
+        use crate::conversations::Standing;
+        let site = SiteId::new();
+        let cohort = Scope::Cohort {
+            cohort: CohortId::new(),
+            site,
+        };
+        let elsewhere = Scope::Cohort {
+            cohort: CohortId::new(),
+            site,
+        };
+        let facilitator = actor(Role::Facilitator, cohort);
+        assert_eq!(
+            in_peer_group_channel(&facilitator, false, cohort),
+            Some(Standing::Moderator)
+        );
+        // The organisation's staff do not read peers' conversations by role.
+        for role in [Role::Administrator, Role::Coordinator] {
+            assert_eq!(
+                in_peer_group_channel(&actor(role, Scope::Organisation), false, cohort),
+                None
+            );
+        }
+        // A facilitator of another cohort has no place in this one's groups.
+        let other_facilitator = actor(Role::Facilitator, elsewhere);
+        assert_eq!(
+            in_peer_group_channel(&other_facilitator, false, cohort),
+            None
+        );
+        let participant = actor(Role::Participant, cohort);
+        assert_eq!(
+            in_peer_group_channel(&participant, true, cohort),
+            Some(Standing::Member)
+        );
+        // In the cohort but not in this peer group: no place.
+        assert_eq!(in_peer_group_channel(&participant, false, cohort), None);
+        let stranger = actor(Role::Participant, elsewhere);
+        assert_eq!(in_peer_group_channel(&stranger, false, cohort), None);
+        assert_eq!(
+            in_peer_group_channel(&Actor::anonymous(), false, cohort),
+            None
+        );
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct TextConversation {
     pub id: Uuid,
     pub kind: ConversationKind,
     pub group_id: Option<SupportGroupId>,
+    /// A cohort peer group's channel: the group it belongs to now (it moves
+    /// to the group's successor when the cohort's groups are saved again).
+    pub peer_group_id: Option<Uuid>,
     pub queue_id: Option<Uuid>,
     pub created_at: i64,
     pub closed_at: Option<i64>,
@@ -111,6 +114,7 @@ struct ConversationRow {
     id: Uuid,
     kind: String,
     group_id: Option<Uuid>,
+    peer_group_id: Option<Uuid>,
     queue_id: Option<Uuid>,
     created_at: i64,
     closed_at: Option<i64>,
@@ -124,6 +128,7 @@ impl TryFrom<ConversationRow> for TextConversation {
             kind: ConversationKind::from_slug(&row.kind)
                 .ok_or_else(|| StoreError::Corrupt(format!("conversation kind {}", row.kind)))?,
             group_id: row.group_id.map(SupportGroupId),
+            peer_group_id: row.peer_group_id,
             queue_id: row.queue_id,
             created_at: row.created_at,
             closed_at: row.closed_at,
@@ -132,7 +137,7 @@ impl TryFrom<ConversationRow> for TextConversation {
 }
 
 const CONVERSATION_SELECT: &str =
-    "SELECT id, kind, group_id, queue_id, created_at, closed_at FROM conversations";
+    "SELECT id, kind, group_id, peer_group_id, queue_id, created_at, closed_at FROM conversations";
 
 #[derive(sqlx::FromRow)]
 struct MessageRow {
@@ -233,17 +238,20 @@ impl Conversations<'_> {
         row.found()?.try_into()
     }
 
-    /// Finds the one conversation matching `filter`, creating it first if
-    /// there is none (the unique indexes make a race create one only).
+    /// Finds the one conversation of `kind` (for `owner`, a support group
+    /// or a peer group), creating it first if there is none (the unique
+    /// indexes make a race create one only).
     async fn get_or_create(
         &self,
         kind: ConversationKind,
-        group: Option<SupportGroupId>,
+        owner: Option<Uuid>,
     ) -> Result<TextConversation, StoreError> {
-        let (filter, key) = match group {
-            Some(group) => ("group_id = $1", group.0),
-            None => ("kind = 'facilitators' AND $1 = $1", Uuid::nil()),
+        let (filter, column) = match kind {
+            ConversationKind::PeerGroup => ("peer_group_id = $1", "peer_group_id"),
+            ConversationKind::Group => ("group_id = $1", "group_id"),
+            _ => ("kind = 'facilitators' AND $1 = $1", "group_id"),
         };
+        let key = owner.unwrap_or(Uuid::nil());
         let sql = format!("{CONVERSATION_SELECT} WHERE {filter}");
         let find = || async {
             let row: Option<ConversationRow> = on_db!(
@@ -259,16 +267,22 @@ impl Conversations<'_> {
         if let Some(row) = find().await? {
             return row.try_into();
         }
-        on_db!(self.db, write |pool| sqlx::query(
-            "INSERT INTO conversations (id, kind, group_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING"
-        )
-        .bind(Uuid::now_v7())
-        .bind(kind.as_str())
-        .bind(group.map(|g| g.0))
-        .bind(now_ms())
-        .execute(pool)
-        .await
-        .map(|r| r.rows_affected())?);
+        let insert = format!(
+            "INSERT INTO conversations (id, kind, {column}, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING"
+        );
+        on_db!(
+            self.db,
+            write
+                | pool
+                | sqlx::query(sqlx::AssertSqlSafe(insert.clone()))
+                    .bind(Uuid::now_v7())
+                    .bind(kind.as_str())
+                    .bind(owner)
+                    .bind(now_ms())
+                    .execute(pool)
+                    .await
+                    .map(|r| r.rows_affected())?
+        );
         // The writer has committed, so the primary (and readers) see it.
         find().await?.found()?.try_into()
     }
@@ -278,8 +292,31 @@ impl Conversations<'_> {
         &self,
         group: SupportGroupId,
     ) -> Result<TextConversation, StoreError> {
-        self.get_or_create(ConversationKind::Group, Some(group))
+        self.get_or_create(ConversationKind::Group, Some(group.0))
             .await
+    }
+
+    /// A cohort peer group's channel (made the first time it is opened).
+    /// Only for a group of the cohort's current arrangement: an earlier
+    /// group's channel has moved on with its members (see
+    /// [`Self::peer_group_channel_if_any`]).
+    pub async fn peer_group_channel(&self, group: Uuid) -> Result<TextConversation, StoreError> {
+        self.get_or_create(ConversationKind::PeerGroup, Some(group))
+            .await
+    }
+
+    /// A peer group's channel if it has one, without making one.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn peer_group_channel_if_any(
+        &self,
+        group: Uuid,
+    ) -> Result<Option<TextConversation>, StoreError> {
+        let sql = sqlx::AssertSqlSafe(format!("{CONVERSATION_SELECT} WHERE peer_group_id = $1"));
+        let row: Option<ConversationRow> = on_db!(
+            self.db,
+            read | pool | sqlx::query_as(sql).bind(group).fetch_optional(pool).await?
+        );
+        row.map(TryInto::try_into).transpose()
     }
 
     /// The channel of every group's facilitators.

@@ -88,7 +88,9 @@ pub use org::{
     Programme, Site,
 };
 pub use org_export::{OrganisationExport, SchemaColumn};
-pub use peer_groups::{Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroups};
+pub use peer_groups::{
+    Arrangement, MemberPair, NewGroup, PairKind, PeerGroup, PeerGroupRef, PeerGroups,
+};
 pub use people::{CsvPerson, GrantView, People, Person, PersonPage, SignInRecord};
 pub use privacy::{DAY_MS, ERASED_NAME, Privacy, Retention, RetentionOutcome};
 pub use reports::{

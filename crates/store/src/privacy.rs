@@ -687,8 +687,9 @@ impl Privacy<'_> {
         let written: Vec<Written> = rows_about!(
             self,
             id,
-            "SELECT c.kind, g.name, m.body, m.posted_at, m.edited_at, m.deleted_at, m.hidden_at FROM conversation_messages m \
+            "SELECT c.kind, COALESCE(g.name, p.name), m.body, m.posted_at, m.edited_at, m.deleted_at, m.hidden_at FROM conversation_messages m \
              JOIN conversations c ON c.id = m.conversation_id LEFT JOIN support_groups g ON g.id = c.group_id \
+             LEFT JOIN peer_groups p ON p.id = c.peer_group_id \
              WHERE m.author_id = $1 ORDER BY m.posted_at"
         );
         let reports: Vec<(Option<String>, i64)> = rows_about!(
@@ -699,14 +700,14 @@ impl Privacy<'_> {
         let mutes: Vec<(String, Option<String>, i64)> = rows_about!(
             self,
             id,
-            "SELECT c.kind, g.name, m.until FROM conversation_mutes m JOIN conversations c ON c.id = m.conversation_id \
-             LEFT JOIN support_groups g ON g.id = c.group_id WHERE m.user_id = $1"
+            "SELECT c.kind, COALESCE(g.name, p.name), m.until FROM conversation_mutes m JOIN conversations c ON c.id = m.conversation_id \
+             LEFT JOIN support_groups g ON g.id = c.group_id LEFT JOIN peer_groups p ON p.id = c.peer_group_id WHERE m.user_id = $1"
         );
         let settings: Vec<(String, Option<String>, String)> = rows_about!(
             self,
             id,
-            "SELECT c.kind, g.name, s.notify FROM conversation_settings s JOIN conversations c ON c.id = s.conversation_id \
-             LEFT JOIN support_groups g ON g.id = c.group_id WHERE s.user_id = $1"
+            "SELECT c.kind, COALESCE(g.name, p.name), s.notify FROM conversation_settings s JOIN conversations c ON c.id = s.conversation_id \
+             LEFT JOIN support_groups g ON g.id = c.group_id LEFT JOIN peer_groups p ON p.id = c.peer_group_id WHERE s.user_id = $1"
         );
         Ok(json!({
             "messages": list(written, |(kind, group, body, at, edited, deleted, hidden)| json!({

@@ -5,7 +5,7 @@ use crate::error::AppResult;
 use crate::state::AppState;
 use hearth_domain::UserId;
 use hearth_domain::conversations::{ConversationKind, Standing};
-use hearth_domain::policy::{Action, Actor, policy};
+use hearth_domain::policy::{Action, Actor, in_peer_group_channel, policy};
 use hearth_domain::roles::Scope;
 use hearth_store::{AuthorKind, TextConversation, now_ms};
 
@@ -96,6 +96,26 @@ pub async fn standing(
                 None => Ok(None),
                 Some(role) if role.facilitates() => Ok(Some(Standing::Moderator)),
                 Some(_) => Ok(Some(unless_muted(state, conversation, user).await?)),
+            }
+        }
+        ConversationKind::PeerGroup => {
+            // Read afresh: the channel moves when the cohort's groups are
+            // saved again, and a socket opened before must follow it.
+            let Some(group) = state
+                .store
+                .conversations()
+                .get(conversation.id)
+                .await?
+                .peer_group_id
+            else {
+                return Ok(None);
+            };
+            let group = state.store.peer_groups().group(group).await?;
+            let cohort = state.store.org().cohort(group.cohort_id).await?;
+            let member = state.store.peer_groups().is_member(group.id, user).await?;
+            match in_peer_group_channel(actor, member, cohort.scope()) {
+                Some(Standing::Member) => Ok(Some(unless_muted(state, conversation, user).await?)),
+                other => Ok(other),
             }
         }
         ConversationKind::Facilitators => {

@@ -33,12 +33,25 @@ fn reader(person: &hearth_store::Person) -> Tr {
 pub fn link(conversation: &TextConversation) -> String {
     match (conversation.kind, conversation.group_id) {
         (ConversationKind::Group, Some(group)) => format!("/support-groups/{group}/channel"),
+        (ConversationKind::PeerGroup, _) => match conversation.peer_group_id {
+            Some(group) => format!("/peer-groups/{group}/channel"),
+            None => "/cohorts".to_owned(),
+        },
         _ => "/support-groups/facilitators/channel".to_owned(),
     }
 }
 
 /// The channel's name as notifications give it.
 async fn title(state: &AppState, conversation: &TextConversation, tr: &Tr) -> String {
+    if conversation.kind == ConversationKind::PeerGroup {
+        return match conversation.peer_group_id {
+            Some(group) => match state.store.peer_groups().group(group).await {
+                Ok(group) => group.name,
+                Err(_) => tr.t("conversation-channel"),
+            },
+            None => tr.t("conversation-channel"),
+        };
+    }
     match conversation.group_id {
         Some(group) => match state.store.support_groups().get(group).await {
             Ok(group) => group.name,
@@ -127,6 +140,26 @@ async fn tell_away(
     Ok(())
 }
 
+/// The facilitators of the cohort whose peer group the channel belongs to.
+async fn cohort_facilitators(
+    state: &AppState,
+    conversation: &TextConversation,
+) -> Result<Vec<UserId>, StoreError> {
+    let Some(group) = super::ops::current_peer_group(state, conversation).await? else {
+        return Ok(Vec::new());
+    };
+    let group = state.store.peer_groups().group(group).await?;
+    Ok(state
+        .store
+        .org()
+        .cohort_members(group.cohort_id)
+        .await?
+        .into_iter()
+        .filter(|m| m.role == hearth_domain::roles::Role::Facilitator)
+        .map(|m| m.user_id)
+        .collect())
+}
+
 /// A message was reported: the channel's moderators hear of it in the app.
 pub async fn reported(state: &AppState, conversation: &TextConversation) {
     let moderators: Vec<UserId> = match (conversation.kind, conversation.group_id) {
@@ -143,6 +176,14 @@ pub async fn reported(state: &AppState, conversation: &TextConversation) {
                 }
             }
         }
+        // A peer group's channel is kept by its cohort's facilitators.
+        (ConversationKind::PeerGroup, _) => match cohort_facilitators(state, conversation).await {
+            Ok(facilitators) => facilitators,
+            Err(error) => {
+                tracing::error!(%error, "could not find the facilitators to tell of a report");
+                return;
+            }
+        },
         _ => match state
             .store
             .support()

@@ -97,8 +97,26 @@ pub async fn members(
         (ConversationKind::Facilitators, _) => {
             state.store.conversations().group_facilitators().await
         }
+        (ConversationKind::PeerGroup, _) => match current_peer_group(state, conversation).await? {
+            Some(group) => state.store.peer_groups().members_named(group).await,
+            None => Ok(Vec::new()),
+        },
         _ => Ok(Vec::new()),
     }
+}
+
+/// The peer group a peer group's channel belongs to now (it moves when the
+/// cohort's groups are saved again).
+pub async fn current_peer_group(
+    state: &AppState,
+    conversation: &TextConversation,
+) -> Result<Option<Uuid>, StoreError> {
+    Ok(state
+        .store
+        .conversations()
+        .get(conversation.id)
+        .await?
+        .peer_group_id)
 }
 
 fn failed(error: &StoreError) -> Refused {
@@ -297,6 +315,12 @@ async fn may_be_muted(
         (ConversationKind::Facilitators, _) => {
             state.store.conversations().facilitates_a_group(user).await
         }
+        // Peer groups are formed from the cohort's participants alone, so a
+        // member is never one of the cohort's facilitators.
+        (ConversationKind::PeerGroup, _) => match current_peer_group(state, conversation).await? {
+            Some(group) => state.store.peer_groups().is_member(group, user).await,
+            None => Ok(false),
+        },
         _ => Ok(false),
     }
 }

@@ -1,7 +1,8 @@
-//! A peer support group's channel between meetings, and the facilitators'
-//! channel across groups: the page (the latest messages, older pages, the
-//! ground rules pinned on top, one's notification setting), a form to post
-//! when the page runs without JavaScript, and the WebSocket that makes it
+//! A peer support group's channel between meetings, a cohort peer group's
+//! channel between events, and the facilitators' channel across groups: the
+//! page (the latest messages, older pages, the ground rules pinned on top,
+//! one's notification setting), a form to post when the page runs without
+//! JavaScript, and the WebSocket that makes it
 //! real time (`crate::conversations`).
 
 use super::{no_store, see_other};
@@ -23,7 +24,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::{get, post};
 use hearth_domain::conversations::{ConversationAct, NotifySetting, Standing};
-use hearth_domain::policy::Action;
+use hearth_domain::policy::{Action, in_peer_group_channel};
 use hearth_domain::roles::Scope;
 use hearth_domain::support_groups::SupportGroupId;
 use hearth_store::{AuthorKind, Message, TextConversation};
@@ -53,6 +54,15 @@ pub fn router() -> Router<AppState> {
             "/support-groups/{id}/channel/settings",
             post(group_settings_post),
         )
+        .route(
+            "/peer-groups/{id}/channel",
+            get(peer_group_get).post(peer_group_post),
+        )
+        .route("/peer-groups/{id}/channel/socket", get(peer_group_socket))
+        .route(
+            "/peer-groups/{id}/channel/settings",
+            post(peer_group_settings_post),
+        )
 }
 
 /// Which channel a request is about.
@@ -60,6 +70,8 @@ pub fn router() -> Router<AppState> {
 enum Which {
     Group(SupportGroupId),
     Facilitators,
+    /// A cohort's peer group (its id in the saved groups).
+    PeerGroup(Uuid),
 }
 
 impl Which {
@@ -67,6 +79,7 @@ impl Which {
         match self {
             Which::Group(id) => format!("/support-groups/{id}/channel"),
             Which::Facilitators => "/support-groups/facilitators/channel".into(),
+            Which::PeerGroup(id) => format!("/peer-groups/{id}/channel"),
         }
     }
 }
@@ -79,13 +92,67 @@ struct Opened {
     standing: Option<Standing>,
     title: String,
     rules: Vec<String>,
+    /// Who reads the channel besides its members, when that is not plain.
+    note: Option<String>,
+    back: Option<String>,
+}
+
+/// A peer group's channel, refusing anyone with no place in it before
+/// anything is made. An earlier save's group keeps a channel only if its
+/// people went separate ways (see `PeerGroups::save`); otherwise there is
+/// nothing here and the channel is found from the cohort's groups now.
+async fn peer_group_channel(
+    state: &AppState,
+    me: &SignedIn,
+    id: Uuid,
+) -> AppResult<(TextConversation, hearth_store::PeerGroupRef)> {
+    let group = state.store.peer_groups().group(id).await?;
+    let cohort = state.store.org().cohort(group.cohort_id).await?;
+    let member = state
+        .store
+        .peer_groups()
+        .is_member(id, me.actor.user)
+        .await?;
+    let standing = in_peer_group_channel(&me.actor, member, cohort.scope());
+    me.require(
+        Action::Converse {
+            act: ConversationAct::Read,
+            standing,
+        },
+        Scope::Organisation,
+    )?;
+    let conversation = if group.current {
+        state.store.conversations().peer_group_channel(id).await?
+    } else {
+        state
+            .store
+            .conversations()
+            .peer_group_channel_if_any(id)
+            .await?
+            .ok_or(AppError::NotFound)?
+    };
+    Ok((conversation, group))
 }
 
 async fn open(state: &AppState, me: &SignedIn, which: Which) -> AppResult<Opened> {
-    me.require(Action::ViewSupportGroups, Scope::Organisation)?;
+    if !matches!(which, Which::PeerGroup(_)) {
+        me.require(Action::ViewSupportGroups, Scope::Organisation)?;
+    }
     let tr = Tr::new(me.ctx.language);
+    let mut note = None;
+    let mut back = None;
     let (conversation, title, rules) = match which {
+        Which::PeerGroup(id) => {
+            let (conversation, group) = peer_group_channel(state, me, id).await?;
+            note = Some(tr.t("peer-group-channel-who-reads"));
+            back = Some(format!(
+                "/cohorts/{}/my-group?group={}",
+                group.cohort_id, group.id
+            ));
+            (conversation, group.name, Vec::new())
+        }
         Which::Group(id) => {
+            back = Some(format!("/support-groups/{id}"));
             let group = state.store.support_groups().get(id).await?;
             let rules = state.store.support_groups().ground_rules(id).await?;
             (
@@ -118,6 +185,8 @@ async fn open(state: &AppState, me: &SignedIn, which: Which) -> AppResult<Opened
         standing,
         title,
         rules,
+        note,
+        back,
     })
 }
 
@@ -227,6 +296,7 @@ struct ChannelView {
     settings: Vec<(&'static str, String)>,
     config: String,
     group_link: Option<String>,
+    note: Option<String>,
     refused: Option<String>,
 }
 
@@ -324,10 +394,8 @@ async fn page(
             })
             .collect(),
         config: serde_json::to_string(&config).map_err(|e| AppError::Internal(e.to_string()))?,
-        group_link: match which {
-            Which::Group(id) => Some(format!("/support-groups/{id}")),
-            Which::Facilitators => None,
-        },
+        group_link: opened.back,
+        note: opened.note,
         refused: refusal(&tr, query.refused.as_deref()),
         base,
     };
@@ -499,4 +567,58 @@ async fn facilitators_socket(
 ) -> AppResult<Response> {
     let after = query.after.unwrap_or(0);
     open_socket(state, me, Which::Facilitators, after, &headers, upgrade).await
+}
+
+// A cohort peer group's channel: the same page, form and socket.
+
+async fn peer_group_get(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<Uuid>,
+    Query(query): Query<PageQuery>,
+) -> AppResult<Response> {
+    // A link from before the groups were saved again: the channel moved on
+    // with its people, and the group home links to where it is now.
+    let group = state.store.peer_groups().group(id).await?;
+    if !group.current
+        && state
+            .store
+            .conversations()
+            .peer_group_channel_if_any(id)
+            .await?
+            .is_none()
+    {
+        return Ok(see_other(&format!("/cohorts/{}/my-group", group.cohort_id)));
+    }
+    page(&state, &me, Which::PeerGroup(id), query).await
+}
+
+async fn peer_group_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<Uuid>,
+    Form(form): Form<PostForm>,
+) -> AppResult<Response> {
+    post_message(&state, &me, Which::PeerGroup(id), form).await
+}
+
+async fn peer_group_settings_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<Uuid>,
+    Form(form): Form<SettingsForm>,
+) -> AppResult<Response> {
+    settings(&state, &me, Which::PeerGroup(id), form).await
+}
+
+async fn peer_group_socket(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path(id): Path<Uuid>,
+    Query(query): Query<SocketQuery>,
+    headers: HeaderMap,
+    upgrade: WebSocketUpgrade,
+) -> AppResult<Response> {
+    let after = query.after.unwrap_or(0);
+    open_socket(state, me, Which::PeerGroup(id), after, &headers, upgrade).await
 }

@@ -15,7 +15,7 @@ use axum::extract::{Form, Path, Query, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use hearth_domain::input::{Email, Name};
-use hearth_domain::policy::Action;
+use hearth_domain::policy::{Action, in_peer_group_channel};
 use hearth_domain::roles::Role;
 use hearth_domain::{CohortId, UserId};
 use hearth_groups::SearchLimits;
@@ -766,6 +766,8 @@ struct GroupHomeView {
     own_text: String,
     next_event: Option<(hearth_store::Event, String, Option<String>)>,
     other_groups: Vec<(Uuid, String)>,
+    /// The group's channel, for its members and the cohort's facilitators.
+    channel: Option<String>,
     error: Option<String>,
 }
 
@@ -842,6 +844,11 @@ async fn group_home(
             let when = format_time(e.starts_at, &zone);
             (e, when, video)
         });
+    // The channel page asks the policy again; this only spares a link
+    // that would be refused.
+    let channel = group
+        .filter(|g| in_peer_group_channel(&me.actor, g.members.contains(&user), scope).is_some())
+        .map(|g| format!("/peer-groups/{}/channel", g.id));
     let title = group
         .map(|g| g.name.clone())
         .unwrap_or_else(|| tr.t("group-home-title"));
@@ -860,6 +867,7 @@ async fn group_home(
         } else {
             Vec::new()
         },
+        channel,
         error,
         cohort,
     };

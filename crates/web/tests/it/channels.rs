@@ -14,20 +14,21 @@ use std::time::Duration;
 use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
-type Socket =
+pub(crate) type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
-struct Chat {
+/// A WebSocket to a conversation (shared with the peer group channel's tests).
+pub(crate) struct Chat {
     socket: Socket,
 }
 
 impl Chat {
-    async fn connect(visitor: &Visitor, path: &str, after: i64) -> Result<Chat, u16> {
+    pub(crate) async fn connect(visitor: &Visitor, path: &str, after: i64) -> Result<Chat, u16> {
         Self::connect_at(visitor.base(), visitor, path, after).await
     }
 
     /// Connects to a server at `address` (another instance) with the visitor's cookie.
-    async fn connect_at(
+    pub(crate) async fn connect_at(
         address: &str,
         visitor: &Visitor,
         path: &str,
@@ -50,14 +51,14 @@ impl Chat {
         }
     }
 
-    async fn send(&mut self, command: Value) {
+    pub(crate) async fn send(&mut self, command: Value) {
         self.socket
             .send(Message::Text(command.to_string().into()))
             .await
             .unwrap();
     }
 
-    async fn next_within(&mut self, wait: Duration) -> Option<Value> {
+    pub(crate) async fn next_within(&mut self, wait: Duration) -> Option<Value> {
         loop {
             match tokio::time::timeout(wait, self.socket.next()).await {
                 Ok(Some(Ok(Message::Text(text)))) => {
@@ -70,7 +71,7 @@ impl Chat {
     }
 
     /// Frames until one of `kind` arrives (waits generously on a busy machine).
-    async fn until(&mut self, kind: &str) -> Value {
+    pub(crate) async fn until(&mut self, kind: &str) -> Value {
         let mut seen = Vec::new();
         while let Some(frame) = self.next_within(Duration::from_secs(10)).await {
             if frame["type"] == kind {
@@ -82,7 +83,7 @@ impl Chat {
     }
 
     /// Everything that arrives until the line goes quiet.
-    async fn drain(&mut self) -> Vec<Value> {
+    pub(crate) async fn drain(&mut self) -> Vec<Value> {
         let mut seen = Vec::new();
         while let Some(frame) = self.next_within(Duration::from_millis(1200)).await {
             seen.push(frame);
@@ -104,7 +105,7 @@ async fn here_channel(app: &TestApp) -> String {
     format!("/support-groups/{}/channel", group.group.id)
 }
 
-async fn user_id(app: &TestApp, email: &str) -> UserId {
+pub(crate) async fn user_id(app: &TestApp, email: &str) -> UserId {
     app.store
         .people()
         .find_by_email(&Email::parse(email).unwrap())
@@ -114,7 +115,7 @@ async fn user_id(app: &TestApp, email: &str) -> UserId {
         .id
 }
 
-fn bodies(frames: &[Value]) -> Vec<String> {
+pub(crate) fn bodies(frames: &[Value]) -> Vec<String> {
     frames
         .iter()
         .filter(|f| f["type"] == "message")

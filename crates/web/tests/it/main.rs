@@ -39,3 +39,5 @@ mod exports;
 mod org_logo;
 // Moving and cancelling live events before they begin.
 mod event_changes;
+// A cohort peer group's channel (the support groups' channel mechanism).
+mod peer_group_channel;

@@ -959,6 +959,7 @@ both!(every_route_for_every_role, |app: TestApp| async move {
     let mut cases = cases;
     cases.extend(support_group_cases(&app).await);
     cases.extend(channel_cases(&app).await);
+    cases.extend(peer_group_channel_cases(&app).await);
 
     let mut failures = Vec::new();
     let anonymous = app.visitor().await;
@@ -1166,6 +1167,57 @@ async fn channel_cases(app: &TestApp) -> Vec<Case> {
         get(
             "/support-groups/facilitators/channel".into(),
             &["admin", "coordinator", "facilitator"],
+        ),
+    ]
+}
+
+/// A cohort peer group's channel: its members and whoever may run the
+/// cohort's events (administrators, coordinators, the cohort's facilitator);
+/// nobody else, whatever their role elsewhere. The matrix's participant's
+/// group; Pat (a participant of the same cohort) belongs only if the demo
+/// put them in it.
+async fn peer_group_channel_cases(app: &TestApp) -> Vec<Case> {
+    let autumn = app.cohort_named("Autumn dialogue cohort").await;
+    let user = |email: &str| {
+        let email = Email::parse(email).unwrap();
+        async move {
+            app.store
+                .people()
+                .find_by_email(&email)
+                .await
+                .unwrap()
+                .unwrap()
+                .id
+        }
+    };
+    let (participant, peer) = (
+        user("participant@demo.example").await,
+        user("peer@demo.example").await,
+    );
+    let groups = app.store.peer_groups();
+    let group = groups
+        .group_of(autumn.id, None, participant)
+        .await
+        .unwrap()
+        .unwrap();
+    let with_pat = groups.group_of(autumn.id, None, peer).await.unwrap() == Some(group);
+    // The cohort's facilitator and the group's members; the organisation's
+    // staff do not read peers' conversations by role alone.
+    let allowed: &'static [&'static str] = if with_pat {
+        &["facilitator", "participant", "peer"]
+    } else {
+        &["facilitator", "participant"]
+    };
+    let base = format!("/peer-groups/{group}/channel");
+    vec![
+        get(base.clone(), allowed),
+        // An empty message: refused with its reason, nothing stored.
+        post(base.clone(), vec![("text", String::new())], allowed, 303),
+        post(
+            format!("{base}/settings"),
+            vec![("notify", "none".into())],
+            allowed,
+            303,
         ),
     ]
 }
