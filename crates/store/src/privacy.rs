@@ -518,8 +518,10 @@ impl Privacy<'_> {
 const ERASE_ONGOING: &[&str] = &[
     "DELETE FROM support_peer_profiles WHERE user_id = $1",
     "UPDATE support_ongoing SET help_with = '', language = NULL, peer_kind = NULL, topics = '', availability = '', \
-     covers = NULL, closing_summary = NULL WHERE student_id = $1",
+     covers = NULL, closing_summary = NULL, closing_note = NULL WHERE student_id = $1",
     "UPDATE support_ongoing_extensions SET reason = '' \
+     WHERE support_id IN (SELECT o.id FROM support_ongoing o WHERE o.student_id = $1)",
+    "UPDATE support_ongoing_cancelled SET reason = NULL \
      WHERE support_id IN (SELECT o.id FROM support_ongoing o WHERE o.student_id = $1)",
 ];
 
