@@ -27,6 +27,7 @@ ongoing-cancelled-by = by { $name }
 ## The student withdrawing or ending
 ongoing-withdraw-title = Withdraw my request
 ongoing-withdraw-hint = If you no longer need this support, you can withdraw your request. You are always welcome to ask again.
+ongoing-withdraw-confirm = Yes, withdraw it
 ongoing-withdraw-send = Withdraw this request
 ongoing-end-title = End this support
 ongoing-end-hint = You can end your support whenever you like. Sessions still to come are called off and your peer is told. You are always welcome to ask again.

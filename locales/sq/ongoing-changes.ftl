@@ -27,6 +27,7 @@ ongoing-cancelled-by = nga { $name }
 ## Studenti tërheq kërkesën ose i jep fund
 ongoing-withdraw-title = Tërhiq kërkesën time
 ongoing-withdraw-hint = Nëse nuk ju duhet më kjo mbështetje, mund ta tërhiqni kërkesën. Jeni gjithmonë të mirëpritur të kërkoni sërish.
+ongoing-withdraw-confirm = Po, tërhiqe
 ongoing-withdraw-send = Tërhiqe këtë kërkesë
 ongoing-end-title = Jepi fund kësaj mbështetjeje
 ongoing-end-hint = Mund t'i jepni fund mbështetjes kur të doni. Seancat që vijnë anulohen dhe kolegu juaj njoftohet. Jeni gjithmonë të mirëpritur të kërkoni sërish.

@@ -546,3 +546,60 @@ both!(
         assert_eq!(status, 409);
     }
 );
+
+/// On a phone: Pat opens the "Move" and "Call off" forms under Maya's next
+/// session (checked with axe-core, nothing wider than 360 px), moves it an
+/// hour later and reads the flash.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_is_moved_in_a_browser_at_phone_width() {
+    use crate::browser::{
+        body_text, click, screenshots, sign_in_with_form, submit_and_wait, wait_for_path,
+        with_browser,
+    };
+    let app = TestApp::spawn(Backend::Sqlite).await.unwrap();
+    let app = &app;
+    let maya = person(app, "maya@demo.example").await;
+    let support = app.store.ongoing().of_student(maya).await.unwrap()[0].id;
+    let coming = sessions(app, support)
+        .await
+        .into_iter()
+        .find(|x| x.starts_at > now_ms())
+        .unwrap();
+    let page = format!("/ongoing/{support}");
+    let ran = with_browser("ongoing-changes", |client| async move {
+        sign_in_with_form(&client, app, "peer@demo.example").await;
+        client.goto(&app.url(&page)).await.unwrap();
+        let line = format!("#session-{}", coming.id);
+        click(&client, &format!("{line} details:nth-of-type(1) summary")).await;
+        click(&client, &format!("{line} details:nth-of-type(2) summary")).await;
+        screenshots(&client, "ongoing-session-changes").await;
+        // Time fields type differently per browser locale: set the value.
+        client
+            .execute(
+                "document.getElementById(arguments[0]).value = '16:00';\
+                 document.getElementById(arguments[1]).value = '17:00';",
+                vec![
+                    serde_json::json!(format!("move-{}-starts", coming.id)),
+                    serde_json::json!(format!("move-{}-ends", coming.id)),
+                ],
+            )
+            .await
+            .unwrap();
+        submit_and_wait(&client, "Move the session").await;
+        wait_for_path(&client, &page).await;
+        assert!(body_text(&client).await.contains("The session is moved."));
+    })
+    .await
+    .is_some();
+    if !ran {
+        return; // no browser here: skipped with a note
+    }
+    let moved = sessions(app, support)
+        .await
+        .into_iter()
+        .find(|x| x.id == coming.id)
+        .unwrap();
+    assert_eq!(moved.sequence, 1);
+    assert_eq!(moved.starts_at, coming.starts_at + 3_600_000);
+    assert_eq!(moved.room_name.as_deref(), Some("Quiet Room 1"));
+}
