@@ -534,6 +534,11 @@ both!(
         assert!(page.contains("Exams are over and I sleep again."));
         let (_, home) = student.page("/").await;
         assert!(!home.contains(&format!("/ongoing/{support}")));
+        // Her own export says so, with the session called off.
+        let export = app.store.privacy().export(maya).await.unwrap();
+        let mine = &export["ongoing_support"]["as_student"][0];
+        assert_eq!(mine["ended_by_student"], "ended-by-student", "{mine}");
+        assert_eq!(mine["sessions_called_off"][0]["number"], 3, "{mine}");
         // Once ended, nothing is moved or called off in it.
         let (status, _) = move_to(
             &peer,
