@@ -42,6 +42,62 @@ pub struct Moved {
     pub sequence: i32,
 }
 
+/// Inside a transaction that just closed support `$id`: moves its sessions
+/// still to come to `support_ongoing_cancelled` (no reason: the support
+/// ended), frees their rooms, and gives them back for calendars. A macro
+/// because `on_db!` writes the transaction once per database.
+macro_rules! call_off_coming {
+    ($tx:ident, $id:expr, $by:expr, $now:expr) => {{
+        let (id, by, now): (Uuid, UserId, i64) = ($id, $by, $now);
+        let coming: Vec<ComingRow> =
+            sqlx::query_as(
+                "SELECT x.id, x.number, x.starts_at, x.ends_at, r.name, x.sequence, x.booking_id \
+                 FROM support_ongoing_sessions x LEFT JOIN support_bookings b ON b.id = x.booking_id \
+                 LEFT JOIN support_rooms r ON r.id = b.room_id \
+                 WHERE x.support_id = $1 AND x.starts_at > $2 ORDER BY x.number",
+            )
+            .bind(id)
+            .bind(now)
+            .fetch_all(&mut *$tx)
+            .await?;
+        let mut called_off = Vec::new();
+        for (session, number, starts_at, ends_at, room_name, sequence, booking) in coming {
+            sqlx::query(
+                "INSERT INTO support_ongoing_cancelled (id, support_id, number, starts_at, ends_at, reason, cancelled_by, cancelled_at) \
+                 VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)",
+            )
+            .bind(session)
+            .bind(id)
+            .bind(number)
+            .bind(starts_at)
+            .bind(ends_at)
+            .bind(by.0)
+            .bind(now)
+            .execute(&mut *$tx)
+            .await?;
+            sqlx::query("DELETE FROM support_ongoing_sessions WHERE id = $1")
+                .bind(session)
+                .execute(&mut *$tx)
+                .await?;
+            if let Some(booking) = booking {
+                sqlx::query("DELETE FROM support_bookings WHERE id = $1")
+                    .bind(booking)
+                    .execute(&mut *$tx)
+                    .await?;
+            }
+            called_off.push(OngoingSession {
+                id: session,
+                number,
+                starts_at,
+                ends_at,
+                room_name,
+                sequence,
+            });
+        }
+        called_off
+    }};
+}
+
 impl Ongoing<'_> {
     /// Moves a session still to come. The old booking is freed and the new
     /// one taken in one transaction, so a taken room leaves the session and
@@ -305,51 +361,50 @@ impl Ongoing<'_> {
                         if closed == 0 {
                             return Ok(None);
                         }
-                        let coming: Vec<ComingRow> =
-                            sqlx::query_as(
-                                "SELECT x.id, x.number, x.starts_at, x.ends_at, r.name, x.sequence, x.booking_id \
-                                 FROM support_ongoing_sessions x LEFT JOIN support_bookings b ON b.id = x.booking_id \
-                                 LEFT JOIN support_rooms r ON r.id = b.room_id \
-                                 WHERE x.support_id = $1 AND x.starts_at > $2 ORDER BY x.number",
-                            )
-                            .bind(id)
-                            .bind(now)
-                            .fetch_all(&mut *tx)
-                            .await?;
-                        let mut called_off = Vec::new();
-                        for (session, number, starts_at, ends_at, room_name, sequence, booking) in coming {
-                            sqlx::query(
-                                "INSERT INTO support_ongoing_cancelled (id, support_id, number, starts_at, ends_at, reason, cancelled_by, cancelled_at) \
-                                 VALUES ($1, $2, $3, $4, $5, NULL, $6, $7)",
-                            )
-                            .bind(session)
-                            .bind(id)
-                            .bind(number)
-                            .bind(starts_at)
-                            .bind(ends_at)
-                            .bind(student.0)
-                            .bind(now)
-                            .execute(&mut *tx)
-                            .await?;
-                            sqlx::query("DELETE FROM support_ongoing_sessions WHERE id = $1")
-                                .bind(session)
-                                .execute(&mut *tx)
-                                .await?;
-                            if let Some(booking) = booking {
-                                sqlx::query("DELETE FROM support_bookings WHERE id = $1")
-                                    .bind(booking)
-                                    .execute(&mut *tx)
-                                    .await?;
-                            }
-                            called_off.push(OngoingSession {
-                                id: session,
-                                number,
-                                starts_at,
-                                ends_at,
-                                room_name,
-                                sequence,
-                            });
+                        let called_off = call_off_coming!(tx, id, student, now);
+                        tx.commit().await?;
+                        Ok(Some(called_off))
+                    }
+                    .await
+                }
+        );
+        result?.ok_or(StoreError::Conflict("closed"))
+    }
+
+    /// The peer closes the support with a summary for the student; sessions
+    /// still to come are called off in the same transaction (rooms freed)
+    /// and returned, to tell calendars. `Conflict("closed")` when it was
+    /// closed already or is not theirs.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn close_calling_off(
+        &self,
+        id: Uuid,
+        peer: UserId,
+        summary: &str,
+    ) -> Result<Vec<OngoingSession>, StoreError> {
+        let now = now_ms();
+        let result: Result<Option<Vec<OngoingSession>>, sqlx::Error> = on_db!(
+            self.db,
+            write
+                | pool
+                | {
+                    async {
+                        let mut tx = pool.begin().await?;
+                        let closed = sqlx::query(
+                            "UPDATE support_ongoing SET closing_summary = $3, closed_at = $4, sessions_version = sessions_version + 1 \
+                             WHERE id = $1 AND peer_id = $2 AND closed_at IS NULL",
+                        )
+                        .bind(id)
+                        .bind(peer.0)
+                        .bind(summary)
+                        .bind(now)
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                        if closed == 0 {
+                            return Ok(None);
                         }
+                        let called_off = call_off_coming!(tx, id, peer, now);
                         tx.commit().await?;
                         Ok(Some(called_off))
                     }

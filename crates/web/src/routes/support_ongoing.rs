@@ -1221,16 +1221,18 @@ async fn close_post(
     let Some(summary) = errors.check(&tr, "summary", domain::required(&forms.summary, 2000)) else {
         return refused(&state, &me, id, forms, errors, "close").await;
     };
-    match state
+    // Sessions still to come are called off with it (rooms freed, calendars told).
+    let called_off = match state
         .store
         .ongoing()
-        .close(id, me.actor.user, &summary)
+        .close_calling_off(id, me.actor.user, &summary)
         .await
     {
-        Ok(()) => {}
+        Ok(called_off) => called_off,
         Err(StoreError::Conflict(_)) => return Ok(back(id, "flash-ongoing-not-now")),
         Err(other) => return Err(other.into()),
-    }
+    };
+    super::support_ongoing_changes::called_off_at_close(&state, &me, &s, &called_off).await?;
     tell(
         &state,
         s.student_id,

@@ -251,12 +251,8 @@ async fn withdraw_post(
         Err(StoreError::Conflict(_)) => return Ok(back(id, "flash-ongoing-not-now")),
         Err(other) => return Err(other.into()),
     };
-    for session in &called_off {
-        withdraw_reminders(&state, session.id).await?;
-        // One note in the app says it ended; calendars hear of each session.
-        let change = Change::Cancelled { reason: None };
-        tell_change(&state, &me, &s, session, change, false).await?;
-    }
+    // One note in the app says it ended; calendars hear of each session.
+    called_off_at_close(&state, &me, &s, &called_off).await?;
     if let Some(peer) = s.peer_id {
         let tr = tr_for(&state, peer).await?;
         let (title, body) = match ending {
@@ -275,6 +271,22 @@ async fn withdraw_post(
         StudentEnding::Ended => "flash-ongoing-ended",
     };
     Ok(see_other(&format!("/my-support?done={flash}")))
+}
+
+/// Sessions called off because the support closed (by the student or the
+/// peer): their reminders go and both calendars get a cancellation.
+pub(super) async fn called_off_at_close(
+    state: &AppState,
+    me: &SignedIn,
+    s: &OngoingSupport,
+    called_off: &[OngoingSession],
+) -> AppResult<()> {
+    for session in called_off {
+        withdraw_reminders(state, session.id).await?;
+        let change = Change::Cancelled { reason: None };
+        tell_change(state, me, s, session, change, false).await?;
+    }
+    Ok(())
 }
 
 /// Takes back a session's reminders not yet sent.

@@ -608,3 +608,48 @@ async fn a_session_is_moved_in_a_browser_at_phone_width() {
     assert_eq!(moved.starts_at, coming.starts_at + 3_600_000);
     assert_eq!(moved.room_name.as_deref(), Some("Quiet Room 1"));
 }
+
+both!(
+    closing_a_support_calls_off_its_sessions_to_come,
+    |app: TestApp| async move {
+        let id = confirmed(&app, "2").await;
+        let peer = app.sign_in("peer@demo.example").await;
+        let one = room(&app, "Quiet Room 1").await;
+        let day = ahead(5);
+        let scheduled = peer
+            .post(
+                &format!("/ongoing/{id}/sessions"),
+                &[
+                    ("date", day.as_str()),
+                    ("starts", "17:00"),
+                    ("ends", "18:00"),
+                    ("room", &one.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(scheduled.status(), 303);
+        let session = sessions(&app, id).await.remove(0).id;
+        let closed = peer
+            .post(
+                &format!("/ongoing/{id}/close"),
+                &[("summary", "We found what helps; the door stays open.")],
+            )
+            .await;
+        assert_eq!(closed.status(), 303);
+        assert!(sessions(&app, id).await.is_empty());
+        let span = (at(&day, "17:00"), at(&day, "18:00"));
+        assert!(
+            app.store
+                .support()
+                .bookings(one, span.0, span.1)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        assert!(reminders(&app, session).await.is_empty());
+        let mails = app.outbox().await;
+        assert!(mails.iter().any(|m| m.contains("To: noah@demo.example")
+            && m.contains("METHOD:CANCEL")
+            && m.contains(&format!("UID:{session}@hearth"))));
+    }
+);
