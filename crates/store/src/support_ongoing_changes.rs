@@ -75,10 +75,13 @@ macro_rules! call_off_coming {
             .bind(now)
             .execute(&mut *$tx)
             .await?;
-            sqlx::query("DELETE FROM support_ongoing_sessions WHERE id = $1")
-                .bind(session)
-                .execute(&mut *$tx)
-                .await?;
+            let gone: Option<(Option<Uuid>,)> = sqlx::query_as(
+                "DELETE FROM support_ongoing_sessions WHERE id = $1 RETURNING booking_id",
+            )
+            .bind(session)
+            .fetch_optional(&mut *$tx)
+            .await?;
+            let booking = gone.and_then(|(b,)| b).or(booking);
             if let Some(booking) = booking {
                 sqlx::query("DELETE FROM support_bookings WHERE id = $1")
                     .bind(booking)
@@ -251,10 +254,15 @@ impl Ongoing<'_> {
                         .bind(now)
                         .execute(&mut *tx)
                         .await?;
-                        sqlx::query("DELETE FROM support_ongoing_sessions WHERE id = $1")
-                            .bind(session)
-                            .execute(&mut *tx)
-                            .await?;
+                        // The booking as it is when the row goes: a move that
+                        // committed meanwhile may have changed it.
+                        let gone: Option<(Option<Uuid>,)> = sqlx::query_as(
+                            "DELETE FROM support_ongoing_sessions WHERE id = $1 RETURNING booking_id",
+                        )
+                        .bind(session)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                        let booking = gone.and_then(|(b,)| b).or(booking);
                         let later: Vec<(Uuid,)> = sqlx::query_as(
                             "SELECT id FROM support_ongoing_sessions WHERE support_id = $1 AND number > $2 ORDER BY number",
                         )
