@@ -270,7 +270,12 @@ fn role_allows(role: Role, action: Action, held_at: Scope) -> bool {
                 | ReferForSupport
                 | ReferToService
                 | InOngoingSupport {
-                    act: OngoingAct::SeeCounts | OngoingAct::Read | OngoingAct::DecideExtension,
+                    act: OngoingAct::SeeCounts
+                        | OngoingAct::Read
+                        | OngoingAct::DecideExtension
+                        // A supervisor can move or call off a session when the peer cannot.
+                        | OngoingAct::Move
+                        | OngoingAct::CancelSession,
                     ..
                 }
                 | RecordFieldVisit
@@ -900,6 +905,14 @@ mod tests {
             here
         ));
         assert!(!policy(&supervisor, within(Act::Schedule, None), here));
+        assert!(policy(&supervisor, within(Act::Move, None), here));
+        assert!(policy(&supervisor, within(Act::CancelSession, None), here));
+        assert!(!policy(&supervisor, within(Act::Withdraw, None), here));
+        assert!(!policy(
+            &supervisor,
+            within(Act::Move, None),
+            Scope::Site(SiteId::new())
+        ));
         assert!(!policy(
             &supervisor,
             within(Act::Read, None),

@@ -342,15 +342,92 @@ pub enum OngoingAct {
     Close,
     /// Refer the student to a service from the directory.
     Refer,
+    /// Move a session still to come to another time or room.
+    Move,
+    /// Call off a session still to come (its place counts again).
+    CancelSession,
+    /// The student withdraws their request, or ends a running support.
+    Withdraw,
 }
 
-/// Within one ongoing support, by standing alone: the student reads and
-/// confirms; the peer runs it but never decides their own extension.
+/// Within one ongoing support, by standing alone: the student reads,
+/// confirms, may call off a session and may withdraw or end it; the peer runs
+/// it (moving and calling off sessions too) but never decides their own
+/// extension, and ends it with a summary rather than withdrawing.
 pub fn by_standing(act: OngoingAct, standing: Standing) -> bool {
     use OngoingAct::*;
     match standing {
-        Standing::Student => matches!(act, SeeCounts | Read | Confirm),
-        Standing::Peer => !matches!(act, Confirm | DecideExtension),
+        Standing::Student => matches!(act, SeeCounts | Read | Confirm | CancelSession | Withdraw),
+        Standing::Peer => !matches!(act, Confirm | DecideExtension | Withdraw),
+    }
+}
+
+/// Why a session cannot be moved or called off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangeRefusal {
+    /// It has started (or is over): what was held stays as it was.
+    Held,
+    Closed,
+}
+
+impl ChangeRefusal {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ChangeRefusal::Held => "ongoing-error-held",
+            ChangeRefusal::Closed => "ongoing-error-closed",
+        }
+    }
+}
+
+/// A session may be moved or called off only while the support runs and
+/// before it starts.
+pub fn may_change(status: Status, starts_at: i64, now: i64) -> Result<(), ChangeRefusal> {
+    if status == Status::Closed {
+        Err(ChangeRefusal::Closed)
+    } else if starts_at <= now {
+        Err(ChangeRefusal::Held)
+    } else {
+        Ok(())
+    }
+}
+
+/// An optional short reason (for calling off a session, for ending a
+/// support): at most `max_chars`, `None` when left empty.
+pub fn optional_reason(raw: &str, max_chars: usize) -> Result<Option<String>, InputError> {
+    let text = raw.trim();
+    if text.chars().count() > max_chars {
+        return Err(InputError::new("error-text-long"));
+    }
+    Ok((!text.is_empty()).then(|| text.to_owned()))
+}
+
+/// How a student's own ending of a support is recorded. Either way it is the
+/// same close as the peer's (status closed, counted as closed in reports),
+/// marked as the student's and without a peer's summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StudentEnding {
+    /// Before the agreement was confirmed: the request is withdrawn.
+    Withdrawn,
+    /// A running support the student ends; sessions still to come are called off.
+    Ended,
+}
+
+impl StudentEnding {
+    /// What a student's "withdraw / end" means now, or `None` once closed.
+    pub fn of(status: Status) -> Option<StudentEnding> {
+        match status {
+            Status::Open | Status::Matched | Status::Proposed => Some(StudentEnding::Withdrawn),
+            Status::Active => Some(StudentEnding::Ended),
+            Status::Closed => None,
+        }
+    }
+
+    /// As stored in `support_ongoing.closed_reason`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StudentEnding::Withdrawn => "withdrawn",
+            StudentEnding::Ended => "ended-by-student",
+        }
     }
 }
 
@@ -550,6 +627,37 @@ mod tests {
         assert!(by_standing(OngoingAct::AskExtension, Standing::Peer));
         assert!(!by_standing(OngoingAct::DecideExtension, Standing::Peer));
         assert!(!by_standing(OngoingAct::Confirm, Standing::Peer));
+    }
+
+    #[test]
+    fn held_sessions_stay_and_the_student_only_calls_off_or_withdraws() {
+        assert_eq!(may_change(Status::Active, 2_000, 1_000), Ok(()));
+        assert_eq!(
+            may_change(Status::Active, 1_000, 1_000),
+            Err(ChangeRefusal::Held)
+        );
+        assert_eq!(
+            may_change(Status::Closed, 2_000, 1_000),
+            Err(ChangeRefusal::Closed)
+        );
+        assert!(by_standing(OngoingAct::CancelSession, Standing::Student));
+        assert!(by_standing(OngoingAct::Withdraw, Standing::Student));
+        assert!(!by_standing(OngoingAct::Move, Standing::Student));
+        assert!(by_standing(OngoingAct::Move, Standing::Peer));
+        assert!(by_standing(OngoingAct::CancelSession, Standing::Peer));
+        assert!(!by_standing(OngoingAct::Withdraw, Standing::Peer));
+        assert_eq!(
+            StudentEnding::of(Status::Proposed),
+            Some(StudentEnding::Withdrawn)
+        );
+        assert_eq!(
+            StudentEnding::of(Status::Active),
+            Some(StudentEnding::Ended)
+        );
+        assert_eq!(StudentEnding::of(Status::Closed), None);
+        assert_eq!(optional_reason("  ", 10), Ok(None));
+        assert_eq!(optional_reason(" ill ", 10), Ok(Some("ill".into())));
+        assert!(optional_reason(&"x".repeat(11), 10).is_err());
     }
 
     #[test]

@@ -121,6 +121,60 @@ impl Jobs<'_> {
         Ok(())
     }
 
+    /// Withdraws the jobs of `kind` not yet run whose payload holds `key`
+    /// with `value` (e.g. a session's reminders when it moves or is called
+    /// off). They are marked done, unrun; the count is returned.
+    #[instrument(level = "debug", skip_all, fields(kind))]
+    pub async fn withdraw(&self, kind: &str, key: &str, value: &str) -> Result<u64, StoreError> {
+        // Payloads are compact JSON written by `enqueue`.
+        let needle = format!(
+            "%{}%",
+            serde_json::json!({ key: value })
+                .to_string()
+                .trim_matches(['{', '}'])
+        );
+        let done = on_db!(self.db, write |pool| sqlx::query(
+            "UPDATE jobs SET done_at = $1, last_error = 'withdrawn' WHERE kind = $2 AND done_at IS NULL \
+             AND (locked_until IS NULL OR locked_until <= $1) AND payload LIKE $3"
+        )
+        .bind(now_ms())
+        .bind(kind)
+        .bind(needle)
+        .execute(pool)
+        .await.map(|r| r.rows_affected())?);
+        Ok(done)
+    }
+
+    /// Jobs of `kind` not yet done whose payload holds `key` with `value`.
+    #[instrument(level = "debug", skip_all, fields(kind))]
+    pub async fn pending_matching(
+        &self,
+        kind: &str,
+        key: &str,
+        value: &str,
+    ) -> Result<Vec<(serde_json::Value, i64)>, StoreError> {
+        let needle = format!(
+            "%{}%",
+            serde_json::json!({ key: value })
+                .to_string()
+                .trim_matches(['{', '}'])
+        );
+        let rows: Vec<(String, i64)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT payload, run_at FROM jobs WHERE kind = $1 AND done_at IS NULL AND payload LIKE $2 ORDER BY run_at"
+        )
+        .bind(kind)
+        .bind(needle)
+        .fetch_all(pool)
+        .await?);
+        rows.into_iter()
+            .map(|(payload, run_at)| {
+                serde_json::from_str(&payload)
+                    .map(|p| (p, run_at))
+                    .map_err(|e| StoreError::Corrupt(e.to_string()))
+            })
+            .collect()
+    }
+
     /// Jobs not yet done (for tests and the operator).
     #[instrument(level = "debug", skip_all)]
     pub async fn pending(&self) -> Result<i64, StoreError> {

@@ -57,6 +57,8 @@ mod date_polls;
 mod demo_meetings;
 mod meeting_flow;
 mod network;
+// Moving and calling off ongoing support's sessions; the student ending it.
+mod support_ongoing_changes;
 
 pub use activity::{Activities, AttendanceStatus, NewActivity};
 pub use activity::{ActivityKind, RecordedActivity, kind_slug};
@@ -116,6 +118,7 @@ pub use support_ongoing::{
     Extension, NewReferral, NewRequest, Ongoing, OngoingFigures, OngoingSession, OngoingSupport,
     PeerCandidate, PeerProfile, Referral,
 };
+pub use support_ongoing_changes::{CancelledSession, Moved};
 pub use time::{now_ms, timestamp};
 pub use training::{
     AttendanceMark, ChimeEntry, Conversation, Curriculum, CurriculumModule, CurriculumSession,

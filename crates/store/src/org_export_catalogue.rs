@@ -313,11 +313,17 @@ pub const CATALOGUE: &[CatalogueEntry] = &[
             "availability",
             "covers",
             "closing_summary",
+            "closing_note",
         ],
     ),
     rows(
         "support_ongoing_sessions",
         "The sessions of each ongoing support.",
+    ),
+    rows_without(
+        "support_ongoing_cancelled",
+        "Sessions of ongoing supports that were called off (the reason stays in Hearth).",
+        &["reason"],
     ),
     rows_without(
         "support_ongoing_extensions",

@@ -518,8 +518,10 @@ impl Privacy<'_> {
 const ERASE_ONGOING: &[&str] = &[
     "DELETE FROM support_peer_profiles WHERE user_id = $1",
     "UPDATE support_ongoing SET help_with = '', language = NULL, peer_kind = NULL, topics = '', availability = '', \
-     covers = NULL, closing_summary = NULL WHERE student_id = $1",
+     covers = NULL, closing_summary = NULL, closing_note = NULL WHERE student_id = $1",
     "UPDATE support_ongoing_extensions SET reason = '' \
+     WHERE support_id IN (SELECT o.id FROM support_ongoing o WHERE o.student_id = $1)",
+    "UPDATE support_ongoing_cancelled SET reason = NULL \
      WHERE support_id IN (SELECT o.id FROM support_ongoing o WHERE o.student_id = $1)",
 ];
 
@@ -602,6 +604,18 @@ impl Privacy<'_> {
             "SELECT x.support_id, x.number, x.starts_at, x.ends_at FROM support_ongoing_sessions x \
              JOIN support_ongoing o ON o.id = x.support_id WHERE o.student_id = $1 ORDER BY x.number"
         );
+        // How a student ended it themselves, and the sessions called off.
+        let ended: Vec<(Uuid, Option<String>, Option<String>)> = rows_about!(
+            self,
+            id,
+            "SELECT id, closed_reason, closing_note FROM support_ongoing WHERE student_id = $1"
+        );
+        let called_off: Vec<(Uuid, i32, i64, Option<String>)> = rows_about!(
+            self,
+            id,
+            "SELECT c.support_id, c.number, c.starts_at, c.reason FROM support_ongoing_cancelled c \
+             JOIN support_ongoing o ON o.id = c.support_id WHERE o.student_id = $1 ORDER BY c.starts_at"
+        );
         let extensions: Vec<(Uuid, i32, String, Option<String>, i64)> = rows_about!(
             self,
             id,
@@ -644,6 +658,11 @@ impl Privacy<'_> {
                     "closed": iso_opt(agreement.and_then(|a| a.6)),
                     "sessions": sessions.iter().filter(|s| s.0 == support).map(|s| json!({
                         "number": s.1, "starts": iso(s.2), "ends": iso(s.3)
+                    })).collect::<Vec<_>>(),
+                    "ended_by_student": ended.iter().find(|e| e.0 == support).and_then(|e| e.1.clone()),
+                    "word_to_the_peer": ended.iter().find(|e| e.0 == support).and_then(|e| e.2.clone()),
+                    "sessions_called_off": called_off.iter().filter(|c| c.0 == support).map(|c| json!({
+                        "number": c.1, "starts": iso(c.2), "reason": c.3
                     })).collect::<Vec<_>>(),
                     "extensions": extensions.iter().filter(|e| e.0 == support).map(|e| json!({
                         "sessions": e.1, "reason": e.2, "decision": e.3, "asked": iso(e.4)

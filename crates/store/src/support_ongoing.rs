@@ -76,6 +76,10 @@ pub struct OngoingSupport {
     pub confirmed_at: Option<i64>,
     pub closing_summary: Option<String>,
     pub closed_at: Option<i64>,
+    /// `None` when the peer closed it; `withdrawn` or `ended-by-student`.
+    pub closed_reason: Option<String>,
+    /// The student's optional word to the peer when they ended it.
+    pub closing_note: Option<String>,
     pub created_at: i64,
     /// Sessions scheduled so far, and of those how many have started.
     pub scheduled: i32,
@@ -110,6 +114,8 @@ pub struct OngoingSession {
     pub starts_at: i64,
     pub ends_at: i64,
     pub room_name: Option<String>,
+    /// The calendar entry's SEQUENCE: 0, raised by each move.
+    pub sequence: i32,
 }
 
 #[derive(Debug, Clone)]
@@ -178,6 +184,8 @@ struct SupportRow {
     confirmed_at: Option<i64>,
     closing_summary: Option<String>,
     closed_at: Option<i64>,
+    closed_reason: Option<String>,
+    closing_note: Option<String>,
     created_at: i64,
     scheduled: i64,
     held: i64,
@@ -207,6 +215,8 @@ impl From<SupportRow> for OngoingSupport {
             confirmed_at: r.confirmed_at,
             closing_summary: r.closing_summary,
             closed_at: r.closed_at,
+            closed_reason: r.closed_reason,
+            closing_note: r.closing_note,
             created_at: r.created_at,
             scheduled: r.scheduled as i32,
             held: r.held as i32,
@@ -219,7 +229,7 @@ impl From<SupportRow> for OngoingSupport {
 const SUPPORT_SELECT: &str = "SELECT o.id, o.site_id, s.name AS site_name, o.student_id, st.display_name AS student_name, \
      rb.display_name AS referred_by_name, o.help_with, o.language, o.peer_kind, o.topics, o.availability, \
      o.peer_id, p.display_name AS peer_name, o.agreed_sessions, o.extended_sessions, o.covers, o.confirmed_at, \
-     o.closing_summary, o.closed_at, o.created_at, \
+     o.closing_summary, o.closed_at, o.closed_reason, o.closing_note, o.created_at, \
      CAST((SELECT COUNT(*) FROM support_ongoing_sessions x WHERE x.support_id = o.id) AS BIGINT) AS scheduled, \
      CAST((SELECT COUNT(*) FROM support_ongoing_sessions x WHERE x.support_id = o.id AND x.starts_at <= $1) AS BIGINT) AS held, \
      (SELECT MIN(x.number) FROM support_ongoing_sessions x WHERE x.support_id = o.id AND x.starts_at > $1) AS next_number, \
@@ -610,26 +620,47 @@ impl Ongoing<'_> {
         booking: Option<Uuid>,
         by: UserId,
     ) -> Result<Option<(Uuid, i32)>, StoreError> {
-        // Two schedulers racing on PostgreSQL can read the same count; the
-        // unique number refuses the second, which tries again once more.
+        // The support's row is touched first: on PostgreSQL its lock makes
+        // schedulers and cancellations (which renumber) of one support take
+        // turns, so the count below always sees the numbers as they are.
+        // The unique number still refuses a duplicate; then it tries again.
         for _ in 0..3 {
             let session = Uuid::now_v7();
-            let row: Result<Option<(i32,)>, sqlx::Error> = on_db!(self.db, write |pool| sqlx::query_as(
-                "INSERT INTO support_ongoing_sessions (id, support_id, number, starts_at, ends_at, booking_id, created_by, created_at) \
-                 SELECT $1, o.id, CAST((SELECT COUNT(*) FROM support_ongoing_sessions x WHERE x.support_id = o.id) AS INTEGER) + 1, \
-                 $3, $4, $5, $6, $7 FROM support_ongoing o WHERE o.id = $2 AND o.confirmed_at IS NOT NULL AND o.closed_at IS NULL \
-                 AND (SELECT COUNT(*) FROM support_ongoing_sessions x WHERE x.support_id = o.id) < o.agreed_sessions + o.extended_sessions \
-                 RETURNING number"
-            )
-            .bind(session)
-            .bind(id)
-            .bind(starts_at)
-            .bind(ends_at)
-            .bind(booking)
-            .bind(by.0)
-            .bind(now_ms())
-            .fetch_optional(pool)
-            .await);
+            let row: Result<Option<(i32,)>, sqlx::Error> = on_db!(
+                self.db,
+                write
+                    | pool
+                    | {
+                        async {
+                            let mut tx = pool.begin().await?;
+                            sqlx::query(
+                                "UPDATE support_ongoing SET sessions_version = sessions_version + 1 WHERE id = $1",
+                            )
+                            .bind(id)
+                            .execute(&mut *tx)
+                            .await?;
+                            let row: Option<(i32,)> = sqlx::query_as(
+                                "INSERT INTO support_ongoing_sessions (id, support_id, number, starts_at, ends_at, booking_id, created_by, created_at) \
+                                 SELECT $1, o.id, CAST((SELECT COUNT(*) FROM support_ongoing_sessions x WHERE x.support_id = o.id) AS INTEGER) + 1, \
+                                 $3, $4, $5, $6, $7 FROM support_ongoing o WHERE o.id = $2 AND o.confirmed_at IS NOT NULL AND o.closed_at IS NULL \
+                                 AND (SELECT COUNT(*) FROM support_ongoing_sessions x WHERE x.support_id = o.id) < o.agreed_sessions + o.extended_sessions \
+                                 RETURNING number",
+                            )
+                            .bind(session)
+                            .bind(id)
+                            .bind(starts_at)
+                            .bind(ends_at)
+                            .bind(booking)
+                            .bind(by.0)
+                            .bind(now_ms())
+                            .fetch_optional(&mut *tx)
+                            .await?;
+                            tx.commit().await?;
+                            Ok(row)
+                        }
+                        .await
+                    }
+            );
             match row.map_err(StoreError::unique("number")) {
                 Ok(row) => return Ok(row.map(|(number,)| (session, number))),
                 Err(StoreError::Conflict(_)) => continue,
@@ -655,8 +686,8 @@ impl Ongoing<'_> {
 
     #[instrument(level = "debug", skip_all)]
     pub async fn sessions(&self, id: Uuid) -> Result<Vec<OngoingSession>, StoreError> {
-        let rows: Vec<(Uuid, i32, i64, i64, Option<String>)> = on_db!(self.db, read |pool| sqlx::query_as(
-            "SELECT x.id, x.number, x.starts_at, x.ends_at, r.name FROM support_ongoing_sessions x \
+        let rows: Vec<(Uuid, i32, i64, i64, Option<String>, i32)> = on_db!(self.db, read |pool| sqlx::query_as(
+            "SELECT x.id, x.number, x.starts_at, x.ends_at, r.name, x.sequence FROM support_ongoing_sessions x \
              LEFT JOIN support_bookings b ON b.id = x.booking_id LEFT JOIN support_rooms r ON r.id = b.room_id \
              WHERE x.support_id = $1 ORDER BY x.number"
         )
@@ -666,12 +697,13 @@ impl Ongoing<'_> {
         Ok(rows
             .into_iter()
             .map(
-                |(id, number, starts_at, ends_at, room_name)| OngoingSession {
+                |(id, number, starts_at, ends_at, room_name, sequence)| OngoingSession {
                     id,
                     number,
                     starts_at,
                     ends_at,
                     room_name,
+                    sequence,
                 },
             )
             .collect())

@@ -71,8 +71,15 @@ impl Mailer {
             .from
             .parse()
             .map_err(|_| MailError::Address(self.from.clone()))?;
-        let calendar = ContentType::parse("text/calendar; charset=utf-8; method=PUBLISH")
-            .map_err(|e| MailError::Build(e.to_string()))?;
+        // The part's method follows the calendar's own (PUBLISH or CANCEL).
+        let method = ics
+            .lines()
+            .find_map(|l| l.strip_prefix("METHOD:"))
+            .unwrap_or("PUBLISH")
+            .trim();
+        let calendar =
+            ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+                .map_err(|e| MailError::Build(e.to_string()))?;
         let message = Message::builder()
             .from(from)
             .to(to_box)

@@ -53,6 +53,8 @@ mod drop_in;
 // Ongoing one-to-one support and referrals (issue 7).
 mod support_matching;
 mod support_ongoing;
+// Moving and calling off sessions; the student withdrawing or ending a support.
+mod support_ongoing_changes;
 mod support_referrals;
 // Retention and people's rights (issue 7, scope 9).
 mod privacy;

@@ -710,6 +710,7 @@ async fn meeting_ics(
             location: meeting.place.clone(),
             url,
             cancelled: meeting.cancelled,
+            sequence: 0,
         }],
         hearth_store::now_ms(),
     );

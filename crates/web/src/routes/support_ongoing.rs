@@ -38,12 +38,12 @@ use uuid::Uuid;
 
 /// Every job kind of this area starts so; the runner hands them to [`run_job`].
 pub const JOB_PREFIX: &str = "ongoing-";
-const SESSION_REMINDER: &str = "ongoing-session-reminder";
-const INVITATION: &str = "ongoing-invitation";
+pub(super) const SESSION_REMINDER: &str = "ongoing-session-reminder";
+pub(super) const INVITATION: &str = "ongoing-invitation";
 pub(crate) const REFERRAL_FOLLOW_UP: &str = "ongoing-referral-follow-up";
 /// The audit log's name for a support whose content someone else read.
 const SUBJECT: &str = "ongoing-support";
-const DAY_MS: i64 = 24 * 3_600_000;
+pub(super) const DAY_MS: i64 = 24 * 3_600_000;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -59,6 +59,7 @@ pub fn router() -> Router<AppState> {
         .route("/ongoing/{id}/extension", post(extension_post))
         .route("/ongoing/extensions/{id}/decide", post(decide_post))
         .route("/ongoing/{id}/close", post(close_post))
+        .merge(super::support_ongoing_changes::router())
 }
 
 // --- who is who in a support ---
@@ -472,6 +473,22 @@ struct SessionLine {
     label: String,
     when: String,
     past: bool,
+    /// Still to come and the reader may move / call it off.
+    may_move: bool,
+    may_cancel: bool,
+    /// Its move or cancel form was the one refused.
+    failed_here: bool,
+    /// Its local date and times, to fill the move form.
+    date: String,
+    starts: String,
+    ends: String,
+}
+
+/// A session that was called off, as the support's page lists it.
+struct CancelledLine {
+    label: String,
+    reason: Option<String>,
+    by: Option<String>,
 }
 
 struct ExtensionLine {
@@ -481,25 +498,34 @@ struct ExtensionLine {
 }
 
 #[derive(Deserialize, Default, Clone)]
-struct SupportForms {
+pub(super) struct SupportForms {
     #[serde(default)]
     sessions: String,
     #[serde(default)]
     covers: String,
     #[serde(default)]
-    date: String,
+    pub(super) date: String,
     #[serde(default)]
-    starts: String,
+    pub(super) starts: String,
     #[serde(default)]
-    ends: String,
+    pub(super) ends: String,
     #[serde(default)]
-    room: String,
+    pub(super) room: String,
     #[serde(default)]
     extra: String,
     #[serde(default)]
     reason: String,
     #[serde(default)]
     summary: String,
+    /// Why a session is called off (optional).
+    #[serde(default)]
+    pub(super) why: String,
+    /// The student's word to the peer when withdrawing or ending (optional).
+    #[serde(default)]
+    pub(super) note: String,
+    /// The session whose move or cancel form failed (set by the handler).
+    #[serde(skip)]
+    pub(super) changing: Option<Uuid>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -520,6 +546,7 @@ struct SupportView {
     kind: Option<String>,
     total: i32,
     sessions: Vec<SessionLine>,
+    cancelled: Vec<CancelledLine>,
     extensions: Vec<ExtensionLine>,
     referrals: Vec<Referral>,
     rooms: Vec<Room>,
@@ -531,6 +558,11 @@ struct SupportView {
     may_decide: bool,
     may_close: bool,
     may_refer: bool,
+    /// The student may withdraw the request (before it runs) or end it.
+    may_withdraw: bool,
+    withdraw_ends: bool,
+    /// How the student ended it, for everyone reading.
+    ended_by_student: Option<String>,
     forms: SupportForms,
     errors: FieldErrors,
     /// Which form the errors belong to.
@@ -538,7 +570,7 @@ struct SupportView {
 }
 
 #[allow(clippy::too_many_arguments)]
-async fn support_page(
+pub(super) async fn support_page(
     state: &AppState,
     me: &SignedIn,
     id: Uuid,
@@ -572,6 +604,10 @@ async fn support_page(
     let zone = me.time_zone(state).await?;
     let now = now_ms();
     let total = s.agreement().map_or(0, Agreement::total);
+    let running = s.status() != Status::Closed;
+    let may_move = running && may(me, &s, OngoingAct::Move);
+    let may_cancel = running && may(me, &s, OngoingAct::CancelSession);
+    let org = org_zone(state).await?;
     let (sessions, extensions, referrals, rooms) = if full {
         let sessions = state
             .store
@@ -579,18 +615,30 @@ async fn support_page(
             .sessions(id)
             .await?
             .into_iter()
-            .map(|session| SessionLine {
-                label: tr.args(
-                    "ongoing-session-n-of-m",
-                    &[("n", session.number.to_string()), ("m", total.to_string())],
-                ),
-                when: format!(
-                    "{}–{}",
-                    format_time(session.starts_at, &zone),
-                    super::support::clock(session.ends_at, &zone)
-                ),
-                past: session.starts_at <= now,
-                session,
+            .map(|session| {
+                let past = session.starts_at <= now;
+                // The move form speaks the organisation's time, as scheduling does.
+                let (date, starts, ends) =
+                    super::support_ongoing_changes::local_fields(&session, &org);
+                SessionLine {
+                    label: tr.args(
+                        "ongoing-session-n-of-m",
+                        &[("n", session.number.to_string()), ("m", total.to_string())],
+                    ),
+                    when: format!(
+                        "{}–{}",
+                        format_time(session.starts_at, &zone),
+                        super::support::clock(session.ends_at, &zone)
+                    ),
+                    past,
+                    may_move: !past && may_move,
+                    may_cancel: !past && may_cancel,
+                    failed_here: forms.changing == Some(session.id),
+                    date,
+                    starts,
+                    ends,
+                    session,
+                }
             })
             .collect();
         let extensions = state
@@ -625,6 +673,28 @@ async fn support_page(
     } else {
         (Vec::new(), Vec::new(), Vec::new(), Vec::new())
     };
+    let cancelled = if full {
+        state
+            .store
+            .ongoing()
+            .cancelled(id)
+            .await?
+            .into_iter()
+            .map(|c| CancelledLine {
+                label: tr.args(
+                    "ongoing-cancelled-line",
+                    &[
+                        ("n", c.number.to_string()),
+                        ("when", format_time(c.starts_at, &zone)),
+                    ],
+                ),
+                reason: c.reason,
+                by: c.cancelled_by_name,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let status_now = s.status();
     let waiting = extensions
         .iter()
@@ -654,6 +724,7 @@ async fn support_page(
         kind: s.peer_kind.map(|k| kind_label(&tr, k)),
         total,
         sessions,
+        cancelled,
         extensions,
         referrals,
         rooms,
@@ -672,6 +743,12 @@ async fn support_page(
             && status_now != Status::Open
             && may(me, &s, OngoingAct::Close),
         may_refer: status_now != Status::Closed && may(me, &s, OngoingAct::Refer),
+        may_withdraw: status_now != Status::Closed && may(me, &s, OngoingAct::Withdraw),
+        withdraw_ends: status_now == Status::Active,
+        ended_by_student: s
+            .closed_reason
+            .as_deref()
+            .map(|r| tr.t1(&format!("ongoing-closed-{r}"), "name", &s.student_name)),
         s,
         forms,
         errors,
@@ -700,7 +777,7 @@ async fn support_get(
 }
 
 /// A form of the support's page shown again with what was wrong.
-async fn refused(
+pub(super) async fn refused(
     state: &AppState,
     me: &SignedIn,
     id: Uuid,
@@ -721,7 +798,7 @@ async fn refused(
     .await
 }
 
-fn back(id: Uuid, flash: &str) -> Response {
+pub(super) fn back(id: Uuid, flash: &str) -> Response {
     see_other(&format!("/ongoing/{id}?done={flash}"))
 }
 
@@ -791,18 +868,18 @@ async fn confirm_post(
 }
 
 #[derive(Serialize, Deserialize)]
-struct SessionReminder {
-    support: Uuid,
-    session: Uuid,
-    user: UserId,
+pub(super) struct SessionReminder {
+    pub(super) support: Uuid,
+    pub(super) session: Uuid,
+    pub(super) user: UserId,
 }
 
 #[derive(Serialize, Deserialize)]
-struct Invitation {
-    to: String,
-    subject: String,
-    body: String,
-    ics: String,
+pub(super) struct Invitation {
+    pub(super) to: String,
+    pub(super) subject: String,
+    pub(super) body: String,
+    pub(super) ics: String,
 }
 
 async fn session_post(
@@ -884,7 +961,7 @@ async fn session_post(
 
 /// The calendar entry of one session, in the reader's language. It names the
 /// two people and the room, never what the support is about.
-fn appointment(
+pub(super) fn appointment(
     state: &AppState,
     tr: &Tr,
     s: &OngoingSupport,
@@ -913,6 +990,7 @@ fn appointment(
             s.id
         ),
         cancelled: false,
+        sequence: session.sequence,
     }
 }
 
@@ -965,20 +1043,30 @@ async fn invite(
             ics,
         };
         enqueue(state, INVITATION, &job, now_ms()).await?;
-        let reminder = SessionReminder {
-            support: s.id,
-            session: session.id,
-            user: person,
-        };
-        enqueue(
-            state,
-            SESSION_REMINDER,
-            &reminder,
-            (session.starts_at - DAY_MS).max(now_ms()),
-        )
-        .await?;
+        remind(state, s, session, person).await?;
     }
     Ok(())
+}
+
+/// A reminder to `person` the day before the session (at once when sooner).
+pub(super) async fn remind(
+    state: &AppState,
+    s: &OngoingSupport,
+    session: &OngoingSession,
+    person: UserId,
+) -> AppResult<()> {
+    let reminder = SessionReminder {
+        support: s.id,
+        session: session.id,
+        user: person,
+    };
+    enqueue(
+        state,
+        SESSION_REMINDER,
+        &reminder,
+        (session.starts_at - DAY_MS).max(now_ms()),
+    )
+    .await
 }
 
 pub(crate) async fn enqueue<T: Serialize>(
@@ -1133,16 +1221,18 @@ async fn close_post(
     let Some(summary) = errors.check(&tr, "summary", domain::required(&forms.summary, 2000)) else {
         return refused(&state, &me, id, forms, errors, "close").await;
     };
-    match state
+    // Sessions still to come are called off with it (rooms freed, calendars told).
+    let called_off = match state
         .store
         .ongoing()
-        .close(id, me.actor.user, &summary)
+        .close_calling_off(id, me.actor.user, &summary)
         .await
     {
-        Ok(()) => {}
+        Ok(called_off) => called_off,
         Err(StoreError::Conflict(_)) => return Ok(back(id, "flash-ongoing-not-now")),
         Err(other) => return Err(other.into()),
-    }
+    };
+    super::support_ongoing_changes::called_off_at_close(&state, &me, &s, &called_off).await?;
     tell(
         &state,
         s.student_id,

@@ -104,20 +104,35 @@ pub struct Appointment {
     pub location: Option<String>,
     pub url: String,
     pub cancelled: bool,
+    /// Raised each time the entry changes, so calendars take the newer one
+    /// for the same UID.
+    pub sequence: i32,
 }
 
 /// A whole calendar of appointments.
 pub fn appointments(name: &str, entries: &[Appointment], now_ms: i64) -> String {
+    appointments_with_method(name, entries, now_ms, "PUBLISH")
+}
+
+/// A calendar of appointments with the iTIP method: `PUBLISH`, or `CANCEL`
+/// to take entries (same UID, higher SEQUENCE) out of people's calendars.
+pub fn appointments_with_method(
+    name: &str,
+    entries: &[Appointment],
+    now_ms: i64,
+    method: &str,
+) -> String {
     let mut out = String::new();
     line(&mut out, "BEGIN:VCALENDAR");
     line(&mut out, "VERSION:2.0");
     line(&mut out, "PRODID:-//Hearth//Peer support//EN");
     line(&mut out, "CALSCALE:GREGORIAN");
-    line(&mut out, "METHOD:PUBLISH");
+    line(&mut out, &format!("METHOD:{method}"));
     line(&mut out, &format!("X-WR-CALNAME:{}", escape(name)));
     for entry in entries {
         line(&mut out, "BEGIN:VEVENT");
         line(&mut out, &format!("UID:{}@hearth", entry.uid));
+        line(&mut out, &format!("SEQUENCE:{}", entry.sequence));
         line(&mut out, &format!("DTSTAMP:{}", utc(now_ms)));
         line(&mut out, &format!("DTSTART:{}", utc(entry.starts_at)));
         line(&mut out, &format!("DTEND:{}", utc(entry.ends_at)));

@@ -18,6 +18,8 @@ mod support;
 mod support_groups;
 // Ongoing one-to-one support and referrals (issue 7).
 mod support_ongoing;
+// Moving and calling off its sessions; the student withdrawing or ending it.
+mod ongoing_changes;
 mod training;
 // Training, more: live-room attendance, CHIME prompts, terms (issue 6).
 mod training_more;

@@ -165,6 +165,17 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         .unwrap()
         .id;
     let open_request = app.store.ongoing().of_student(parveen).await.unwrap()[0].id;
+    // Maya's session still to come: moved or called off by her peer and the supervisors.
+    let maya_next = app
+        .store
+        .ongoing()
+        .sessions(maya_support)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|x| x.starts_at > hearth_store::now_ms())
+        .unwrap()
+        .id;
     let blank = |fields: &[&'static str]| {
         fields
             .iter()
@@ -838,6 +849,26 @@ both!(every_route_for_every_role, |app: TestApp| async move {
         get(
             format!("/ongoing/{maya_support}"),
             &["admin", "coordinator", "supervisor", "peer"],
+        ),
+        // Moving and calling off a session to come; bad input changes nothing.
+        post(
+            format!("/ongoing/{maya_support}/sessions/{maya_next}/move"),
+            blank(&["date", "starts", "ends", "room"]),
+            &["peer", "supervisor"],
+            422,
+        ),
+        post(
+            format!("/ongoing/{maya_support}/sessions/{maya_next}/cancel"),
+            vec![("why", "x".repeat(301))],
+            &["peer", "supervisor"],
+            422,
+        ),
+        // Only the student withdraws their own request (Parveen's, waiting).
+        post(
+            format!("/ongoing/{open_request}/withdraw"),
+            vec![("note", "x".repeat(501))],
+            &["participant"],
+            422,
         ),
         get("/one-to-one/referrals".into(), EVERYONE),
         get(

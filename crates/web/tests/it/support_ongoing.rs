@@ -10,7 +10,7 @@ use hearth_domain::UserId;
 use hearth_domain::input::Email;
 use uuid::Uuid;
 
-async fn person(app: &TestApp, email: &str) -> UserId {
+pub(crate) async fn person(app: &TestApp, email: &str) -> UserId {
     app.store
         .people()
         .find_by_email(&Email::parse(email).unwrap())
@@ -20,7 +20,7 @@ async fn person(app: &TestApp, email: &str) -> UserId {
         .id
 }
 
-async fn campus(app: &TestApp) -> String {
+pub(crate) async fn campus(app: &TestApp) -> String {
     app.store
         .org()
         .sites(false)
@@ -33,7 +33,7 @@ async fn campus(app: &TestApp) -> String {
         .to_string()
 }
 
-fn ahead(days: i64) -> String {
+pub(crate) fn ahead(days: i64) -> String {
     let zone = jiff::tz::TimeZone::get("Europe/Belgrade").unwrap();
     jiff::Timestamp::now()
         .to_zoned_datetime(zone)
@@ -44,7 +44,7 @@ fn ahead(days: i64) -> String {
 }
 
 /// Noah asks, the coordinator matches him with Pat, Pat proposes `sessions`.
-async fn asked_matched_proposed(app: &TestApp, sessions: &str) -> Uuid {
+pub(crate) async fn asked_matched_proposed(app: &TestApp, sessions: &str) -> Uuid {
     let site = campus(app).await;
     let noah = app.sign_in("noah@demo.example").await;
     let asked = noah
@@ -91,7 +91,13 @@ async fn asked_matched_proposed(app: &TestApp, sessions: &str) -> Uuid {
     id
 }
 
-async fn schedule(visitor: &Visitor, id: Uuid, day: &str, starts: &str, ends: &str) -> u16 {
+pub(crate) async fn schedule(
+    visitor: &Visitor,
+    id: Uuid,
+    day: &str,
+    starts: &str,
+    ends: &str,
+) -> u16 {
     visitor
         .post(
             &format!("/ongoing/{id}/sessions"),
