@@ -29,3 +29,23 @@ event-cancelled-notice-note = It will not take place. Your facilitator says: { $
 flash-event-changed = The new plan is saved. Everyone invited has been told.
 flash-event-cancelled = The event is cancelled. Everyone invited has been told.
 live-refused-cancelled = This event was cancelled, so it cannot start.
+
+# The same for a peer support group's meeting.
+sg-change-link = Move or cancel
+sg-change-title = Move or cancel “{ $title }”
+sg-change-move-heading = Move it
+sg-change-move-hint = Every member is told the new day and place, in the app and by email; the reminder the day before follows the meeting.
+sg-change-place = Where
+sg-change-locked-cancelled = This meeting was cancelled, so there is nothing more to change.
+sg-change-locked-attended = Attendance has been taken for this meeting, so it stays as it was.
+sg-change-locked-begun = This meeting's live room has begun, so it stays as it was.
+sg-cancel-heading = Cancel the meeting
+sg-cancel-hint = Every member is told, in the app and by email, and no reminder goes out. The meeting stays listed as cancelled and is not counted in reports; this cannot be undone.
+sg-cancel-note = A word for the members (optional)
+sg-cancel-submit = Cancel the meeting
+sg-meeting-cancelled-banner = This meeting was cancelled.
+sg-meeting-moved-title = { $group }: “{ $title }” has moved
+sg-meeting-moved-body = It is now { $when } · { $place }.
+sg-meeting-cancelled-title = { $group }: “{ $title }” is cancelled
+flash-sg-meeting-changed = The meeting has moved. Every member has been told.
+flash-sg-meeting-cancelled = The meeting is cancelled. Every member has been told.

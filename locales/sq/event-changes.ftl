@@ -29,3 +29,23 @@ event-cancelled-notice-note = Nuk do të mbahet. Lehtësuesi juaj thotë: { $not
 flash-event-changed = Plani i ri u ruajt. Të gjithë të ftuarit u njoftuan.
 flash-event-cancelled = Aktiviteti u anulua. Të gjithë të ftuarit u njoftuan.
 live-refused-cancelled = Ky aktivitet u anulua, prandaj nuk mund të fillojë.
+
+# E njëjta për takimin e një grupi mbështetës.
+sg-change-link = Zhvendos ose anulo
+sg-change-title = Zhvendos ose anulo “{ $title }”
+sg-change-move-heading = Zhvendose
+sg-change-move-hint = Çdo anëtar merr vesh ditën dhe vendin e ri, në aplikacion dhe me email; kujtesa një ditë para ndjek takimin.
+sg-change-place = Ku
+sg-change-locked-cancelled = Ky takim u anulua, prandaj s'ka më asgjë për të ndryshuar.
+sg-change-locked-attended = Për këtë takim është mbajtur prania, prandaj mbetet siç ishte.
+sg-change-locked-begun = Dhoma e drejtpërdrejtë e këtij takimi ka filluar, prandaj mbetet siç ishte.
+sg-cancel-heading = Anulo takimin
+sg-cancel-hint = Çdo anëtar njoftohet, në aplikacion dhe me email, dhe nuk dërgohet asnjë kujtesë. Takimi mbetet në listë si i anuluar dhe nuk numërohet në raporte; kjo nuk mund të kthehet.
+sg-cancel-note = Një fjalë për anëtarët (sipas dëshirës)
+sg-cancel-submit = Anulo takimin
+sg-meeting-cancelled-banner = Ky takim u anulua.
+sg-meeting-moved-title = { $group }: “{ $title }” u zhvendos
+sg-meeting-moved-body = Tani është më { $when } · { $place }.
+sg-meeting-cancelled-title = { $group }: “{ $title }” u anulua
+flash-sg-meeting-changed = Takimi u zhvendos. Çdo anëtar u njoftua.
+flash-sg-meeting-cancelled = Takimi u anulua. Çdo anëtar u njoftua.

@@ -29,6 +29,10 @@ pub struct Meeting {
     pub minutes: Option<String>,
     pub activity_id: Option<Uuid>,
     pub cancelled: bool,
+    /// The facilitators' word to the members when it was cancelled.
+    pub cancel_note: Option<String>,
+    /// How many times it was moved or cancelled (iCalendar's SEQUENCE).
+    pub revision: i32,
 }
 
 impl Meeting {
@@ -74,6 +78,8 @@ struct MeetingRow {
     minutes: Option<String>,
     activity_id: Option<Uuid>,
     cancelled_at: Option<i64>,
+    cancel_note: Option<String>,
+    revision: i32,
 }
 
 impl TryFrom<MeetingRow> for Meeting {
@@ -93,12 +99,18 @@ impl TryFrom<MeetingRow> for Meeting {
             minutes: row.minutes,
             activity_id: row.activity_id,
             cancelled: row.cancelled_at.is_some(),
+            cancel_note: row.cancel_note,
+            revision: row.revision,
         })
     }
 }
 
+/// A meeting whose plan may still change: not cancelled, nobody marked.
+const CHANGEABLE: &str = "cancelled_at IS NULL AND NOT EXISTS (SELECT 1 FROM attendance t \
+     WHERE t.activity_id = support_group_meetings.activity_id)";
+
 const MEETING_SELECT: &str = "SELECT id, group_id, series_id, title, starts_at, time_zone, place, online, agenda, \
-     minutes, activity_id, cancelled_at FROM support_group_meetings";
+     minutes, activity_id, cancelled_at, cancel_note, revision FROM support_group_meetings";
 
 /// A group's latest meeting held and its next one (milliseconds).
 pub type LatestAndNext = (Option<i64>, Option<i64>);
@@ -274,17 +286,116 @@ impl SupportGroupMeetings<'_> {
         Ok(())
     }
 
+    /// Moves a meeting nobody has been marked at yet, and its activity with
+    /// it. `Conflict("cancelled")` after it was cancelled,
+    /// `Conflict("attended")` once attendance was taken.
     #[instrument(level = "debug", skip_all)]
-    pub async fn cancel(&self, id: Uuid) -> Result<(), StoreError> {
-        on_db!(self.db, write |pool| sqlx::query(
-            "UPDATE support_group_meetings SET cancelled_at = $2 WHERE id = $1 AND cancelled_at IS NULL"
-        )
-        .bind(id)
-        .bind(now_ms())
-        .execute(pool)
-        .await?
-        .rows_affected());
-        Ok(())
+    pub async fn move_meeting(
+        &self,
+        id: Uuid,
+        starts_at: i64,
+        place: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let moved = on_db!(
+            self.db,
+            write
+                | pool
+                | {
+                    let mut tx = pool.begin().await?;
+                    let moved = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "UPDATE support_group_meetings SET starts_at = $2, place = $3, revision = revision + 1 \
+                 WHERE id = $1 AND {CHANGEABLE}"
+            )))
+            .bind(id)
+            .bind(starts_at)
+            .bind(place)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+                    sqlx::query(
+                        "UPDATE activities SET occurred_at = $2 \
+                 WHERE id = (SELECT activity_id FROM support_group_meetings WHERE id = $1)",
+                    )
+                    .bind(id)
+                    .bind(starts_at)
+                    .execute(&mut *tx)
+                    .await?;
+                    if moved == 1 {
+                        tx.commit().await?;
+                    }
+                    moved
+                }
+        );
+        if moved == 1 {
+            Ok(())
+        } else {
+            Err(self.why_unchanged(id).await?)
+        }
+    }
+
+    /// Cancels a meeting nobody has been marked at, with an optional word
+    /// for the members. Its activity goes, so reports never count a meeting
+    /// that did not happen. Refused as `move_meeting` is.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn cancel(&self, id: Uuid, note: Option<&str>) -> Result<(), StoreError> {
+        let cancelled = on_db!(
+            self.db,
+            write | pool | {
+                let mut tx = pool.begin().await?;
+                let activity: Option<(Option<Uuid>,)> =
+                    sqlx::query_as("SELECT activity_id FROM support_group_meetings WHERE id = $1")
+                        .bind(id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                let cancelled = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "UPDATE support_group_meetings SET cancelled_at = $2, cancel_note = $3, \
+                 revision = revision + 1 WHERE id = $1 AND {CHANGEABLE}"
+                )))
+                .bind(id)
+                .bind(now_ms())
+                .bind(note)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if cancelled == 1 {
+                    if let Some((Some(activity),)) = activity {
+                        sqlx::query(
+                            "UPDATE support_group_meetings SET activity_id = NULL WHERE id = $1",
+                        )
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                        sqlx::query("DELETE FROM activities WHERE id = $1")
+                            .bind(activity)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    tx.commit().await?;
+                }
+                cancelled
+            }
+        );
+        if cancelled == 1 {
+            Ok(())
+        } else {
+            Err(self.why_unchanged(id).await?)
+        }
+    }
+
+    /// Why a change to a meeting's plan changed nothing.
+    async fn why_unchanged(&self, id: Uuid) -> Result<StoreError, StoreError> {
+        let row: Option<(Option<i64>,)> = on_db!(
+            self.db,
+            read | pool
+                | sqlx::query_as("SELECT cancelled_at FROM support_group_meetings WHERE id = $1")
+                    .bind(id)
+                    .fetch_optional(pool)
+                    .await?
+        );
+        Ok(match row.found()? {
+            (Some(_),) => StoreError::Conflict("cancelled"),
+            (None,) => StoreError::Conflict("attended"),
+        })
     }
 
     /// Who was marked at a meeting: user -> status.

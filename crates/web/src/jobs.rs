@@ -16,6 +16,10 @@ pub struct EmailJob {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// What a scheduled email is about (e.g. `meeting:<id>`), so it can be
+    /// withdrawn when its occasion moves or is cancelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub about: Option<String>,
 }
 
 /// Queues an email; the runner sends it within a second or two.
@@ -29,6 +33,7 @@ pub async fn queue_email(
         to: to.to_owned(),
         subject: subject.to_owned(),
         body: body.to_owned(),
+        about: None,
     };
     let payload = serde_json::to_value(&job).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     state

@@ -638,7 +638,7 @@ async fn confirm_post(
         .await
     {
         // Someone confirmed at the same moment: keep theirs.
-        meetings.cancel(meeting_id).await?;
+        meetings.cancel(meeting_id, None).await?;
         return Ok(see_other(&format!(
             "/support-groups/{id}/polls/{}?done=flash-mf-poll-closed",
             poll.id

@@ -184,10 +184,29 @@ async fn change_get(
     change_page(&state, &me, event, None, FieldErrors::new(), StatusCode::OK).await
 }
 
-/// A new start in the event's own time zone, or the form's errors.
-fn parse_start(tr: &Tr, errors: &mut FieldErrors, form: &ChangeForm, zone: &str) -> Option<i64> {
-    let day = errors.check(tr, "date", date(&form.date));
-    let time = form.time.trim().parse::<jiff::civil::Time>().ok();
+/// A cancellation's optional word for the people invited, trimmed; one too
+/// long is the form's error.
+pub(crate) fn cancel_note<'a>(tr: &Tr, raw: &'a str) -> Result<Option<&'a str>, FieldErrors> {
+    let note = raw.trim();
+    if note.chars().count() > MAX_NOTE_CHARS {
+        let mut errors = FieldErrors::new();
+        errors.add_message(tr, "note", "event-change-error-note");
+        return Err(errors);
+    }
+    Ok((!note.is_empty()).then_some(note))
+}
+
+/// A new start, still to come, in the occasion's own time zone; or the
+/// form's errors on `date` and `time`.
+pub(crate) fn parse_start(
+    tr: &Tr,
+    errors: &mut FieldErrors,
+    day: &str,
+    time: &str,
+    zone: &str,
+) -> Option<i64> {
+    let day = errors.check(tr, "date", date(day));
+    let time = time.trim().parse::<jiff::civil::Time>().ok();
     if time.is_none() {
         errors.add_message(tr, "time", "event-change-error-time");
     }
@@ -217,7 +236,7 @@ async fn change_post(
     let tr = Tr::new(me.ctx.language);
     let mut errors = FieldErrors::new();
     let title = errors.check(&tr, "title", Name::parse(&form.title));
-    let starts_at = parse_start(&tr, &mut errors, &form, &event.time_zone);
+    let starts_at = parse_start(&tr, &mut errors, &form.date, &form.time, &event.time_zone);
     let (Some(title), Some(starts_at)) = (title, starts_at) else {
         return change_page(
             &state,
@@ -258,26 +277,25 @@ async fn cancel_post(
     if changed_elsewhere(&state, &event).await?.is_some() {
         return refused(&state, &me, id, None).await;
     }
-    let note = form.note.trim();
-    if note.chars().count() > MAX_NOTE_CHARS {
-        let tr = Tr::new(me.ctx.language);
-        let mut errors = FieldErrors::new();
-        errors.add_message(&tr, "note", "event-change-error-note");
-        let form = ChangeForm {
-            note: form.note.clone(),
-            ..ChangeForm::from_event(&event)
-        };
-        return change_page(
-            &state,
-            &me,
-            event,
-            Some(form),
-            errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    }
-    let note = (!note.is_empty()).then_some(note);
+    let tr = Tr::new(me.ctx.language);
+    let note = match cancel_note(&tr, &form.note) {
+        Ok(note) => note,
+        Err(errors) => {
+            let form = ChangeForm {
+                note: form.note.clone(),
+                ..ChangeForm::from_event(&event)
+            };
+            return change_page(
+                &state,
+                &me,
+                event,
+                Some(form),
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
     match state.store.events().cancel(id, note).await {
         Ok(()) => {}
         Err(StoreError::Conflict(_)) => return refused(&state, &me, id, None).await,

@@ -28,6 +28,7 @@ pub(crate) mod events;
 mod health;
 mod help;
 mod home;
+mod meeting_changes;
 mod notifications;
 mod org;
 mod peer_groups;
@@ -85,6 +86,7 @@ pub fn router(state: AppState) -> Router {
         .merge(org::router())
         .merge(events::router())
         .merge(event_changes::router())
+        .merge(meeting_changes::router())
         .merge(run_sheets::router())
         .merge(curricula::router())
         .merge(training::router())

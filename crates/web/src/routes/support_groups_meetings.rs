@@ -243,6 +243,12 @@ async fn meeting_new_post(
     )))
 }
 
+/// What a meeting's reminder emails are about, to withdraw them when it
+/// moves or is cancelled.
+pub(crate) fn reminder_about(meeting: Uuid) -> String {
+    format!("meeting:{meeting}")
+}
+
 /// An email to each member the day before each meeting, in their language,
 /// through the persisted job queue (so a restart loses none).
 pub(crate) async fn queue_reminders(
@@ -304,6 +310,7 @@ pub(crate) async fn queue_reminders(
                     state.config.public_url,
                     group.id
                 ),
+                about: Some(reminder_about(*id)),
             };
             let payload =
                 serde_json::to_value(&job).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -710,7 +717,7 @@ async fn meeting_ics(
             location: meeting.place.clone(),
             url,
             cancelled: meeting.cancelled,
-            sequence: 0,
+            sequence: meeting.revision,
         }],
         hearth_store::now_ms(),
     );

@@ -428,3 +428,259 @@ both!(
         );
     }
 );
+
+/// Plans a meeting of "I'm here" through its facilitator's form; its path and id.
+async fn plan_meeting(
+    teuta: &Visitor,
+    group: hearth_domain::support_groups::SupportGroupId,
+    title: &str,
+    date: &str,
+    place: &str,
+) -> (String, uuid::Uuid) {
+    let online = if place.is_empty() { "on" } else { "" };
+    let made = teuta
+        .post(
+            &format!("/support-groups/{group}/meetings/new"),
+            &[
+                ("title", title),
+                ("date", date),
+                ("time", "17:00"),
+                ("place", place),
+                ("online", online),
+                ("agenda", "template"),
+                ("repeat", "once"),
+            ],
+        )
+        .await;
+    assert_eq!(made.status(), 303, "the meeting is planned");
+    let path = location(&made).split('?').next().unwrap().to_owned();
+    let id = path.rsplit('/').next().unwrap().parse().unwrap();
+    (path, id)
+}
+
+/// The day-before reminders waiting for a meeting: when each will go.
+async fn reminders(app: &TestApp, meeting: uuid::Uuid) -> Vec<i64> {
+    app.store
+        .jobs()
+        .pending_matching("email", "about", &format!("meeting:{meeting}"))
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|(_, run_at)| run_at)
+        .collect()
+}
+
+both!(
+    moving_a_meeting_tells_its_members_and_its_reminders_and_room_follow,
+    |app: TestApp| async move {
+        let here = crate::support_groups::group_named(&app, "I'm here").await;
+        let teuta = app.sign_in("teacher@demo.example").await;
+        let (path, meeting) = plan_meeting(&teuta, here, "Online catch-up", "2031-03-11", "").await;
+        let before = app
+            .store
+            .support_group_meetings()
+            .get(here, meeting)
+            .await
+            .unwrap();
+        let waiting = reminders(&app, meeting).await;
+        assert!(!waiting.is_empty());
+        assert!(
+            waiting
+                .iter()
+                .all(|at| *at == before.starts_at - 24 * 3_600_000)
+        );
+        let opened = teuta.post(&format!("{path}/live"), &[]).await;
+        assert_eq!(opened.status(), 303);
+        let event = app
+            .store
+            .events()
+            .online_meeting_event(meeting)
+            .await
+            .unwrap()
+            .unwrap();
+
+        // A member may not move it.
+        let blerim = app.sign_in("blerim@demo.example").await;
+        let (_, page) = blerim.page(&path).await;
+        assert!(!page.contains(&format!("{path}/change")));
+        assert_eq!(blerim.get(&format!("{path}/change")).await.status(), 403);
+        let elsewhere = [("date", "2031-03-20"), ("time", "09:00"), ("place", "")];
+        assert_eq!(
+            blerim
+                .post(&format!("{path}/change"), &elsewhere)
+                .await
+                .status(),
+            403
+        );
+        assert_eq!(
+            blerim.post(&format!("{path}/cancel"), &[]).await.status(),
+            403
+        );
+        // Nor into the past.
+        let past = teuta
+            .post(
+                &format!("{path}/change"),
+                &[("date", "2020-03-18"), ("time", "18:00"), ("place", "")],
+            )
+            .await;
+        assert_eq!(past.status(), 422);
+
+        let (_, page) = teuta.page(&path).await;
+        assert!(page.contains(&format!("{path}/change")));
+        let moved = teuta
+            .post(
+                &format!("{path}/change"),
+                &[("date", "2031-03-18"), ("time", "18:00"), ("place", "")],
+            )
+            .await;
+        assert_eq!(moved.status(), 303);
+        assert!(location(&moved).ends_with("done=flash-sg-meeting-changed"));
+        let after = app
+            .store
+            .support_group_meetings()
+            .get(here, meeting)
+            .await
+            .unwrap();
+        assert_eq!(after.revision, 1);
+        assert_eq!(
+            after.starts_at - before.starts_at,
+            7 * 24 * 3_600_000 + 3_600_000,
+            "a week and an hour later"
+        );
+        let room = app.store.events().get(event).await.unwrap();
+        assert_eq!(
+            room.starts_at, after.starts_at,
+            "the live room moved with it"
+        );
+        // The reminders follow: as many as before, the day before the new time.
+        let waiting_now = reminders(&app, meeting).await;
+        assert_eq!(waiting_now.len(), waiting.len());
+        assert!(
+            waiting_now
+                .iter()
+                .all(|at| *at == after.starts_at - 24 * 3_600_000)
+        );
+        let ics = teuta
+            .get(&format!("{path}/meeting.ics"))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(ics.contains("SEQUENCE:1"), "{ics}");
+        assert!(
+            notices(&app, "blerim@demo.example")
+                .await
+                .iter()
+                .any(|n| n.contains("“Online catch-up” u zhvendos")),
+            "Blerim is told, in Albanian"
+        );
+    }
+);
+
+both!(
+    a_cancelled_meeting_leaves_the_reports_and_sends_no_reminder,
+    |app: TestApp| async move {
+        let here = crate::support_groups::group_named(&app, "I'm here").await;
+        let teuta = app.sign_in("teacher@demo.example").await;
+        let meetings_counted = || async {
+            let filter = hearth_store::ReportFilter {
+                kind: Some("group-meeting".into()),
+                ..Default::default()
+            };
+            app.store
+                .reports()
+                .activity(&filter, &[])
+                .await
+                .unwrap()
+                .total
+                .activities
+        };
+        let counted = meetings_counted().await;
+        let (path, meeting) =
+            plan_meeting(&teuta, here, "April circle", "2031-04-08", "Room 2").await;
+        assert_eq!(meetings_counted().await, counted + 1);
+
+        let long_note = "y".repeat(501);
+        let refused = teuta
+            .post(&format!("{path}/cancel"), &[("note", &long_note)])
+            .await;
+        assert_eq!(refused.status(), 422);
+        assert!(refused.text().await.unwrap().contains(&long_note));
+
+        let cancelled = teuta
+            .post(
+                &format!("{path}/cancel"),
+                &[("note", "Half term: see you in May.")],
+            )
+            .await;
+        assert_eq!(cancelled.status(), 303);
+        assert_eq!(meetings_counted().await, counted, "not counted as held");
+        assert!(
+            reminders(&app, meeting).await.is_empty(),
+            "no reminder goes out"
+        );
+        let blerim = app.sign_in("blerim@demo.example").await;
+        let (_, page) = blerim.page(&path).await;
+        assert!(page.contains("Ky takim u anulua.") && page.contains("Half term"));
+        assert!(
+            notices(&app, "blerim@demo.example")
+                .await
+                .iter()
+                .any(|n| n.contains("“April circle” u anulua") && n.contains("Half term")),
+        );
+        assert_eq!(
+            teuta.post(&format!("{path}/cancel"), &[]).await.status(),
+            409
+        );
+        let (_, locked) = teuta.page(&format!("{path}/change")).await;
+        assert!(locked.contains("Ky takim u anulua"), "Teuta reads Albanian");
+
+        // A meeting with attendance taken stays as it was.
+        let (path, meeting) =
+            plan_meeting(&teuta, here, "May circle", "2031-05-06", "Room 2").await;
+        let activity = app
+            .store
+            .support_group_meetings()
+            .get(here, meeting)
+            .await
+            .unwrap()
+            .activity_id
+            .unwrap();
+        app.store
+            .activities()
+            .mark(
+                activity,
+                app.user_id("blerim@demo.example").await,
+                hearth_store::AttendanceStatus::Present,
+                None,
+            )
+            .await
+            .unwrap();
+        let late = teuta
+            .post(
+                &format!("{path}/change"),
+                &[
+                    ("date", "2031-05-13"),
+                    ("time", "17:00"),
+                    ("place", "Room 2"),
+                ],
+            )
+            .await;
+        assert_eq!(late.status(), 409);
+        assert!(
+            late.text().await.unwrap().contains("është mbajtur prania"),
+            "Teuta reads Albanian"
+        );
+        assert_eq!(
+            teuta.post(&format!("{path}/cancel"), &[]).await.status(),
+            409
+        );
+        let kept = app
+            .store
+            .support_group_meetings()
+            .get(here, meeting)
+            .await
+            .unwrap();
+        assert!(!kept.cancelled && kept.revision == 0);
+    }
+);

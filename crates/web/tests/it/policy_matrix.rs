@@ -1141,6 +1141,28 @@ async fn support_group_cases(app: &TestApp) -> Vec<Case> {
             &[],
             303,
         ),
+        // Moving or cancelling a meeting: its group's facilitators alone,
+        // whatever anyone's organisation role.
+        get(
+            format!("/support-groups/{here}/meetings/{past}/change"),
+            &[],
+        ),
+        post(
+            format!("/support-groups/{here}/meetings/{past}/change"),
+            vec![
+                ("date", "2031-01-01".into()),
+                ("time", "18:00".into()),
+                ("place", "Room 1".into()),
+            ],
+            &[],
+            303,
+        ),
+        post(
+            format!("/support-groups/{here}/meetings/{past}/cancel"),
+            vec![],
+            &[],
+            303,
+        ),
         get(
             format!("/support-groups/{circle}/meetings/new"),
             SG_CIRCLE_FACILITATOR,
