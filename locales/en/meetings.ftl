@@ -256,3 +256,5 @@ mf-visit-save = Save the visit
 mf-recorded-by = Recorded by { $name }
 flash-mf-visit-recorded = The visit is recorded.
 mf-visit-activity = Field visit to { $group }
+mf-order-earlier = Present earlier
+mf-order-later = Present later

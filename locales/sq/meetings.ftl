@@ -256,3 +256,5 @@ mf-visit-save = Ruaj vizitën
 mf-recorded-by = Regjistruar nga { $name }
 flash-mf-visit-recorded = Vizita u regjistrua.
 mf-visit-activity = Vizitë në terren te { $group }
+mf-order-earlier = Prezanto më herët
+mf-order-later = Prezanto më vonë

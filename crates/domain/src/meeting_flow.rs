@@ -2,6 +2,7 @@
 //! am" icebreaker's gentle timer, the World Café's themes, agreeing the next
 //! date, and the feedback pulse (`seeds/002`). No I/O.
 
+use crate::UserId;
 use crate::input::InputError;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -228,6 +229,20 @@ pub fn tags(raw: &str) -> Vec<String> {
     tags
 }
 
+/// The presenting order with `user` one place earlier (or later); `None`
+/// when they are not in it or already first (or last).
+pub fn moved_in_order(order: &[UserId], user: UserId, earlier: bool) -> Option<Vec<UserId>> {
+    let at = order.iter().position(|u| *u == user)?;
+    let to = if earlier {
+        at.checked_sub(1)?
+    } else {
+        Some(at + 1).filter(|to| *to < order.len())?
+    };
+    let mut moved = order.to_vec();
+    moved.swap(at, to);
+    Some(moved)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,5 +287,16 @@ mod tests {
         );
         assert_eq!(default_cafe_themes(false).len(), 5);
         assert_eq!(default_pulse_questions(true).len(), 3);
+    }
+
+    #[test]
+    fn a_presenter_moves_one_place_at_a_time_and_never_off_the_list() {
+        let [a, b, c] = [UserId::new(), UserId::new(), UserId::new()];
+        let order = [a, b, c];
+        assert_eq!(moved_in_order(&order, b, true), Some(vec![b, a, c]));
+        assert_eq!(moved_in_order(&order, b, false), Some(vec![a, c, b]));
+        assert_eq!(moved_in_order(&order, a, true), None);
+        assert_eq!(moved_in_order(&order, c, false), None);
+        assert_eq!(moved_in_order(&order, UserId::new(), true), None);
     }
 }

@@ -245,6 +245,26 @@ impl MeetingFlow<'_> {
     }
 
     /// `user` presents now: their timer starts and their note is shown to the group.
+    /// Sets a new presenting order while the icebreaker is open;
+    /// `Conflict("closed")` once it is closed.
+    #[instrument(level = "debug", skip_all)]
+    pub async fn set_order(&self, meeting: Uuid, order: &[UserId]) -> Result<(), StoreError> {
+        let order = ids_json(order)?;
+        let changed = on_db!(self.db, write |pool| sqlx::query(
+            "UPDATE icebreakers SET order_json = $2, changed_at = $3 WHERE meeting_id = $1 AND closed_at IS NULL"
+        )
+        .bind(meeting)
+        .bind(order)
+        .bind(now_ms())
+        .execute(pool)
+        .await?
+        .rows_affected());
+        if changed == 0 {
+            return Err(StoreError::Conflict("closed"));
+        }
+        Ok(())
+    }
+
     #[instrument(level = "debug", skip_all)]
     pub async fn start_turn(&self, meeting: Uuid, user: Option<UserId>) -> Result<(), StoreError> {
         let now = now_ms();

@@ -54,6 +54,10 @@ pub fn router() -> Router<AppState> {
             post(icebreaker_turn_post),
         )
         .route(
+            &format!("{base}/icebreaker/order"),
+            post(icebreaker_order_post),
+        )
+        .route(
             &format!("{base}/icebreaker/close"),
             post(icebreaker_close_post),
         )
@@ -504,6 +508,56 @@ async fn icebreaker_turn_post(
         ))),
         Err(error) => Err(error.into()),
     }
+}
+
+#[derive(Deserialize)]
+struct OrderForm {
+    user: String,
+    /// "earlier" or "later".
+    direction: String,
+}
+
+/// The facilitator moves someone one place earlier or later in the
+/// presenting order (who presents when is theirs to judge in the room).
+async fn icebreaker_order_post(
+    State(state): State<AppState>,
+    me: SignedIn,
+    Path((id, meeting)): Path<(SupportGroupId, Uuid)>,
+    Form(form): Form<OrderForm>,
+) -> AppResult<Response> {
+    meeting_for(&state, &me, id, meeting, GroupAct::Facilitate).await?;
+    let flow = state.store.meeting_flow();
+    let icebreaker = flow.icebreaker(meeting).await?.ok_or(AppError::NotFound)?;
+    let user = form
+        .user
+        .parse::<UserId>()
+        .map_err(|_| AppError::NotFound)?;
+    let earlier = match form.direction.as_str() {
+        "earlier" => true,
+        "later" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    // At the top or the bottom already: nothing to move, nothing changes.
+    if let Some(order) =
+        hearth_domain::meeting_flow::moved_in_order(&icebreaker.order, user, earlier)
+    {
+        match flow.set_order(meeting, &order).await {
+            Ok(()) => {}
+            Err(StoreError::Conflict(_)) => {
+                return Ok(see_other(&format!(
+                    "{}?done=flash-mf-icebreaker-not-open",
+                    icebreaker_path(id, meeting)
+                )));
+            }
+            Err(error) => return Err(error.into()),
+        }
+    } else if !icebreaker.order.contains(&user) {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other(&format!(
+        "{}#order-heading",
+        icebreaker_path(id, meeting)
+    )))
 }
 
 async fn icebreaker_close_post(

@@ -802,3 +802,87 @@ both!(the_library_and_joint_meetings, |app: TestApp| async move {
         .await;
     assert!(page.contains("hosted by I"), "{page}");
 });
+
+both!(
+    the_facilitator_moves_someone_earlier_or_later_in_the_presenting_order,
+    |app: TestApp| async move {
+        let here = group_named(&app, "I'm here").await;
+        let meeting = next_meeting(&app, here).await;
+        let base = format!("/support-groups/{here}/meetings/{meeting}");
+        let teuta = app.sign_in("teacher@demo.example").await;
+        teuta
+            .post(&format!("{base}/icebreaker/open"), &[("turn_minutes", "2")])
+            .await;
+        let flow = app.store.meeting_flow();
+        let order = flow.icebreaker(meeting).await.unwrap().unwrap().order;
+        assert!(order.len() >= 3);
+        let second = order[1].to_string();
+        let (_, page) = teuta.page(&format!("{base}/icebreaker")).await;
+        assert!(page.contains(&format!("{base}/icebreaker/order")));
+
+        // Members and outsiders may not reorder it.
+        let blerim = app.sign_in("blerim@demo.example").await;
+        let outsider = app.sign_in("participant@demo.example").await;
+        for who in [&blerim, &outsider] {
+            let refused = who
+                .post(
+                    &format!("{base}/icebreaker/order"),
+                    &[("user", &second), ("direction", "earlier")],
+                )
+                .await;
+            assert_eq!(refused.status(), 403);
+        }
+        assert_eq!(
+            flow.icebreaker(meeting).await.unwrap().unwrap().order,
+            order
+        );
+
+        let moved = teuta
+            .post(
+                &format!("{base}/icebreaker/order"),
+                &[("user", &second), ("direction", "earlier")],
+            )
+            .await;
+        assert_eq!(moved.status(), 303);
+        let now = flow.icebreaker(meeting).await.unwrap().unwrap().order;
+        assert_eq!((now[0], now[1]), (order[1], order[0]));
+        assert_eq!(now[2..], order[2..]);
+        // First already: nothing moves. Last, moved later: nothing moves.
+        teuta
+            .post(
+                &format!("{base}/icebreaker/order"),
+                &[("user", &second), ("direction", "earlier")],
+            )
+            .await;
+        let last = order.last().unwrap().to_string();
+        teuta
+            .post(
+                &format!("{base}/icebreaker/order"),
+                &[("user", &last), ("direction", "later")],
+            )
+            .await;
+        assert_eq!(flow.icebreaker(meeting).await.unwrap().unwrap().order, now);
+        // Someone not in the order, or a direction that is not one: not found.
+        let stranger = app.user_id("participant@demo.example").await.to_string();
+        for fields in [
+            [("user", stranger.as_str()), ("direction", "earlier")],
+            [("user", second.as_str()), ("direction", "sideways")],
+        ] {
+            let refused = teuta
+                .post(&format!("{base}/icebreaker/order"), &fields)
+                .await;
+            assert_eq!(refused.status(), 404);
+        }
+        // Once closed, the order stays as it was.
+        teuta.post(&format!("{base}/icebreaker/close"), &[]).await;
+        let closed = teuta
+            .post(
+                &format!("{base}/icebreaker/order"),
+                &[("user", &second), ("direction", "later")],
+            )
+            .await;
+        assert_eq!(closed.status(), 303);
+        assert!(location(&closed).contains("flash-mf-icebreaker-not-open"));
+        assert_eq!(flow.icebreaker(meeting).await.unwrap().unwrap().order, now);
+    }
+);
