@@ -835,24 +835,6 @@ impl Ongoing<'_> {
         Ok(())
     }
 
-    /// The peer closes the support with a short summary for the student.
-    #[instrument(level = "debug", skip_all)]
-    pub async fn close(&self, id: Uuid, peer: UserId, summary: &str) -> Result<(), StoreError> {
-        let done = on_db!(self.db, write |pool| sqlx::query(
-            "UPDATE support_ongoing SET closing_summary = $3, closed_at = $4 WHERE id = $1 AND peer_id = $2 AND closed_at IS NULL"
-        )
-        .bind(id)
-        .bind(peer.0)
-        .bind(summary)
-        .bind(now_ms())
-        .execute(pool)
-        .await.map(|r| r.rows_affected())?);
-        if done == 0 {
-            return Err(StoreError::Conflict("closed"));
-        }
-        Ok(())
-    }
-
     // --- referrals ---
 
     #[instrument(level = "debug", skip_all)]

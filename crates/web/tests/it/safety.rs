@@ -503,7 +503,10 @@ async fn teuta_writes_in_every_area(app: &TestApp) -> TeutasWriting {
         .await
         .unwrap();
     ongoing.confirm(support, teuta).await.unwrap();
-    ongoing.close(support, peer, TEUTAS_WORDS[2]).await.unwrap();
+    ongoing
+        .close_calling_off(support, peer, TEUTAS_WORDS[2])
+        .await
+        .unwrap();
     let service = store.services().list(false).await.unwrap()[0].id;
     let referral = ongoing
         .refer(&hearth_store::NewReferral {
