@@ -37,6 +37,18 @@ impl Tr {
         Tr { language }
     }
 
+    /// Someone's own language, for what is sent to them (the default when
+    /// they have not chosen one).
+    pub fn for_person(person: &hearth_store::Person) -> Self {
+        Tr::new(
+            person
+                .language
+                .as_deref()
+                .and_then(Language::from_code)
+                .unwrap_or_default(),
+        )
+    }
+
     pub fn t(&self, key: &str) -> String {
         LOCALES.lookup(identifier(self.language), key)
     }

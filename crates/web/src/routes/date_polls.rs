@@ -72,13 +72,7 @@ pub fn router() -> Router<AppState> {
 
 /// Translations in the language a person chose (for what we send them).
 pub(crate) fn their_tr(person: &hearth_store::Person) -> Tr {
-    Tr::new(
-        person
-            .language
-            .as_deref()
-            .and_then(Language::from_code)
-            .unwrap_or_default(),
-    )
+    Tr::for_person(person)
 }
 
 #[derive(Deserialize, Default)]

@@ -14,7 +14,6 @@ use super::see_other;
 use crate::context::SignedIn;
 use crate::error::AppResult;
 use crate::i18n::Tr;
-use crate::routes::support_ongoing::tr_for;
 use crate::state::AppState;
 use crate::views::forms::FieldErrors;
 use crate::views::{Layout, format_time};
@@ -322,27 +321,22 @@ async fn tell_audience(
     notice: Notice,
 ) -> AppResult<()> {
     let link = format!("/events/{}", event.id);
-    let fallback_zone = me.time_zone(state).await?;
     for person in state.store.events().audience_of(event.id).await? {
         if person == me.user.person.id {
             continue;
         }
-        let tr = tr_for(state, person).await?;
+        let person = state.store.people().get(person).await?;
+        let tr = Tr::for_person(&person);
         let (title, body) = match notice {
             Notice::Moved => {
-                let zone = state
-                    .store
-                    .people()
-                    .get(person)
-                    .await?
-                    .time_zone
-                    .unwrap_or_else(|| fallback_zone.clone());
+                // Their own zone, else the event's (where it takes place).
+                let zone = person.time_zone.as_deref().unwrap_or(&event.time_zone);
                 (
                     tr.t1("event-moved-notice-title", "title", &event.title),
                     tr.t1(
                         "event-moved-notice-body",
                         "when",
-                        format_time(event.starts_at, &zone),
+                        format_time(event.starts_at, zone),
                     ),
                 )
             }
@@ -354,7 +348,7 @@ async fn tell_audience(
                 },
             ),
         };
-        crate::jobs::notify(state, person, &title, &body, Some(&link), true).await?;
+        crate::jobs::notify(state, person.id, &title, &body, Some(&link), true).await?;
     }
     Ok(())
 }

@@ -8,7 +8,6 @@ use super::event_changes::{cancel_note, parse_start};
 use super::see_other;
 use super::support_groups::group_access;
 use super::support_groups_meetings::{queue_reminders, reminder_about};
-use super::support_ongoing::tr_for;
 use crate::context::SignedIn;
 use crate::error::AppResult;
 use crate::i18n::Tr;
@@ -349,7 +348,7 @@ async fn tell_members(
         if !person.active {
             continue;
         }
-        let tr = tr_for(state, person.id).await?;
+        let tr = Tr::for_person(&person);
         let zone = person.time_zone.as_deref().unwrap_or(&meeting.time_zone);
         let title_args = [
             ("group", group.name.clone()),

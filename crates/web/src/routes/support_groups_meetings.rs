@@ -269,13 +269,7 @@ pub(crate) async fn queue_reminders(
             if !person.active {
                 continue;
             }
-            let tr = Tr::new(
-                person
-                    .language
-                    .as_deref()
-                    .and_then(Language::from_code)
-                    .unwrap_or_default(),
-            );
+            let tr = Tr::for_person(&person);
             let zone = person.time_zone.as_deref().unwrap_or(&meeting.time_zone);
             let where_ = match (&meeting.place, meeting.online) {
                 (Some(place), true) => format!("{place} · {}", tr.t("sg-meeting-online")),

@@ -456,14 +456,7 @@ pub(crate) async fn tell(
 
 /// Someone's own language, for what is sent to them.
 pub(crate) async fn tr_for(state: &AppState, user: UserId) -> Result<Tr, StoreError> {
-    let person = state.store.people().get(user).await?;
-    Ok(Tr::new(
-        person
-            .language
-            .as_deref()
-            .and_then(Language::from_code)
-            .unwrap_or_default(),
-    ))
+    Ok(Tr::for_person(&state.store.people().get(user).await?))
 }
 
 // --- one support ---
